@@ -1,0 +1,211 @@
+"""The `chinwag` command line: ask, models, download, devices."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from desktop.context import AppContext
+from desktop.core.audio import list_input_devices, read_wav
+from desktop.core.catalog import CatalogError
+from desktop.core.errors import ChinwagError, DownloadCancelled
+from desktop.core.hub import Progress
+from desktop.core.turn import Token, Transcribed, TurnDone, VoiceTurn
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chinwag", description="Offline push-to-talk voice assistant.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--self-test", action="store_true", help="run the window's self-test and exit")
+    parser.add_argument("--wav", type=Path, help="(with --self-test) the utterance to feed in")
+    parser.add_argument("--model", help="(with --self-test) model id or .gguf path")
+    sub = parser.add_subparsers(dest="command")
+
+    ask = sub.add_parser("ask", help="one turn from a WAV file or text; the reply streams to stdout")
+    source = ask.add_mutually_exclusive_group(required=True)
+    source.add_argument("--wav", type=Path, dest="ask_wav", help="a WAV file of speech")
+    source.add_argument("--text", help="a typed message")
+    ask.add_argument("--model", dest="ask_model", help="model id from `chinwag models`, or a .gguf path")
+    ask.add_argument("--whisper", help="Whisper model id, or a faster-whisper model folder")
+    ask.add_argument("--system", help="system prompt")
+    ask.add_argument("--temperature", type=float)
+    ask.add_argument("--max-tokens", type=int)
+    ask.add_argument("--seed", type=int)
+    ask.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+
+    models = sub.add_parser("models", help="list model variants, or add one to your catalog")
+    models.add_argument("--json", action="store_true")
+    models_sub = models.add_subparsers(dest="models_command")
+    add = models_sub.add_parser("add", help="import a catalog entry (JSON file) made by chinwag-train")
+    add.add_argument("entry", type=Path)
+
+    download = sub.add_parser("download", help="download a model variant (resumes where it stopped)")
+    download.add_argument("id")
+
+    sub.add_parser("devices", help="list microphones")
+    return parser
+
+
+def run(args: argparse.Namespace, context: AppContext) -> int:
+    for warning in context.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.command == "ask":
+        return _ask(args, context)
+    if args.command == "models":
+        if args.models_command == "add":
+            return _models_add(args, context)
+        return _models(args, context)
+    if args.command == "download":
+        return _download(args.id, context)
+    if args.command == "devices":
+        return _devices()
+    raise AssertionError(args.command)
+
+
+def _ask(args: argparse.Namespace, context: AppContext) -> int:
+    settings = context.settings
+    variant = context.llm_variant(args.ask_model)
+    if args.ask_model is None and variant.id != settings.llm_variant:
+        print(f"note: {settings.llm_variant} is not downloaded; answering with {variant.label}. "
+              f"Run `chinwag download {settings.llm_variant}` for better answers.", file=sys.stderr)
+    params = context.generation_params()
+    if args.temperature is not None:
+        params = replace(params, temperature=args.temperature)
+    if args.max_tokens is not None:
+        params = replace(params, max_tokens=args.max_tokens)
+    if args.seed is not None:
+        params = replace(params, seed=args.seed)
+    transcriber = None
+    pcm = None
+    if args.ask_wav is not None:
+        pcm = read_wav(args.ask_wav)
+        transcriber = context.transcriber_for(context.whisper_variant(args.whisper))
+    engine = context.engine_for(variant)
+    turn = VoiceTurn(
+        engine=engine,
+        store=context.store,
+        model_name=variant.id,
+        system_prompt=args.system if args.system is not None else settings.system_prompt_for(variant.id),
+        params=params,
+        transcriber=transcriber,
+    )
+    opening = args.text if args.text else args.ask_wav.name
+    conversation = context.store.create_conversation(_title(opening))
+    cancel = threading.Event()
+    done: TurnDone | None = None
+    events = turn.run(conversation.id, pcm=pcm, text=args.text, cancel=cancel)
+    try:
+        for event in events:
+            if isinstance(event, Transcribed) and not args.json:
+                print(f"> {event.transcript.text}", file=sys.stderr, flush=True)
+            elif isinstance(event, Token):
+                sys.stdout.write(event.text)
+                sys.stdout.flush()
+            elif isinstance(event, TurnDone):
+                done = event
+    except KeyboardInterrupt:
+        cancel.set()
+        events.close()  # saves the partial reply, marked stopped
+        print("\n(stopped)", file=sys.stderr)
+        return 130
+    sys.stdout.write("\n")
+    if args.json and done is not None:
+        t = done.timings
+        print(json.dumps({
+            "transcript": done.transcript,
+            "reply": done.reply,
+            "model": done.model,
+            "timings": {"stt_s": round(t.stt_s, 4), "ttft_s": round(t.ttft_s, 4), "tokens": t.tokens,
+                        "decode_tok_s": round(t.decode_tok_s, 2), "total_s": round(t.total_s, 4)},
+        }, ensure_ascii=False))
+    return 0
+
+
+def _title(text: str) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= 48 else words[:47] + "…"
+
+
+def _models(args: argparse.Namespace, context: AppContext) -> int:
+    rows = []
+    for variant in context.catalog.variants():
+        rows.append({
+            "id": variant.id,
+            "kind": variant.kind,
+            "label": variant.label,
+            "size_mb": round(variant.approx_mb) if variant.approx_mb else None,
+            "ram_gb": variant.ram_gb,
+            "downloaded": context.downloader.is_downloaded(variant),
+            "source": variant.source,
+            "default": variant.id in (context.settings.llm_variant, context.settings.whisper_model),
+        })
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return 0
+    for row in rows:
+        mark = "✓" if row["downloaded"] else " "
+        size = f"{row['size_mb']} MB" if row["size_mb"] else ""
+        star = "*" if row["default"] else " "
+        print(f"{mark}{star} {row['id']:<36} {row['kind']:<8} {size:>8}  {row['label']}")
+    print("\n✓ downloaded   * selected in Settings", file=sys.stderr)
+    return 0
+
+
+def _models_add(args: argparse.Namespace, context: AppContext) -> int:
+    try:
+        added = context.catalog.add_user_entries(args.entry)
+    except CatalogError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for variant in added:
+        print(f"added {variant.id}: {variant.label}")
+    return 0
+
+
+def _download(variant_id: str, context: AppContext) -> int:
+    variant = context.catalog.get(variant_id, "llm") if _is_llm(context, variant_id) else \
+        context.catalog.get(variant_id, "whisper")
+    cancel = threading.Event()
+    last: Progress | None = None
+    try:
+        for progress in context.downloader.download(variant, cancel):
+            last = progress
+            _print_progress(progress)
+    except KeyboardInterrupt:
+        cancel.set()
+        print("\ncancelled; run the same command again to continue where it stopped.", file=sys.stderr)
+        return 130
+    except DownloadCancelled as error:
+        print(f"\n{error}", file=sys.stderr)
+        return 130
+    print(f"\n{variant.label} is ready: {last.path if last else ''}", file=sys.stderr)
+    return 0
+
+
+def _is_llm(context: AppContext, variant_id: str) -> bool:
+    return any(v.id == variant_id for v in context.catalog.variants("llm"))
+
+
+def _print_progress(p: Progress) -> None:
+    if p.stage == "checking":
+        print("checking the Hub…", file=sys.stderr)
+        return
+    if p.stage == "done" or not p.total:
+        return
+    width = 30
+    fill = int(width * p.done / p.total)
+    rate = f"{p.rate / 1e6:5.1f} MB/s" if p.stage == "downloading" else "verifying"
+    eta = f" {p.eta_s:4.0f} s left" if p.eta_s is not None and p.stage == "downloading" else ""
+    sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {p.done / 1e6:7.1f}/{p.total / 1e6:.1f} MB {rate}{eta}   ")
+    sys.stderr.flush()
+
+
+def _devices() -> int:
+    for device in list_input_devices():
+        default = " (default)" if device.is_default else ""
+        print(f"{device.index:3d}  {device.name}{default}  {device.default_rate:.0f} Hz")
+    return 0

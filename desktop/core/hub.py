@@ -1,0 +1,377 @@
+"""Model files from the Hugging Face Hub, downloaded so that they resume across restarts and are verified.
+
+huggingface_hub writes every attempt into a fresh temporary file, so a download cut off by quitting or a
+crash starts over. Here the bytes go into `<file>.part` beside a small JSON note of what they belong to
+(the Hub's etag and size), and the next attempt continues with an HTTP Range request. Nothing is moved to
+its final name before its size and sha256 check out, so an unverified file can never be loaded.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.catalog import ModelFile, Variant, bundled_path
+from desktop.core.errors import (
+    DownloadAuthRequired,
+    DownloadCancelled,
+    DownloadDiskFull,
+    DownloadError,
+    DownloadInterrupted,
+    DownloadNotFound,
+    DownloadOffline,
+    ModelNotDownloaded,
+    VerificationFailed,
+)
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_GIT_SHA1 = re.compile(r"^[0-9a-f]{40}$")
+_CHUNK = 256 << 10
+_HASH_CHUNK = 8 << 20
+
+
+@dataclass(frozen=True)
+class Progress:
+    stage: str  # "checking", "downloading", "verifying" or "done"
+    filename: str
+    done: int  # bytes, all files of the variant together
+    total: int | None
+    rate: float = 0.0  # bytes per second while downloading
+    resumed_from: int = 0  # bytes of this file already there when this attempt began
+    path: Path | None = None  # set on "done"
+
+    @property
+    def fraction(self) -> float | None:
+        return self.done / self.total if self.total else None
+
+    @property
+    def eta_s(self) -> float | None:
+        if not self.total or self.rate <= 0:
+            return None
+        return max(0.0, (self.total - self.done) / self.rate)
+
+
+@dataclass(frozen=True)
+class _Remote:
+    file: ModelFile
+    url: str
+    etag: str
+    size: int
+    digest: tuple[str, str]  # ("sha256" | "git-sha1", hex)
+
+
+class ModelDownloader:
+    """Finds variants on disk (no network) and downloads the missing ones (network only then)."""
+
+    def __init__(
+        self,
+        models_dir: Path,
+        *,
+        endpoint: str | None = None,
+        token: str | None = None,
+        hf_cache_dir: Path | None = None,
+        retries: int = 3,
+        timeout_s: float = 20.0,
+    ) -> None:
+        self.models_dir = models_dir
+        self.endpoint = endpoint
+        self.token = token
+        self.hf_cache_dir = hf_cache_dir
+        self.retries = retries
+        self.timeout_s = timeout_s
+
+    # ---- on disk, no network ---------------------------------------------------------------------------
+
+    def variant_dir(self, variant: Variant) -> Path:
+        assert variant.repo_id and variant.revision
+        return self.models_dir / variant.repo_id.replace("/", "--") / variant.revision
+
+    def local_path(self, variant: Variant) -> Path | None:
+        """The model file (llm) or folder (whisper) if it is fully present and verified, else None."""
+        if variant.path:
+            path = Path(variant.path)
+            return path if path.exists() else None
+        if variant.bundled:
+            return bundled_path(variant.bundled)
+        own = [self._own_file(variant, f) for f in variant.files]
+        if all(own):
+            return own[0] if variant.kind == "llm" else self.variant_dir(variant)
+        cached = [self._hf_cached_file(variant, f) for f in variant.files]
+        if all(cached):
+            return cached[0] if variant.kind == "llm" else cached[0].parent  # type: ignore[union-attr]
+        return None
+
+    def is_downloaded(self, variant: Variant) -> bool:
+        return self.local_path(variant) is not None
+
+    def require(self, variant: Variant) -> Path:
+        path = self.local_path(variant)
+        if path is None:
+            if variant.path or variant.bundled:
+                raise ModelNotDownloaded(f"The model files of {variant.label} are missing ({variant.path or variant.bundled}).")
+            raise ModelNotDownloaded(
+                f"{variant.label} is not downloaded yet. Download it in Settings, or run: chinwag download {variant.id}"
+            )
+        return path
+
+    def delete(self, variant: Variant) -> None:
+        if variant.repo_id:
+            shutil.rmtree(self.variant_dir(variant), ignore_errors=True)
+
+    def partial_bytes(self, variant: Variant) -> int:
+        """Bytes already downloaded towards a variant (shown as "resume" in the UI)."""
+        if not variant.repo_id:
+            return 0
+        total = 0
+        for f in variant.files:
+            final = self.variant_dir(variant) / f.filename
+            part = final.with_name(final.name + ".part")
+            total += final.stat().st_size if final.exists() else part.stat().st_size if part.exists() else 0
+        return total
+
+    def _own_file(self, variant: Variant, file: ModelFile) -> Path | None:
+        path = self.variant_dir(variant) / file.filename
+        if not path.is_file():
+            return None
+        if file.size is not None and path.stat().st_size != file.size:
+            return None
+        return path
+
+    def _hf_cached_file(self, variant: Variant, file: ModelFile) -> Path | None:
+        # Files other tools fetched with huggingface_hub are reused. The hub names LFS blobs after their
+        # sha256 and only moves complete downloads into the cache, so the blob name is the checksum.
+        from huggingface_hub import try_to_load_from_cache
+
+        found = try_to_load_from_cache(
+            variant.repo_id, file.filename, revision=variant.revision,
+            cache_dir=str(self.hf_cache_dir) if self.hf_cache_dir else None,
+        )
+        if not isinstance(found, str):
+            return None
+        path = Path(found)
+        blob = Path(os.path.realpath(path))
+        if not blob.is_file():
+            return None
+        if file.sha256 is not None and blob.name != file.sha256:
+            return None
+        if file.size is not None and blob.stat().st_size != file.size:
+            return None
+        return path
+
+    # ---- network -----------------------------------------------------------------------------------------
+
+    def download(self, variant: Variant, cancel: threading.Event | None = None) -> Iterator[Progress]:
+        """Download what is missing of `variant`, yielding progress; the last item has stage "done"."""
+        cancel = cancel or threading.Event()
+        present = self.local_path(variant)
+        if present is not None:
+            yield Progress("done", "", 0, 0, path=present)
+            return
+        if not variant.repo_id:
+            raise ModelNotDownloaded(f"{variant.label} cannot be downloaded: it has no Hub repository.")
+        target_dir = self.variant_dir(variant)
+        target_dir.mkdir(parents=True, exist_ok=True)
+        yield Progress("checking", "", 0, None)
+        missing = [f for f in variant.files if self._own_file(variant, f) is None]
+        remotes = [self._metadata(variant, f) for f in missing]
+        total = sum(r.size for r in remotes)
+        need = sum(r.size - self._part_size(target_dir / r.file.filename, r) for r in remotes)
+        free = shutil.disk_usage(target_dir).free
+        if need > free:
+            raise DownloadDiskFull(
+                f"Not enough disk space for {variant.label}: {need / 1e6:.0f} MB needed, {free / 1e6:.0f} MB free "
+                f"in {self.models_dir}. Free some space and try again."
+            )
+        done_before = 0
+        for remote in remotes:
+            final = target_dir / remote.file.filename
+            yield from self._fetch(remote, final, done_before, total, cancel)
+            done_before += remote.size
+        yield Progress("done", "", total, total, path=self.require(variant))
+
+    def _metadata(self, variant: Variant, file: ModelFile) -> _Remote:
+        from huggingface_hub import get_hf_file_metadata, hf_hub_url
+
+        url = hf_hub_url(variant.repo_id, file.filename, revision=variant.revision, endpoint=self.endpoint)
+        try:
+            meta = get_hf_file_metadata(url, token=self.token, endpoint=self.endpoint, timeout=self.timeout_s)
+        except Exception as error:  # translated into a message that says what to do
+            raise _translate(error, f"{variant.repo_id}/{file.filename}") from error
+        size = file.size if file.size is not None else meta.size
+        etag = (meta.etag or "").strip('"').lower()
+        if size is None:
+            raise DownloadError(f"The Hub did not say how big {file.filename} is; cannot verify it.")
+        if meta.size is not None and file.size is not None and meta.size != file.size:
+            raise VerificationFailed(
+                f"{file.filename} on the Hub is {meta.size} bytes but the catalog expects {file.size}: "
+                "the catalog entry is out of date."
+            )
+        if file.sha256:
+            digest = ("sha256", file.sha256)
+        elif _SHA256.match(etag):
+            digest = ("sha256", etag)
+        elif _GIT_SHA1.match(etag):
+            digest = ("git-sha1", etag)
+        else:
+            raise DownloadError(f"The Hub gave no checksum for {file.filename}; refusing to use it unverified.")
+        return _Remote(file, meta.location or url, etag, size, digest)
+
+    @staticmethod
+    def _note_path(final: Path) -> Path:
+        return final.with_name(final.name + ".part.json")
+
+    def _part_size(self, final: Path, remote: _Remote) -> int:
+        """Bytes of a partial file that can be continued; 0 when the part belongs to another version."""
+        part = final.with_name(final.name + ".part")
+        note = self._note_path(final)
+        try:
+            saved = json.loads(note.read_text(encoding="utf-8"))
+            size = part.stat().st_size
+        except (OSError, ValueError):
+            return 0
+        if saved.get("etag") != remote.etag or saved.get("size") != remote.size or size > remote.size:
+            return 0
+        return size
+
+    def _fetch(
+        self, remote: _Remote, final: Path, done_before: int, total: int, cancel: threading.Event
+    ) -> Iterator[Progress]:
+        from huggingface_hub.utils import build_hf_headers, get_session
+
+        part = final.with_name(final.name + ".part")
+        offset = self._part_size(final, remote)
+        if offset == 0:
+            part.write_bytes(b"")
+            self._note_path(final).write_text(json.dumps({"etag": remote.etag, "size": remote.size}))
+        resumed_from = offset
+        attempts = 0
+        rate = 0.0
+        while offset < remote.size:
+            if cancel.is_set():
+                raise DownloadCancelled(f"Download of {final.name} cancelled; {offset} bytes kept for later.")
+            headers = build_hf_headers(token=self.token)
+            headers["Accept-Encoding"] = "identity"
+            if offset:
+                headers["Range"] = f"bytes={offset}-"
+            try:
+                with get_session().stream(
+                    "GET", remote.url, headers=headers, timeout=self.timeout_s, follow_redirects=True
+                ) as response:
+                    if response.status_code == 200 and offset:
+                        offset = 0  # the server ignored the range: start the part over
+                        part.write_bytes(b"")
+                    elif response.status_code not in (200, 206):
+                        response.read()
+                        response.raise_for_status()
+                    last_report = 0.0
+                    window_start, window_bytes = time.monotonic(), 0
+                    with open(part, "r+b") as handle:
+                        handle.seek(offset)
+                        for chunk in response.iter_bytes(_CHUNK):
+                            if cancel.is_set():
+                                raise DownloadCancelled(
+                                    f"Download of {final.name} cancelled; {offset} bytes kept for later."
+                                )
+                            handle.write(chunk)
+                            handle.flush()  # a killed process keeps what reached the OS
+                            offset += len(chunk)
+                            window_bytes += len(chunk)
+                            now = time.monotonic()
+                            if now - window_start >= 0.5:
+                                current = window_bytes / (now - window_start)
+                                rate = current if rate == 0 else 0.7 * rate + 0.3 * current
+                                window_start, window_bytes = now, 0
+                            if now - last_report >= 0.1:
+                                last_report = now
+                                yield Progress("downloading", final.name, done_before + offset, total, rate,
+                                               resumed_from)
+                attempts = 0
+            except DownloadError:
+                raise
+            except OSError as error:
+                if error.errno == errno.ENOSPC:
+                    raise DownloadDiskFull(f"The disk filled up while downloading {final.name}. Free some space "
+                                           "and try again: what was downloaded is kept.") from error
+                attempts = self._retry_or_raise(error, attempts, final.name, offset)
+            except Exception as error:
+                attempts = self._retry_or_raise(error, attempts, final.name, offset)
+            if offset > remote.size:
+                break
+        yield Progress("downloading", final.name, done_before + offset, total, rate, resumed_from)
+        yield from self._verify(remote, part, final, done_before, total)
+
+    def _retry_or_raise(self, error: Exception, attempts: int, name: str, offset: int) -> int:
+        import httpx2
+
+        if not isinstance(error, httpx2.TransportError):
+            raise _translate(error, name) from error
+        attempts += 1
+        if attempts > self.retries:
+            raise DownloadInterrupted(
+                f"The download of {name} was interrupted ({type(error).__name__}). The {offset / 1e6:.1f} MB "
+                "already downloaded are kept: try again to continue where it stopped."
+            ) from error
+        time.sleep(min(4.0, 0.5 * 2 ** (attempts - 1)))
+        return attempts
+
+    def _verify(self, remote: _Remote, part: Path, final: Path, done_before: int, total: int) -> Iterator[Progress]:
+        size = part.stat().st_size
+        algo, expected = remote.digest
+        if algo == "sha256":
+            digest = hashlib.sha256()
+        else:  # git's blob id: sha1 of a "blob <size>\0" header and the bytes
+            digest = hashlib.sha1()
+            digest.update(f"blob {size}\0".encode())
+        hashed = 0
+        with open(part, "rb") as handle:
+            while chunk := handle.read(_HASH_CHUNK):
+                digest.update(chunk)
+                hashed += len(chunk)
+                yield Progress("verifying", final.name, done_before + hashed, total)
+        if size != remote.size or digest.hexdigest() != expected:
+            part.unlink(missing_ok=True)
+            self._note_path(final).unlink(missing_ok=True)
+            raise VerificationFailed(
+                f"{final.name} failed verification (expected {remote.size} bytes with {algo} {expected[:12]}…, "
+                f"got {size} bytes with {digest.hexdigest()[:12]}…). The damaged copy was deleted; download it again."
+            )
+        os.replace(part, final)
+        self._note_path(final).unlink(missing_ok=True)
+
+
+def _translate(error: Exception, what: str) -> DownloadError:
+    """Library and HTTP errors into the app's download errors, each with a message that says what to do."""
+    import httpx2
+    from huggingface_hub.errors import (
+        GatedRepoError,
+        HfHubHTTPError,
+        OfflineModeIsEnabled,
+        RemoteEntryNotFoundError,
+        RepositoryNotFoundError,
+        RevisionNotFoundError,
+    )
+
+    if isinstance(error, (OfflineModeIsEnabled, httpx2.ConnectError, httpx2.TimeoutException, httpx2.NetworkError)):
+        return DownloadOffline(f"Cannot reach the Hugging Face Hub to download {what}: you seem to be offline. "
+                               "Connect to the internet and try again.")
+    status = None
+    response = getattr(error, "response", None)
+    if response is not None:
+        status = getattr(response, "status_code", None)
+    if isinstance(error, GatedRepoError) or status in (401, 403):
+        return DownloadAuthRequired(f"{what} needs a Hugging Face login or accepting its licence on the Hub. "
+                                    "Add your access token in Settings and try again.")
+    if isinstance(error, (RepositoryNotFoundError, RevisionNotFoundError, RemoteEntryNotFoundError)) or status == 404:
+        return DownloadNotFound(f"{what} was not found on the Hub: the catalog entry may be out of date.")
+    if isinstance(error, (HfHubHTTPError, httpx2.HTTPStatusError)):
+        return DownloadError(f"The Hub answered with an error for {what} (HTTP {status}). Try again later.")
+    return DownloadError(f"Downloading {what} failed: {error}")

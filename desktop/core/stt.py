@@ -1,0 +1,71 @@
+"""Speech to text with faster-whisper on the CPU (int8)."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from desktop.core.errors import ModelLoadError
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    language: str
+    audio_s: float
+    elapsed_s: float
+
+
+def default_threads() -> int:
+    """One thread per physical core is the sweet spot for both whisper and llama.cpp on laptops."""
+    logical = os.cpu_count() or 2
+    return max(1, logical // 2) if logical >= 4 else logical
+
+
+class Transcriber:
+    """Owns one faster-whisper model. Loaded lazily; not thread-safe (the worker thread owns it)."""
+
+    def __init__(self, model_dir: Path, language: str | None = "en", threads: int = 0, vad: bool = True) -> None:
+        self.model_dir = model_dir
+        self.language = language or None
+        self.threads = threads or default_threads()
+        self.vad = vad
+        self._model: Any = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self) -> None:
+        if self._model is not None:
+            return
+        from faster_whisper import WhisperModel
+
+        try:
+            # A folder path never contacts the Hub.
+            self._model = WhisperModel(str(self.model_dir), device="cpu", compute_type="int8",
+                                       cpu_threads=self.threads)
+        except Exception as error:  # ctranslate2 raises RuntimeError/ValueError for a damaged model
+            raise ModelLoadError(
+                f"Cannot load the speech model in {self.model_dir}: {error}. Choose another Whisper model in "
+                "Settings or download it again."
+            ) from error
+
+    def transcribe(self, pcm: np.ndarray) -> Transcript:
+        self.load()
+        started = time.perf_counter()
+        segments, info = self._model.transcribe(
+            pcm.astype(np.float32, copy=False),
+            language=self.language,
+            beam_size=1,
+            vad_filter=self.vad,
+            condition_on_previous_text=False,
+        )
+        # Segments are lazy: the decoding happens while iterating.
+        text = " ".join(segment.text.strip() for segment in segments).strip()
+        return Transcript(text, info.language, pcm.size / 16_000, time.perf_counter() - started)

