@@ -17,7 +17,11 @@ from typing import Any
 import yaml
 
 
-class ConfigError(ValueError):
+class RecipeError(RuntimeError):
+    """An expected failure of a recipe step (missing input, failed validation); the CLI prints it."""
+
+
+class ConfigError(RecipeError, ValueError):
     """A config file or override that cannot be applied; the message names the offending key."""
 
 

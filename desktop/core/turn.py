@@ -134,8 +134,10 @@ class VoiceTurn:
         parts: list[str] = []
         first_at: float | None = None
         last_save = self.clock()
+        pieces = self.engine.stream(messages, self.params, cancel)
+        completed = False
         try:
-            for piece in self.engine.stream(messages, self.params, cancel):
+            for piece in pieces:
                 if first_at is None:
                     first_at = self.clock()
                 parts.append(piece)
@@ -144,10 +146,12 @@ class VoiceTurn:
                 if now - last_save >= _SAVE_EVERY_S:
                     self.store.update_message(reply_row.id, "".join(parts))
                     last_save = now
+            completed = True
         finally:
             # Runs on normal end, on cancel and when the caller abandons the generator: nothing is lost.
+            pieces.close()
             stats = self.engine.last_stats
-            stopped = stats.finish_reason == "cancelled" or cancel.is_set()
+            stopped = not completed or stats.finish_reason == "cancelled" or cancel.is_set()
             end = self.clock()
             timings = TurnTimings(
                 stt_s=stt_s,

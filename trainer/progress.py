@@ -1,0 +1,69 @@
+"""Trainer callbacks: the progress bar (loss, learning rate, tokens/s, time left) and the config
+written into every checkpoint."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from transformers import TrainerCallback
+
+from trainer.config import RecipeConfig
+
+
+class SaveConfigCallback(TrainerCallback):
+    """Writes the resolved config into each checkpoint, after the trainer's own files (see
+    `train.newest_checkpoint`: its presence marks the checkpoint complete)."""
+
+    def __init__(self, cfg: RecipeConfig, name: str) -> None:
+        self.cfg = cfg
+        self.name = name
+
+    def on_save(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
+        checkpoint = Path(args.output_dir) / f"checkpoint-{state.global_step}"
+        self.cfg.dump(checkpoint / self.name)
+
+
+class TrainProgressCallback(TrainerCallback):
+    """One tqdm bar over optimizer steps; tqdm itself shows the time left."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.last_tokens: float | None = None
+        self.last_time = 0.0
+
+    def on_train_begin(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=state.max_steps, initial=state.global_step, desc="train", unit="step")
+        self.last_time = time.monotonic()
+
+    def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
+        if self.bar is not None:
+            self.bar.update(state.global_step - self.bar.n)
+
+    def on_log(self, args: Any, state: Any, control: Any, logs: dict[str, Any] | None = None,
+               **kwargs: Any) -> None:
+        if self.bar is None or not logs:
+            return
+        postfix: dict[str, str] = {}
+        if "loss" in logs:
+            postfix["loss"] = f"{logs['loss']:.4f}"
+        if "learning_rate" in logs:
+            postfix["lr"] = f"{logs['learning_rate']:.2e}"
+        tokens = logs.get("num_tokens")
+        now = time.monotonic()
+        if tokens is not None:
+            if self.last_tokens is not None and now > self.last_time:
+                postfix["tok/s"] = f"{(tokens - self.last_tokens) / (now - self.last_time):.0f}"
+            self.last_tokens, self.last_time = tokens, now
+        if "eval_loss" in logs:
+            postfix["eval_loss"] = f"{logs['eval_loss']:.4f}"
+        if postfix:
+            self.bar.set_postfix(postfix, refresh=True)
+
+    def on_train_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None

@@ -1,0 +1,254 @@
+"""train: Unsloth LoRA fine-tune with TRL's SFTTrainer, checkpoints every save_steps, resumable.
+
+The recipe is the Unsloth notebook's: `FastLanguageModel.from_pretrained` → `get_peft_model` → chat
+template → `SFTTrainer` → `train_on_responses_only`. On a machine without a GPU, unsloth 2026.10 falls
+back to plain transformers + PEFT + TRL behind the same API, so the CPU tests run this very code.
+
+A checkpoint (`checkpoints/checkpoint-N/`) holds the adapter, optimizer, scheduler, RNG states and
+trainer_state.json (the global step, i.e. the data position: on resume the trainer skips the batches
+already seen in the same seeded order), plus the resolved config. `--resume` continues from the newest
+complete one, and ends where an uninterrupted run would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from trainer.chat import apply_chat_template, import_unsloth, resolve_base_model, turn_markers
+from trainer.config import RecipeConfig, RecipeError
+
+CONFIG_NAME = "config.yaml"
+_CHECKPOINT = re.compile(r"^checkpoint-(\d+)$")
+
+
+class TrainError(RecipeError):
+    """Training cannot start or continue (no data, no checkpoint to resume, ...)."""
+
+
+@dataclass
+class TrainResult:
+    global_step: int
+    final_loss: float | None
+    adapter_dir: Path
+    resumed_from: Path | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"global_step": self.global_step, "final_loss": self.final_loss,
+                "adapter_dir": str(self.adapter_dir),
+                "resumed_from": str(self.resumed_from) if self.resumed_from else None}
+
+
+def checkpoints_dir(cfg: RecipeConfig) -> Path:
+    return cfg.run_path / "checkpoints"
+
+
+def adapter_dir(cfg: RecipeConfig) -> Path:
+    return cfg.run_path / "adapter"
+
+
+def newest_checkpoint(directory: Path) -> Path | None:
+    """Highest-step checkpoint that is complete: the config is written last, after the trainer's files,
+    so a process killed in the middle of saving leaves a checkpoint that is skipped here."""
+    complete = []
+    for path in directory.glob("checkpoint-*"):
+        match = _CHECKPOINT.match(path.name)
+        if match and (path / CONFIG_NAME).is_file() and (path / "trainer_state.json").is_file():
+            complete.append((int(match.group(1)), path))
+    return max(complete)[1] if complete else None
+
+
+def train(cfg: RecipeConfig, resume: bool = False, callbacks: Sequence[Any] = (),
+          progress: bool = True) -> TrainResult:
+    import_unsloth()
+    from unsloth import FastLanguageModel
+
+    resume_from = _resume_point(cfg, resume)
+    model, tokenizer = FastLanguageModel.from_pretrained(
+        model_name=resolve_base_model(cfg),
+        max_seq_length=cfg.model.max_seq_length,
+        dtype=_torch_dtype(cfg.model.dtype),
+        load_in_4bit=cfg.model.load_in_4bit,
+        use_gradient_checkpointing=_gradient_checkpointing(cfg),
+    )
+    tokenizer = apply_chat_template(tokenizer, cfg.model.chat_template)
+    model = FastLanguageModel.get_peft_model(
+        model,
+        r=cfg.lora.r,
+        target_modules=list(cfg.lora.target_modules),
+        lora_alpha=cfg.lora.lora_alpha,
+        lora_dropout=cfg.lora.lora_dropout,
+        bias="none",
+        use_gradient_checkpointing=_gradient_checkpointing(cfg),
+        random_state=cfg.seed,
+        use_rslora=cfg.lora.use_rslora,
+        max_seq_length=cfg.model.max_seq_length,
+    )
+    trainer = _build_trainer(cfg, model, tokenizer, callbacks, progress)
+    trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+
+    out = adapter_dir(cfg)
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    cfg.dump(out / CONFIG_NAME)
+    history = trainer.state.log_history
+    result = TrainResult(trainer.state.global_step, _final_loss(history), out, resume_from)
+    (cfg.run_path / "train_result.json").write_text(json.dumps(result.to_dict(), indent=2) + "\n")
+    (cfg.run_path / "log_history.json").write_text(json.dumps(history, indent=2) + "\n")
+    plot_loss_curve(history, cfg.run_path / "loss_curve.png", title=cfg.name)
+    return result
+
+
+def _resume_point(cfg: RecipeConfig, resume: bool) -> Path | None:
+    directory = checkpoints_dir(cfg)
+    newest = newest_checkpoint(directory) if directory.is_dir() else None
+    if resume:
+        if newest is None:
+            raise TrainError(f"--resume: no complete checkpoint in {directory}")
+        return newest
+    if newest is not None:
+        raise TrainError(f"{directory} already holds {newest.name}: pass --resume to continue it, "
+                         "or choose another run_dir")
+    return None
+
+
+def _torch_dtype(name: str | None) -> Any:
+    if name is None:
+        return None
+    import torch
+
+    dtype = getattr(torch, name, None)
+    if not isinstance(dtype, torch.dtype):
+        raise TrainError(f"model.dtype: unknown torch dtype {name!r}")
+    return dtype
+
+
+def _gradient_checkpointing(cfg: RecipeConfig) -> Any:
+    value = cfg.train.gradient_checkpointing.lower()
+    if value in ("true", "false"):
+        return value == "true"
+    return value
+
+
+def _precision_flags(cfg: RecipeConfig) -> dict[str, bool]:
+    mode = cfg.train.mixed_precision
+    if mode == "auto":
+        from unsloth import is_bfloat16_supported
+
+        bf16 = is_bfloat16_supported()
+        return {"bf16": bf16, "fp16": not bf16}
+    if mode not in ("bf16", "fp16", "no"):
+        raise TrainError(f"train.mixed_precision must be auto, bf16, fp16 or no, got {mode!r}")
+    return {"bf16": mode == "bf16", "fp16": mode == "fp16"}
+
+
+def load_split(cfg: RecipeConfig, name: str, tokenizer: Any) -> Any:
+    """The prepared split as a `datasets.Dataset` of text + input_ids rendered with the chat template.
+
+    Tokenized here (not by TRL) so the ids are exactly what prepare measured: TRL would append an EOS
+    to text that does not end in one, which ChatML's trailing newline triggers."""
+    from datasets import load_dataset
+
+    path = cfg.data_path / f"{name}.jsonl"
+    if not path.is_file():
+        raise TrainError(f"{path} not found: run `chinwag-train prepare` first (or set data.dir)")
+    dataset = load_dataset("json", data_files=str(path), split="train")
+
+    def encode(batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        texts = [tokenizer.apply_chat_template(m, tokenize=False) for m in batch["messages"]]
+        ids = tokenizer(texts, add_special_tokens=False)["input_ids"]
+        return {"text": texts, "input_ids": ids}
+
+    return dataset.map(encode, batched=True, remove_columns=dataset.column_names)
+
+
+def _build_trainer(cfg: RecipeConfig, model: Any, tokenizer: Any, callbacks: Sequence[Any],
+                   progress: bool) -> Any:
+    from transformers.trainer_callback import PrinterCallback, ProgressCallback
+    from trl import SFTConfig, SFTTrainer
+
+    from trainer.progress import SaveConfigCallback, TrainProgressCallback
+
+    t = cfg.train
+    evaluate = t.eval_steps is not None and t.eval_steps > 0
+    args = SFTConfig(
+        output_dir=str(checkpoints_dir(cfg)),
+        dataset_text_field="text",
+        max_length=cfg.model.max_seq_length,
+        packing=t.packing,
+        per_device_train_batch_size=t.per_device_train_batch_size,
+        per_device_eval_batch_size=t.per_device_train_batch_size,
+        gradient_accumulation_steps=t.gradient_accumulation_steps,
+        learning_rate=t.learning_rate,
+        lr_scheduler_type=t.lr_scheduler_type,
+        warmup_steps=t.warmup_steps,
+        num_train_epochs=t.num_train_epochs,
+        max_steps=t.max_steps,
+        weight_decay=t.weight_decay,
+        optim=t.optim,
+        seed=cfg.seed,
+        data_seed=cfg.seed,
+        logging_steps=t.logging_steps,
+        save_strategy="steps",
+        save_steps=t.save_steps,
+        save_total_limit=t.save_total_limit,
+        eval_strategy="steps" if evaluate else "no",
+        eval_steps=t.eval_steps if evaluate else None,
+        report_to="none",
+        dataloader_num_workers=t.dataloader_num_workers,
+        disable_tqdm=True,
+        **_precision_flags(cfg),
+    )
+    trainer = SFTTrainer(
+        model=model,
+        processing_class=tokenizer,
+        train_dataset=load_split(cfg, "train", tokenizer),
+        eval_dataset=load_split(cfg, "eval", tokenizer) if evaluate else None,
+        args=args,
+    )
+    for default in (PrinterCallback, ProgressCallback):
+        trainer.remove_callback(default)
+    trainer.add_callback(SaveConfigCallback(cfg, CONFIG_NAME))
+    if progress:
+        trainer.add_callback(TrainProgressCallback())
+    for callback in callbacks:
+        trainer.add_callback(callback)
+    if t.train_on_responses_only:
+        from unsloth.chat_templates import train_on_responses_only
+
+        instruction, response = turn_markers(cfg, tokenizer)
+        trainer = train_on_responses_only(trainer, instruction_part=instruction, response_part=response)
+    return trainer
+
+
+def _final_loss(history: list[dict[str, Any]]) -> float | None:
+    losses = [entry["loss"] for entry in history if "loss" in entry]
+    return float(losses[-1]) if losses else None
+
+
+def plot_loss_curve(history: list[dict[str, Any]], path: Path, title: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on training machines or CI
+    import matplotlib.pyplot as plt
+
+    train_points = [(e["step"], e["loss"]) for e in history if "loss" in e]
+    eval_points = [(e["step"], e["eval_loss"]) for e in history if "eval_loss" in e]
+    figure, axes = plt.subplots(figsize=(7, 4), dpi=100)
+    if train_points:
+        axes.plot(*zip(*train_points, strict=True), label="train loss", marker=".")
+    if eval_points:
+        axes.plot(*zip(*eval_points, strict=True), label="eval loss", marker="o")
+    axes.set_xlabel("step")
+    axes.set_ylabel("loss")
+    axes.set_title(f"{title}: loss ({time.strftime('%Y-%m-%d %H:%M')})")
+    axes.grid(alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
