@@ -152,8 +152,10 @@ def evaluate(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
             results["rouge"][side] = rouge_scores(predictions[side], list(references))
             bar.update()
             torch.manual_seed(cfg.seed)  # the same sampling noise for base and fine-tune
-            replies = [generate([p] * cfg.eval.math_k, cfg.eval.math_max_new_tokens, cfg.eval.math_temperature)
-                       for p in math_prompts]
+            k = cfg.eval.math_k
+            flat = generate([p for p in math_prompts for _ in range(k)], cfg.eval.math_max_new_tokens,
+                            cfg.eval.math_temperature)
+            replies = [flat[i * k:(i + 1) * k] for i in range(len(math_prompts))]
             results["math"][side] = math_scores(replies)
             bar.update()
     bar.close()

@@ -1,0 +1,194 @@
+"""Hugging Face Llama checkpoint → GGUF (f16/f32), written with the `gguf` package alone.
+
+No llama.cpp checkout and no network: the facts llama.cpp needs are written here (DESIGN.md §6):
+tensor names from gguf's Llama map, Q/K rows permuted from Hugging Face's rotate-half order to the
+interleaved pairs llama.cpp rotates, the tied output layer left out, Llama 3 rope scaling as a
+`rope_freqs` tensor, and the byte-level BPE tokenizer with its pre-tokenizer name, merges, special ids
+and chat template.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+LLAMA3_PRE_TOKENIZER = "llama-bpe"
+
+
+def permute_qk(weight: np.ndarray, n_heads: int) -> np.ndarray:
+    """Rotate-half row order (HF) → interleaved pairs (llama.cpp), per head."""
+    rows, cols = weight.shape
+    return (weight.reshape(n_heads, 2, rows // n_heads // 2, cols)
+            .swapaxes(1, 2)
+            .reshape(rows, cols))
+
+
+def llama3_rope_factors(head_dim: int, theta: float, scaling: dict[str, Any]) -> np.ndarray:
+    """One divisor per rotary frequency for Llama 3.1/3.2 "llama3" rope scaling (llama.cpp's rope_freqs)."""
+    factor = float(scaling["factor"])
+    low, high = float(scaling["low_freq_factor"]), float(scaling["high_freq_factor"])
+    original = float(scaling["original_max_position_embeddings"])
+    low_wavelen, high_wavelen = original / low, original / high
+    factors = []
+    for i in range(0, head_dim, 2):
+        wavelen = 2 * math.pi * theta ** (i / head_dim)
+        if wavelen < high_wavelen:
+            factors.append(1.0)
+        elif wavelen > low_wavelen:
+            factors.append(factor)
+        else:
+            smooth = (original / wavelen - low) / (high - low)
+            factors.append(1.0 / ((1 - smooth) / factor + smooth))
+    return np.asarray(factors, dtype=np.float32)
+
+
+def detect_pre_tokenizer(tokenizer: Any, requested: str, model_dir: Path | None = None) -> str:
+    """llama.cpp's pre-tokenizer name. Only the two families this project ships are recognised."""
+    if requested != "auto":
+        return requested
+    vocab = tokenizer.get_vocab()
+    if "<|begin_of_text|>" in vocab and "<|eot_id|>" in vocab:
+        return LLAMA3_PRE_TOKENIZER
+    marker = model_dir / "chinwag_tiny_model.json" if model_dir else None
+    if marker is not None and marker.is_file():
+        return json.loads(marker.read_text())["tokenizer_pre"]
+    raise ValueError("cannot tell which llama.cpp pre-tokenizer this tokenizer needs: "
+                     "set export.tokenizer_pre (llama-bpe for Llama 3.x, smollm for SmolLM2)")
+
+
+def _rope_settings(config: Any) -> tuple[float, dict[str, Any] | None]:
+    """(theta, scaling or None). transformers 5 keeps both in rope_parameters; 4.x had rope_theta/rope_scaling."""
+    params = getattr(config, "rope_parameters", None)
+    if params:
+        theta = float(params.get("rope_theta", 10000.0))
+        scaling = dict(params)
+    else:
+        theta = float(getattr(config, "rope_theta", 10000.0))
+        scaling = dict(getattr(config, "rope_scaling", None) or {})
+    kind = scaling.get("rope_type", scaling.get("type", "default"))
+    return theta, (scaling if kind != "default" else None)
+
+
+def _merges(tokenizer: Any) -> list[str]:
+    model = json.loads(tokenizer.backend_tokenizer.to_str())["model"]
+    if model.get("type") != "BPE":
+        raise ValueError(f"only byte-level BPE tokenizers are supported, this one is {model.get('type')}")
+    return [" ".join(m) if isinstance(m, list) else m for m in model["merges"]]
+
+
+def _vocabulary(tokenizer: Any, vocab_size: int) -> tuple[list[str], list[int]]:
+    import gguf
+
+    by_id = {index: token for token, index in tokenizer.get_vocab().items()}
+    added = tokenizer.added_tokens_decoder
+    tokens, types = [], []
+    for index in range(vocab_size):
+        token = by_id.get(index)
+        if token is None:  # embedding rows past the tokenizer (padding for alignment)
+            tokens.append(f"[PAD{index}]")
+            types.append(gguf.TokenType.UNUSED)
+        elif index in added:
+            tokens.append(added[index].content)
+            types.append(gguf.TokenType.CONTROL if added[index].special else gguf.TokenType.USER_DEFINED)
+        else:
+            tokens.append(token)
+            types.append(gguf.TokenType.NORMAL)
+    return tokens, [int(t) for t in types]
+
+
+def _adds_bos(tokenizer: Any) -> bool:
+    ids = tokenizer("a")["input_ids"]
+    return tokenizer.bos_token_id is not None and bool(ids) and ids[0] == tokenizer.bos_token_id
+
+
+def write_gguf(model: Any, tokenizer: Any, path: Path, name: str, pre_tokenizer: str,
+               out_type: str = "f16", progress: bool = True) -> Path:
+    """Write `model` (a transformers LlamaForCausalLM, merged) and its tokenizer as one GGUF file."""
+    import gguf
+
+    config = model.config
+    if config.model_type != "llama":
+        raise ValueError(f"the GGUF writer handles Llama models only, this one is {config.model_type!r}")
+    if out_type not in ("f16", "f32"):
+        raise ValueError(f"GGUF out type must be f16 or f32 (quantize afterwards), got {out_type!r}")
+    n_layers, n_heads = config.num_hidden_layers, config.num_attention_heads
+    n_kv_heads = config.num_key_value_heads or n_heads
+    head_dim = getattr(config, "head_dim", None) or config.hidden_size // n_heads
+    theta, scaling = _rope_settings(config)
+
+    writer = gguf.GGUFWriter(path, "llama", use_temp_file=True)
+    writer.add_name(name)
+    writer.add_context_length(config.max_position_embeddings)
+    writer.add_embedding_length(config.hidden_size)
+    writer.add_block_count(n_layers)
+    writer.add_feed_forward_length(config.intermediate_size)
+    writer.add_head_count(n_heads)
+    writer.add_head_count_kv(n_kv_heads)
+    writer.add_layer_norm_rms_eps(config.rms_norm_eps)
+    writer.add_rope_freq_base(theta)
+    writer.add_rope_dimension_count(head_dim)
+    writer.add_key_length(head_dim)
+    writer.add_value_length(head_dim)
+    writer.add_vocab_size(config.vocab_size)
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_F16 if out_type == "f16" else gguf.LlamaFileType.ALL_F32)
+    _add_tokenizer(writer, tokenizer, config.vocab_size, pre_tokenizer)
+
+    if scaling and scaling.get("rope_type", scaling.get("type")) == "llama3":
+        writer.add_tensor(gguf.TENSOR_NAMES[gguf.MODEL_TENSOR.ROPE_FREQS] + ".weight",
+                          llama3_rope_factors(head_dim, theta, scaling))
+    elif scaling:
+        raise ValueError(f"rope scaling {scaling} is not supported by this writer")
+    _add_tensors(writer, model, n_layers, n_heads, n_kv_heads, out_type)
+
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file(progress=progress)
+    writer.close()
+    return path
+
+
+def _add_tokenizer(writer: Any, tokenizer: Any, vocab_size: int, pre_tokenizer: str) -> None:
+    tokens, types = _vocabulary(tokenizer, vocab_size)
+    writer.add_tokenizer_model("gpt2")
+    writer.add_tokenizer_pre(pre_tokenizer)
+    writer.add_token_list(tokens)
+    writer.add_token_types(types)
+    writer.add_token_merges(_merges(tokenizer))
+    for attribute, add in (("bos_token_id", writer.add_bos_token_id), ("eos_token_id", writer.add_eos_token_id),
+                           ("pad_token_id", writer.add_pad_token_id), ("unk_token_id", writer.add_unk_token_id)):
+        value = getattr(tokenizer, attribute, None)
+        if value is not None:
+            add(int(value))
+    writer.add_add_bos_token(_adds_bos(tokenizer))
+    writer.add_add_eos_token(False)
+    if tokenizer.chat_template:
+        writer.add_chat_template(tokenizer.chat_template)
+
+
+def _add_tensors(writer: Any, model: Any, n_layers: int, n_heads: int, n_kv_heads: int, out_type: str) -> None:
+    import gguf
+    import torch
+
+    names = gguf.get_tensor_name_map(gguf.MODEL_ARCH.LLAMA, n_layers)
+    tied = bool(getattr(model.config, "tie_word_embeddings", False))
+    for hf_name, tensor in model.state_dict().items():
+        if tied and hf_name == "lm_head.weight":
+            continue  # llama.cpp reuses token_embd when there is no output tensor
+        if hf_name.endswith("rotary_emb.inv_freq"):
+            continue
+        gguf_name = names.get_name(hf_name, try_suffixes=(".weight", ".bias"))
+        if gguf_name is None:
+            raise ValueError(f"no GGUF name for tensor {hf_name}")
+        data = tensor.detach().to(torch.float32).cpu().numpy()
+        if hf_name.endswith("self_attn.q_proj.weight"):
+            data = permute_qk(data, n_heads)
+        elif hf_name.endswith("self_attn.k_proj.weight"):
+            data = permute_qk(data, n_kv_heads)
+        # Norm vectors stay f32, as llama.cpp expects for 1-D tensors.
+        if out_type == "f16" and data.ndim > 1:
+            data = data.astype(np.float16)
+        writer.add_tensor(gguf_name, np.ascontiguousarray(data))
