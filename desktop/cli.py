@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop.context import AppContext
 from desktop.core.audio import list_input_devices, read_wav
 from desktop.core.catalog import CatalogError
-from desktop.core.errors import ChinwagError, DownloadCancelled
+from desktop.core.errors import DownloadCancelled
 from desktop.core.hub import Progress
 from desktop.core.turn import Token, Transcribed, TurnDone, VoiceTurn
 
@@ -200,7 +200,8 @@ def _print_progress(p: Progress) -> None:
     fill = int(width * p.done / p.total)
     rate = f"{p.rate / 1e6:5.1f} MB/s" if p.stage == "downloading" else "verifying"
     eta = f" {p.eta_s:4.0f} s left" if p.eta_s is not None and p.stage == "downloading" else ""
-    sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {p.done / 1e6:7.1f}/{p.total / 1e6:.1f} MB {rate}{eta}   ")
+    bar = "#" * fill + "." * (width - fill)
+    sys.stderr.write(f"\r[{bar}] {p.done / 1e6:7.1f}/{p.total / 1e6:.1f} MB {rate}{eta}   ")
     sys.stderr.flush()
 
 

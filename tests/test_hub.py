@@ -18,6 +18,7 @@ from desktop.core.catalog import ModelFile, Variant
 from desktop.core.errors import (
     DownloadAuthRequired,
     DownloadCancelled,
+    DownloadInterrupted,
     DownloadNotFound,
     DownloadOffline,
     ModelNotDownloaded,
@@ -177,7 +178,7 @@ def test_a_part_from_another_version_is_not_continued(tmp_path: Path, hub: HubSe
     old = payload(500_000)
     hub.add(REPO, "model.gguf", Served(old, drop_after=200_000))
     d = downloader(tmp_path, hub, retries=0)
-    with pytest.raises(Exception):
+    with pytest.raises(DownloadInterrupted, match="try again to continue"):
         list(d.download(variant()))
     new = payload(600_000)
     hub.add(REPO, "model.gguf", Served(new))

@@ -179,6 +179,27 @@ class ModelCatalog:
             self._variants[variant.id] = variant
         return added
 
+    def add_local_model(self, path: Path, label: str | None = None) -> Variant:
+        """Remember a .gguf file the user already has as a user catalog entry (shown in the model list)."""
+        path = Path(path).expanduser().resolve()
+        if path.suffix.lower() != ".gguf" or not path.is_file():
+            raise CatalogError(f"{path} is not a .gguf model file.")
+        slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in path.stem.lower()).strip("-")
+        taken = {v.id for v in self.variants()}
+        existing = next((v for v in self.variants("llm") if v.path == str(path)), None)
+        if existing is not None:
+            return existing
+        base, n = f"local-{slug}", 2
+        name = base
+        while name in taken:
+            name, n = f"{base}-{n}", n + 1
+        entry = {"id": name, "kind": "llm", "label": label or f"{path.name} (local file)", "path": str(path),
+                 "description": f"A model file on this computer: {path}"}
+        variant = variant_from_dict(entry, "user")
+        self._write_user_entries(self._read_user_entries() + [entry])
+        self._variants[variant.id] = variant
+        return variant
+
     def _read_user_entries(self) -> list[dict[str, Any]]:
         if self.user_file is None or not self.user_file.exists():
             return []

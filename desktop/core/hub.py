@@ -117,7 +117,8 @@ class ModelDownloader:
         path = self.local_path(variant)
         if path is None:
             if variant.path or variant.bundled:
-                raise ModelNotDownloaded(f"The model files of {variant.label} are missing ({variant.path or variant.bundled}).")
+                where = variant.path or variant.bundled
+                raise ModelNotDownloaded(f"The model files of {variant.label} are missing ({where}).")
             raise ModelNotDownloaded(
                 f"{variant.label} is not downloaded yet. Download it in Settings, or run: chinwag download {variant.id}"
             )

@@ -195,7 +195,7 @@ class ChatEngine:
         tokens, dropped = self.fit(messages, reserve)
         cached = self._llm._input_ids[: self._llm.n_tokens]
         reused = 0
-        for a, b in zip(cached, tokens):
+        for a, b in zip(cached, tokens, strict=False):
             if a != b:
                 break
             reused += 1

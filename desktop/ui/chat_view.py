@@ -1,0 +1,90 @@
+"""The conversation as a scrolling column of messages that keeps to the bottom unless the reader scrolled up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.ui.message_widget import MessageWidget
+
+
+class ChatView(QScrollArea):
+    copy_requested = Signal(object)  # MessageWidget
+    regenerate_requested = Signal(object)
+    edit_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Conversation")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._column = QWidget()
+        self._layout = QVBoxLayout(self._column)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.setSpacing(10)
+        self.placeholder = QLabel(
+            "<h2>Hold <b>Space</b> and talk</h2>"
+            "<p>…or type below and press Enter. Everything stays on this computer.</p>"
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMinimumHeight(240)
+        self._layout.addWidget(self.placeholder)
+        self._layout.addStretch(1)
+        self.setWidget(self._column)
+        self._follow = True
+        self._messages: list[MessageWidget] = []
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
+        bar.rangeChanged.connect(self._range_changed)
+
+    def messages(self) -> list[MessageWidget]:
+        return list(self._messages)
+
+    def clear(self) -> None:
+        for widget in self._messages:
+            self._layout.removeWidget(widget)
+            widget.deleteLater()
+        self._messages = []
+        self.placeholder.setVisible(True)
+        self._follow = True
+
+    def add_message(self, widget: MessageWidget) -> MessageWidget:
+        self.placeholder.setVisible(False)
+        # Messages sit before the trailing stretch, so a short conversation starts at the top.
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+        self._messages.append(widget)
+        widget.copy_requested.connect(lambda: self.copy_requested.emit(widget))
+        widget.regenerate_requested.connect(lambda: self.regenerate_requested.emit(widget))
+        widget.edit_requested.connect(lambda: self.edit_requested.emit(widget))
+        return widget
+
+    def remove_from(self, widget: MessageWidget) -> None:
+        """Remove `widget` and every message after it (regenerate, edit and resend)."""
+        if widget not in self._messages:
+            return
+        index = self._messages.index(widget)
+        for message in self._messages[index:]:
+            self._layout.removeWidget(message)
+            message.deleteLater()
+        del self._messages[index:]
+        self.placeholder.setVisible(not self._messages)
+
+    def scroll_to_bottom(self) -> None:
+        self._follow = True
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    @property
+    def following(self) -> bool:
+        return self._follow
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        # The reader is "at the bottom" within a few pixels; scrolling up stops the following.
+        self._follow = value >= bar.maximum() - 8
+
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._follow:
+            self.verticalScrollBar().setValue(maximum)

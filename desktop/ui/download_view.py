@@ -1,0 +1,107 @@
+"""The download panel: progress, speed, time left, verification, and cancel / resume / retry.
+
+It sits in the main window instead of a modal dialog, so chatting on the current model goes on meanwhile.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from desktop.core.hub import Progress
+
+
+def _mb(n: int | float) -> str:
+    return f"{n / 1e6:,.1f} MB"
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+class DownloadView(QFrame):
+    cancel_requested = Signal()
+    resume_requested = Signal()  # also "retry": a new attempt continues from the kept bytes
+    close_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Download")
+        self.title = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setAccessibleName("Download progress")
+        self.detail = QLabel(self)
+        self.detail.setAccessibleName("Download details")
+        self.detail.setWordWrap(True)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel download")
+        self.resume_button = QPushButton("Resume", self)
+        self.resume_button.setAccessibleName("Resume download")
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setAccessibleName("Close download panel")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.detail, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.resume_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.resume_button.clicked.connect(self.resume_requested)
+        self.close_button.clicked.connect(self.close_requested)
+        self.state = "idle"
+        self.setVisible(False)
+
+    def start(self, label: str, kept_bytes: int) -> None:
+        self.title.setText(f"Downloading {label}")
+        self.detail.setText(f"Continuing from {_mb(kept_bytes)}…" if kept_bytes else "Contacting the Hub…")
+        self.progress.setRange(0, 0)
+        self._set_state("running")
+        self.setVisible(True)
+
+    def show_progress(self, p: Progress) -> None:
+        if p.stage == "checking":
+            self.detail.setText("Checking the Hub…")
+            return
+        if p.total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * p.done / p.total))
+        if p.stage == "downloading":
+            parts = [f"{_mb(p.done)} of {_mb(p.total or 0)}"]
+            if p.rate > 0:
+                parts.append(f"{p.rate / 1e6:.1f} MB/s")
+            if p.eta_s is not None:
+                parts.append(f"{_duration(p.eta_s)} left")
+            self.detail.setText(" · ".join(parts))
+        elif p.stage == "verifying":
+            self.detail.setText(f"Verifying the checksum… {_mb(p.done)} of {_mb(p.total or 0)}")
+
+    def show_done(self, label: str) -> None:
+        self.title.setText(f"{label} is downloaded and verified")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(1000)
+        self.detail.setText("Ready.")
+        self._set_state("done")
+
+    def show_stopped(self, message: str, *, failed: bool) -> None:
+        self.progress.setRange(0, 1000)
+        self.detail.setText(message)
+        self.resume_button.setText("Retry" if failed else "Resume")
+        self.resume_button.setAccessibleName("Retry download" if failed else "Resume download")
+        self._set_state("failed" if failed else "cancelled")
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.cancel_button.setVisible(state == "running")
+        self.resume_button.setVisible(state in ("cancelled", "failed"))
+        self.close_button.setVisible(state != "running")

@@ -1,0 +1,116 @@
+"""The bottom of the window: the text box, the push-to-talk button with its meter and timer, and Stop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class MessageInput(QPlainTextEdit):
+    """Enter sends, Shift+Enter starts a new line; grows with its text up to a few lines."""
+
+    send_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Type a message, or hold Space to talk…  (Enter sends, Shift+Enter new line)")
+        self.setAccessibleName("Message")
+        self.setAccessibleDescription("Type a message; Enter sends it, Shift+Enter starts a new line")
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.send_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _fit(self, *_args: object) -> None:
+        line = self.fontMetrics().lineSpacing()
+        lines = max(1, min(6, int(self.document().size().height())))
+        margins = self.contentsMargins()
+        self.setFixedHeight(lines * line + 2 * int(self.document().documentMargin()) + margins.top()
+                            + margins.bottom() + 4)
+
+
+class PushToTalkButton(QPushButton):
+    """Press and hold to record. Keyboard users hold Space elsewhere; this button itself reacts to mouse."""
+
+    held = Signal()
+    let_go = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("🎤  Hold to talk", parent)
+        self.setAccessibleName("Push to talk")
+        self.setAccessibleDescription("Hold this button, or hold the push-to-talk key, while you speak")
+        self.setCheckable(False)
+        self.setMinimumHeight(40)
+        self.pressed.connect(self.held)
+        self.released.connect(self.let_go)
+
+    def show_recording(self, recording: bool, label: str = "") -> None:
+        self.setText(label or ("●  Recording… release to send" if recording else "🎤  Hold to talk"))
+        self.setProperty("recording", recording)
+
+
+class InputBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = MessageInput(self)
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setAccessibleName("Send message")
+        self.talk_button = PushToTalkButton(self)
+        self.stop_button = QPushButton("■  Stop", self)
+        self.stop_button.setAccessibleName("Stop the reply")
+        self.stop_button.setToolTip("Stop the reply (Esc); what was written so far is kept")
+        self.stop_button.setVisible(False)
+        self.level = QProgressBar(self)
+        self.level.setRange(0, 100)
+        self.level.setTextVisible(False)
+        self.level.setMaximumHeight(8)
+        self.level.setAccessibleName("Microphone level")
+        self.timer = QLabel("", self)
+        self.timer.setAccessibleName("Recording time")
+        self.timer.setMinimumWidth(48)
+        self.activity = QLabel("", self)  # "Transcribing…", "Thinking…"
+        self.activity.setAccessibleName("Activity")
+
+        row = QHBoxLayout()
+        row.addWidget(self.text, 1)
+        row.addWidget(self.send_button)
+        talk = QHBoxLayout()
+        talk.addWidget(self.talk_button, 1)
+        talk.addWidget(self.stop_button)
+        meter = QHBoxLayout()
+        meter.addWidget(self.level, 1)
+        meter.addWidget(self.timer)
+        meter.addWidget(self.activity)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 10)
+        layout.addLayout(row)
+        layout.addLayout(talk)
+        layout.addLayout(meter)
+        self.show_meter(False)
+
+    def show_meter(self, visible: bool) -> None:
+        self.level.setVisible(visible)
+        self.timer.setVisible(visible)
+        if not visible:
+            self.level.setValue(0)
+            self.timer.setText("")
+
+    def set_replying(self, replying: bool) -> None:
+        self.stop_button.setVisible(replying)

@@ -1,0 +1,290 @@
+"""The Settings dialog: a form over a copy of the settings. The controller applies and saves what it returns."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.settings import Settings
+from desktop.ui.model_picker import ModelChoice, ModelPicker
+
+CONTEXT_SIZES = (1024, 2048, 4096, 8192, 16384, 32768)
+
+
+class SettingsDialog(QDialog):
+    mic_test_requested = Signal(object)  # device name or None; the controller runs the test meter
+    mic_test_stop_requested = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        models: list[ModelChoice],
+        whispers: list[ModelChoice],
+        microphones: list[str],
+        microphone_error: str,
+        add_local: Callable[[Path], ModelChoice],
+        memory_gb: float | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Chinwag settings")
+        self.setAccessibleName("Settings")
+        self._settings = dataclasses.replace(settings, variant_system_prompts=dict(settings.variant_system_prompts))
+        self._add_local = add_local
+        self._memory_gb = memory_gb
+
+        # ---- models
+        self.model = ModelPicker("Language model", self)
+        self.model.set_choices(models, settings.llm_variant)
+        self.model_info = QLabel(self)
+        self.model_info.setWordWrap(True)
+        self.model_warning = QLabel(self)
+        self.model_warning.setWordWrap(True)
+        self.model_warning.setAccessibleName("Memory warning")
+        self.add_local_button = QPushButton("Add a local .gguf…", self)
+        self.add_local_button.setAccessibleName("Add a local GGUF model file")
+        self.whisper = ModelPicker("Speech model", self)
+        self.whisper.set_choices(whispers, settings.whisper_model)
+
+        # ---- microphone
+        self.microphone = QComboBox(self)
+        self.microphone.setAccessibleName("Microphone")
+        self.microphone.addItem("System default", None)
+        for name in microphones:
+            self.microphone.addItem(name, name)
+        index = self.microphone.findData(settings.input_device)
+        self.microphone.setCurrentIndex(max(0, index))
+        self.mic_test_button = QPushButton("Test", self)
+        self.mic_test_button.setCheckable(True)
+        self.mic_test_button.setAccessibleName("Test microphone")
+        self.mic_meter = QProgressBar(self)
+        self.mic_meter.setRange(0, 100)
+        self.mic_meter.setTextVisible(False)
+        self.mic_meter.setAccessibleName("Microphone test level")
+        self.mic_status = QLabel(microphone_error, self)
+        self.mic_status.setWordWrap(True)
+
+        # ---- generation
+        self.temperature = _double(0.0, 2.0, 0.05, settings.temperature, "Temperature")
+        self.top_p = _double(0.0, 1.0, 0.05, settings.top_p, "Top p")
+        self.top_k = _int(0, 200, settings.top_k, "Top k")
+        self.max_tokens = _int(16, 8192, settings.max_tokens, "Maximum reply tokens")
+        self.system_prompt = QPlainTextEdit(self)
+        self.system_prompt.setAccessibleName("System prompt")
+        self.system_prompt.setTabChangesFocus(True)
+        self.system_prompt.setFixedHeight(80)
+        self.prompt_per_model = QCheckBox("Use this prompt only with this model", self)
+        self.threads = _int(0, 256, settings.n_threads, "Threads")
+        self.threads.setSpecialValueText("automatic")
+        self.context_size = QComboBox(self)
+        self.context_size.setAccessibleName("Context size")
+        for size in CONTEXT_SIZES:
+            self.context_size.addItem(f"{size} tokens", size)
+        self.context_size.setCurrentIndex(max(0, self.context_size.findData(settings.context_size)))
+
+        # ---- talking
+        self.ptt_key = QKeySequenceEdit(QKeySequence(settings.ptt_key), self)
+        self.ptt_key.setMaximumSequenceLength(1)
+        self.ptt_key.setAccessibleName("Push-to-talk key")
+        self.ptt_mode = QComboBox(self)
+        self.ptt_mode.setAccessibleName("Push-to-talk mode")
+        self.ptt_mode.addItem("Hold the key while speaking", "hold")
+        self.ptt_mode.addItem("Press once to start, again to send", "toggle")
+        self.ptt_mode.setCurrentIndex(max(0, self.ptt_mode.findData(settings.ptt_mode)))
+        self.review = QCheckBox("Let me check the transcript before it is sent", self)
+        self.review.setChecked(settings.review_transcript)
+        self.sounds = QCheckBox("Play a short sound when recording starts and stops", self)
+        self.sounds.setChecked(settings.sounds)
+        self.theme = QComboBox(self)
+        self.theme.setAccessibleName("Theme")
+        for label, value in (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")):
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+
+        models_box = QGroupBox("Models", self)
+        form = QFormLayout(models_box)
+        form.addRow("&Language model", self.model)
+        form.addRow("", self.model_info)
+        form.addRow("", self.model_warning)
+        form.addRow("", self.add_local_button)
+        form.addRow("&Speech model", self.whisper)
+        mic_row = QHBoxLayout()
+        mic_row.addWidget(self.microphone, 1)
+        mic_row.addWidget(self.mic_test_button)
+        mic_box = QGroupBox("Microphone and talking", self)
+        mic_form = QFormLayout(mic_box)
+        mic_form.addRow("&Microphone", mic_row)
+        mic_form.addRow("", self.mic_meter)
+        mic_form.addRow("", self.mic_status)
+        mic_form.addRow("Push-to-talk &key", self.ptt_key)
+        mic_form.addRow("Push-to-talk m&ode", self.ptt_mode)
+        mic_form.addRow("", self.review)
+        mic_form.addRow("", self.sounds)
+        gen_box = QGroupBox("Answers", self)
+        gen_form = QFormLayout(gen_box)
+        gen_form.addRow("&Temperature", self.temperature)
+        gen_form.addRow("Top &p", self.top_p)
+        gen_form.addRow("Top &k", self.top_k)
+        gen_form.addRow("Max &tokens", self.max_tokens)
+        gen_form.addRow("S&ystem prompt", self.system_prompt)
+        gen_form.addRow("", self.prompt_per_model)
+        gen_form.addRow("T&hreads", self.threads)
+        gen_form.addRow("&Context size", self.context_size)
+        gen_form.addRow("T&heme", self.theme)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(models_box)
+        left.addWidget(mic_box)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addWidget(gen_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(buttons)
+
+        self._prompt_variant = settings.llm_variant
+        self._load_prompt(settings.llm_variant)
+        self.model.currentIndexChanged.connect(self._model_changed)
+        self.add_local_button.clicked.connect(self._pick_local)
+        self.mic_test_button.toggled.connect(self._mic_test_toggled)
+        self.finished.connect(lambda _result: self.mic_test_stop_requested.emit())
+        self._model_changed()
+
+    # ---- what the controller reads back -------------------------------------------------------------------
+
+    def result_settings(self) -> Settings:
+        """The settings as edited (a new object; the caller copies the fields it applies)."""
+        self._store_prompt(self.model.current_id() or self._settings.llm_variant)
+        key = self.ptt_key.keySequence().toString() or self._settings.ptt_key
+        return dataclasses.replace(
+            self._settings,
+            llm_variant=self.model.current_id() or self._settings.llm_variant,
+            whisper_model=self.whisper.current_id() or self._settings.whisper_model,
+            input_device=self.microphone.currentData(),
+            temperature=self.temperature.value(),
+            top_p=self.top_p.value(),
+            top_k=self.top_k.value(),
+            max_tokens=self.max_tokens.value(),
+            n_threads=self.threads.value(),
+            context_size=int(self.context_size.currentData()),
+            ptt_key=key,
+            ptt_mode=str(self.ptt_mode.currentData()),
+            review_transcript=self.review.isChecked(),
+            sounds=self.sounds.isChecked(),
+            theme=str(self.theme.currentData()),
+        )
+
+    def show_mic_level(self, level: float) -> None:
+        self.mic_meter.setValue(int(level * 100))
+
+    def show_mic_status(self, text: str) -> None:
+        self.mic_status.setText(text)
+        if self.mic_test_button.isChecked() and text:
+            self.mic_test_button.setChecked(False)
+
+    # ---- internals ----------------------------------------------------------------------------------------
+
+    def _model_changed(self, *_args: object) -> None:
+        current = self.model.current_id()
+        if current != self._prompt_variant:
+            self._store_prompt(self._prompt_variant)
+            self._load_prompt(current or "")
+        choice = self.model.choice(current)
+        if choice is None:
+            return
+        info = choice.description
+        if not choice.downloaded:
+            info += "\nNot downloaded yet: it downloads when you press OK (you can keep chatting meanwhile)."
+        self.model_info.setText(info.strip())
+        if not choice.fits:
+            memory = f"{self._memory_gb:.1f} GB" if self._memory_gb else "too little memory"
+            self.model_warning.setText(f"⚠ This model needs about {choice.ram_gb:g} GB of memory and this computer "
+                                       f"has {memory}: it may be very slow or fail to load. Choose a smaller one.")
+        else:
+            self.model_warning.setText("")
+
+    def _load_prompt(self, variant_id: str) -> None:
+        self._prompt_variant = variant_id
+        self.system_prompt.setPlainText(self._settings.system_prompt_for(variant_id))
+        self.prompt_per_model.setChecked(variant_id in self._settings.variant_system_prompts)
+
+    def _store_prompt(self, variant_id: str) -> None:
+        text = self.system_prompt.toPlainText().strip()
+        prompts = self._settings.variant_system_prompts
+        if self.prompt_per_model.isChecked():
+            prompts[variant_id] = text
+        else:
+            prompts.pop(variant_id, None)
+            self._settings.system_prompt = text
+
+    def _pick_local(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Add a local model", str(Path.home()),
+                                                    "GGUF models (*.gguf)")
+        if path:
+            self.add_local_file(Path(path))
+
+    def add_local_file(self, path: Path) -> None:
+        from desktop.core.errors import ChinwagError
+
+        try:
+            choice = self._add_local(path)
+        except ChinwagError as error:
+            self.model_warning.setText(str(error))
+            return
+        choices = [self.model.choice(i) for i in self.model.ids()]
+        self.model.set_choices([c for c in choices if c is not None and c.id != choice.id] + [choice], choice.id)
+        self._model_changed()
+
+    def _mic_test_toggled(self, on: bool) -> None:
+        if on:
+            self.mic_status.setText("Speak: the bar should move.")
+            self.mic_test_requested.emit(self.microphone.currentData())
+        else:
+            self.mic_test_stop_requested.emit()
+            self.mic_meter.setValue(0)
+
+
+def _double(low: float, high: float, step: float, value: float, name: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setDecimals(2)
+    box.setValue(value)
+    box.setAccessibleName(name)
+    return box
+
+
+def _int(low: int, high: int, value: int, name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setAccessibleName(name)
+    box.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return box

@@ -1,0 +1,187 @@
+"""The model worker: one long-lived thread that owns the ChatEngine and the Transcriber.
+
+llama-cpp-python is not thread-safe, so every model call happens on this one thread, in the order asked.
+The GUI hands it jobs through a queue and never waits for it: results come back as queued Qt signals.
+Stop is the request's `threading.Event`, set straight from the GUI thread and checked per token.
+
+It is a daemon `threading.Thread` rather than a QThread so that quitting during a multi-second model load
+can never hang or abort the process; a reply in progress is still stopped and saved (see `shutdown`).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core.audio import speech_present
+from desktop.core.errors import ChinwagError, ModelLoadError, NothingHeard
+from desktop.core.llm import ChatEngine, GenerationParams
+from desktop.core.store import ConversationStore, Message
+from desktop.core.stt import Transcriber, Transcript
+from desktop.core.turn import TurnEvent, VoiceTurn
+from desktop.ui.iterator_bridge import IteratorBridge
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TurnRequest:
+    """One unit of work for the worker: a spoken or typed turn, a regenerated reply, or a transcript to review."""
+
+    conversation_id: int
+    model_name: str = ""
+    system_prompt: str = ""
+    params: GenerationParams = field(default_factory=GenerationParams)
+    pcm: np.ndarray | None = None
+    text: str | None = None
+    released_at: float | None = None
+    reply_to: Message | None = None  # regenerate the answer to this user message
+    transcribe_only: bool = False  # review mode: give back the transcript, send nothing
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass(frozen=True)
+class ReviewTranscript:
+    """The item a transcribe-only request yields."""
+
+    transcript: Transcript
+
+
+class ModelWorker(QObject):
+    model_loading = Signal(str, str)  # kind ("llm" | "whisper"), label
+    model_ready = Signal(str, str, str)  # kind, label, variant id
+    model_failed = Signal(str, object)  # kind, error
+    idle = Signal()  # the queue ran empty
+
+    def __init__(self, database: Path) -> None:
+        super().__init__()
+        self._database = database
+        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._engine: ChatEngine | None = None
+        self._transcriber: Transcriber | None = None
+        self._store: ConversationStore | None = None
+        self._current: TurnRequest | None = None
+        self._thread = threading.Thread(target=self._loop, name="chinwag-model-worker", daemon=True)
+        self._thread.start()
+
+    # ---- called from the GUI thread -------------------------------------------------------------------------
+
+    def load_llm(self, engine: ChatEngine, label: str, variant_id: str) -> None:
+        """Load `engine` and, once it works, use it instead of the current one (kept if this one fails)."""
+        self._jobs.put(lambda: self._load("llm", engine, label, variant_id))
+
+    def load_transcriber(self, transcriber: Transcriber, label: str, variant_id: str) -> None:
+        self._jobs.put(lambda: self._load("whisper", transcriber, label, variant_id))
+
+    def submit(self, request: TurnRequest) -> IteratorBridge:
+        """Queue a turn; its events arrive through the returned bridge's signals (connect before returning)."""
+        bridge = IteratorBridge()
+        self._jobs.put(lambda: self._run(request, bridge))
+        return bridge
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None or not self._jobs.empty()
+
+    def shutdown(self, timeout_s: float = 2.0) -> bool:
+        """Stop the reply in progress (it is saved, marked stopped) and end the thread. True if it ended."""
+        while True:  # queued work is dropped: the window is closing
+            try:
+                self._jobs.get_nowait()
+            except queue.Empty:
+                break
+        current = self._current
+        if current is not None:
+            current.cancel.set()
+        self._jobs.put(None)
+        self._thread.join(timeout_s)
+        return not self._thread.is_alive()
+
+    # ---- on the worker thread -----------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                break
+            try:
+                job()
+            except Exception:  # a bug in one job must not kill the thread that every turn needs
+                log.exception("worker job failed")
+            if self._jobs.empty():
+                self.idle.emit()
+        for model in (self._engine, self._transcriber):
+            if isinstance(model, ChatEngine):
+                model.close()
+        if self._store is not None:
+            self._store.close()
+
+    def _load(self, kind: str, model: ChatEngine | Transcriber, label: str, variant_id: str) -> None:
+        self.model_loading.emit(kind, label)
+        try:
+            model.load()
+        except ChinwagError as error:
+            self.model_failed.emit(kind, error)
+            return
+        except Exception as error:  # llama.cpp and ctranslate2 raise plain errors for odd files
+            log.exception("loading %s failed", label)
+            self.model_failed.emit(kind, ModelLoadError(f"Cannot load {label}: {error}. Choose another model."))
+            return
+        if kind == "llm":
+            assert isinstance(model, ChatEngine)
+            if self._engine is not None:
+                self._engine.close()
+            self._engine = model
+        else:
+            assert isinstance(model, Transcriber)
+            self._transcriber = model
+        self.model_ready.emit(kind, label, variant_id)
+
+    def _run(self, request: TurnRequest, bridge: IteratorBridge) -> None:
+        self._current = request
+        try:
+            bridge.drain(self._events(request))
+        finally:
+            self._current = None
+
+    def _events(self, request: TurnRequest) -> Iterator[TurnEvent | ReviewTranscript]:
+        if request.cancel.is_set():
+            return
+        if self._store is None:
+            # Its own connection: SQLite in WAL mode lets the GUI read while this thread writes.
+            self._store = ConversationStore(self._database)
+        if request.transcribe_only:
+            yield ReviewTranscript(self._transcribe(request.pcm))
+            return
+        if self._engine is None:
+            raise ModelLoadError("No language model is loaded. Choose one in Settings (Ctrl+,).")
+        turn = VoiceTurn(
+            engine=self._engine,
+            store=self._store,
+            model_name=request.model_name,
+            system_prompt=request.system_prompt,
+            params=request.params,
+            transcriber=self._transcriber,
+        )
+        if request.reply_to is not None:
+            yield from turn.reply(request.conversation_id, request.reply_to, cancel=request.cancel)
+        else:
+            yield from turn.run(request.conversation_id, pcm=request.pcm, text=request.text,
+                                cancel=request.cancel, released_at=request.released_at)
+
+    def _transcribe(self, pcm: np.ndarray | None) -> Transcript:
+        if self._transcriber is None:
+            raise ModelLoadError("The speech model is not loaded. Choose one in Settings.")
+        if pcm is None or not speech_present(pcm):
+            raise NothingHeard("Nothing heard: hold the key while you speak, a little closer to the microphone.")
+        transcript = self._transcriber.transcribe(pcm)
+        if not transcript.text:
+            raise NothingHeard("Nothing heard: no words were recognised. Try again, a little louder.")
+        return transcript
