@@ -65,10 +65,10 @@ def newest_checkpoint(directory: Path) -> Path | None:
 
 def train(cfg: RecipeConfig, resume: bool = False, callbacks: Sequence[Any] = (),
           progress: bool = True) -> TrainResult:
+    resume_from = _resume_point(cfg, resume)  # before the slow imports: a wrong call fails at once
     import_unsloth()
     from unsloth import FastLanguageModel
 
-    resume_from = _resume_point(cfg, resume)
     model, tokenizer = FastLanguageModel.from_pretrained(
         model_name=resolve_base_model(cfg),
         max_seq_length=cfg.model.max_seq_length,
