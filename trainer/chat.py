@@ -16,7 +16,10 @@ Conversation = list[dict[str, str]]
 
 # The markers train-on-responses-only masks between; Unsloth auto-detects others from the template.
 _TURN_MARKERS = {
-    "llama-3": ("<|start_header_id|>user<|end_header_id|>\n\n", "<|start_header_id|>assistant<|end_header_id|>\n\n"),
+    "llama-3": (
+        "<|start_header_id|>user<|end_header_id|>\n\n",
+        "<|start_header_id|>assistant<|end_header_id|>\n\n",
+    ),
     "chatml": ("<|im_start|>user\n", "<|im_start|>assistant\n"),
 }
 

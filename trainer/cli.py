@@ -1,8 +1,8 @@
 """`chinwag-train` / `python -m trainer`: one subcommand per recipe step, plus `all`.
 
-    chinwag-train prepare --config trainer/configs/llama-3.2-1b-finetome.yaml [--data F.jsonl] [--out DIR]
-    chinwag-train train   --config ... [--resume] [key=value ...]
-    chinwag-train eval | export | push | all --config ... [key=value ...]
+chinwag-train prepare --config trainer/configs/llama-3.2-1b-finetome.yaml [--data F.jsonl] [--out DIR]
+chinwag-train train   --config ... [--resume] [key=value ...]
+chinwag-train eval | export | push | all --config ... [key=value ...]
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ COMMANDS = ("prepare", "train", "eval", "export", "push", "all")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="chinwag-train", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="chinwag-train", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
         command = sub.add_parser(name, help=f"run the {name} step" if name != "all" else "the whole recipe")
@@ -28,8 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("overrides", nargs="*", metavar="key=value", help="config overrides")
         command.add_argument("--no-progress", action="store_true", help="no progress bars")
         if name in ("prepare", "all"):
-            command.add_argument("--data", type=Path, action="append", default=[],
-                                 help="local ShareGPT JSONL file; repeatable; replaces the configured sources")
+            command.add_argument(
+                "--data",
+                type=Path,
+                action="append",
+                default=[],
+                help="local ShareGPT JSONL file; repeatable; replaces the configured sources",
+            )
             command.add_argument("--out", type=Path, help="directory for the processed data (data.dir)")
         if name in ("train", "all"):
             command.add_argument("--resume", action="store_true", help="continue from the newest checkpoint")

@@ -35,7 +35,8 @@ class SourceConfig:
     split: str = "train"
     weight: float = 1.0  # share of the mix; only ratios matter
     max_rows: int | None = None
-    # Row layout: sharegpt (conversations: [{from, value}] or messages: [{role, content}]) or qa (two columns).
+    # Row layout: sharegpt (conversations: [{from, value}] or messages: [{role, content}])
+    # or qa (a question column and an answer column).
     format: str = "sharegpt"
     question_field: str = "question"
     answer_field: str = "answer"
@@ -225,7 +226,9 @@ def _build(cls: type, data: Any, prefix: str) -> Any:
     unknown = sorted(set(data) - set(known))
     if unknown:
         names = ", ".join(prefix + name for name in unknown)
-        raise ConfigError(f"unknown config key: {names} (valid keys under '{prefix or '.'}': {sorted(known)})")
+        raise ConfigError(
+            f"unknown config key: {names} (valid keys under '{prefix or '.'}': {sorted(known)})"
+        )
     hints = typing.get_type_hints(cls)
     kwargs = {name: _coerce(hints[name], value, prefix + name) for name, value in data.items()}
     return cls(**{**_defaults(cls), **kwargs})

@@ -58,8 +58,15 @@ def math_scores(replies: list[list[str]]) -> dict[str, Any]:
     per_question = []
     for question, answers in zip(MATH_QUESTIONS, replies, strict=True):
         marks = [is_correct(a, question) for a in answers]
-        per_question.append({"question": question.question, "expected": list(question.answers),
-                             "correct": sum(marks), "asked": len(marks), "replies": answers})
+        per_question.append(
+            {
+                "question": question.question,
+                "expected": list(question.answers),
+                "correct": sum(marks),
+                "asked": len(marks),
+                "replies": answers,
+            }
+        )
     asked = sum(q["asked"] for q in per_question)
     return {
         "k": len(replies[0]) if replies else 0,
@@ -95,16 +102,22 @@ class Generator:
 
         outputs: list[str] = []
         for start in range(0, len(prompts), self.batch_size):
-            batch = prompts[start:start + self.batch_size]
+            batch = prompts[start : start + self.batch_size]
             encoded = self.tokenizer(batch, return_tensors="pt", padding=True, add_special_tokens=False)
-            sampling = {"do_sample": True, "temperature": temperature, "top_p": 1.0, "top_k": 0} \
-                if temperature > 0 else {"do_sample": False}
+            sampling = (
+                {"do_sample": True, "temperature": temperature, "top_p": 1.0, "top_k": 0}
+                if temperature > 0
+                else {"do_sample": False}
+            )
             with torch.inference_mode():
                 generated = self.model.generate(
-                    **encoded, max_new_tokens=max_new_tokens, pad_token_id=self.tokenizer.pad_token_id,
-                    eos_token_id=self.tokenizer.eos_token_id, **sampling,
+                    **encoded,
+                    max_new_tokens=max_new_tokens,
+                    pad_token_id=self.tokenizer.pad_token_id,
+                    eos_token_id=self.tokenizer.eos_token_id,
+                    **sampling,
                 )
-            new_tokens = generated[:, encoded["input_ids"].shape[1]:]
+            new_tokens = generated[:, encoded["input_ids"].shape[1] :]
             outputs += [t.strip() for t in self.tokenizer.batch_decode(new_tokens, skip_special_tokens=True)]
         return outputs
 
@@ -119,8 +132,10 @@ def _load_finetune(cfg: RecipeConfig) -> tuple[Any, Any]:
     if not (adapter / "adapter_config.json").is_file():
         raise RecipeError(f"no trained adapter in {adapter}: run `chinwag-train train` first")
     model, tokenizer = FastLanguageModel.from_pretrained(
-        model_name=str(adapter), max_seq_length=cfg.model.max_seq_length,
-        dtype=_torch_dtype(cfg.model.dtype), load_in_4bit=cfg.model.load_in_4bit,
+        model_name=str(adapter),
+        max_seq_length=cfg.model.max_seq_length,
+        dtype=_torch_dtype(cfg.model.dtype),
+        load_in_4bit=cfg.model.load_in_4bit,
     )
     FastLanguageModel.for_inference(model)
     return model, tokenizer
@@ -139,8 +154,12 @@ def evaluate(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
     model, tokenizer = _load_finetune(cfg)
     conversations: list[Conversation] = read_conversations(cfg.data_path / "eval.jsonl", cfg.eval.max_rows)
     prompts, references = zip(*(render_prompt(tokenizer, c) for c in conversations), strict=True)
-    math_prompts = [tokenizer.apply_chat_template([{"role": "user", "content": q.question}], tokenize=False,
-                                                  add_generation_prompt=True) for q in MATH_QUESTIONS]
+    math_prompts = [
+        tokenizer.apply_chat_template(
+            [{"role": "user", "content": q.question}], tokenize=False, add_generation_prompt=True
+        )
+        for q in MATH_QUESTIONS
+    ]
     generate = Generator(model, tokenizer, cfg.eval.batch_size)
     sides = ["base", "finetune"] if cfg.eval.compare_base else ["finetune"]
     results: dict[str, Any] = {"eval_rows": len(conversations), "rouge": {}, "math": {}, "samples": []}
@@ -153,15 +172,23 @@ def evaluate(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
             bar.update()
             torch.manual_seed(cfg.seed)  # the same sampling noise for base and fine-tune
             k = cfg.eval.math_k
-            flat = generate([p for p in math_prompts for _ in range(k)], cfg.eval.math_max_new_tokens,
-                            cfg.eval.math_temperature)
-            replies = [flat[i * k:(i + 1) * k] for i in range(len(math_prompts))]
+            flat = generate(
+                [p for p in math_prompts for _ in range(k)],
+                cfg.eval.math_max_new_tokens,
+                cfg.eval.math_temperature,
+            )
+            replies = [flat[i * k : (i + 1) * k] for i in range(len(math_prompts))]
             results["math"][side] = math_scores(replies)
             bar.update()
     bar.close()
     for index in range(min(3, len(conversations))):
-        results["samples"].append({"prompt": conversations[index][:-1], "reference": references[index],
-                                   **{side: predictions[side][index] for side in sides}})
+        results["samples"].append(
+            {
+                "prompt": conversations[index][:-1],
+                "reference": references[index],
+                **{side: predictions[side][index] for side in sides},
+            }
+        )
     results["summary"] = _summary(results, sides)
     _write_reports(cfg.run_path, results, sides)
     return results
@@ -188,15 +215,25 @@ def eval_table(results: dict[str, Any], sides: list[str] | None = None) -> str:
     sides = sides or [s for s in ("base", "finetune") if s in results["rouge"]]
     titles = {"base": "base", "finetune": "fine-tune"}
     k = results["math"][sides[0]]["k"]
-    rows = [("ROUGE-1", "rouge", "rouge1"), ("ROUGE-2", "rouge", "rouge2"), ("ROUGE-L", "rouge", "rougeL"),
-            ("math accuracy", "math", "accuracy"), (f"math pass@{k}", "math", "pass_at_k")]
-    lines = [f"# Evaluation ({results['eval_rows']} held-out conversations, math asked {k}× each)", "",
-             "| metric | " + " | ".join(titles[s] for s in sides) + " |",
-             "|---|" + "---:|" * len(sides)]
+    rows = [
+        ("ROUGE-1", "rouge", "rouge1"),
+        ("ROUGE-2", "rouge", "rouge2"),
+        ("ROUGE-L", "rouge", "rougeL"),
+        ("math accuracy", "math", "accuracy"),
+        (f"math pass@{k}", "math", "pass_at_k"),
+    ]
+    lines = [
+        f"# Evaluation ({results['eval_rows']} held-out conversations, math asked {k}× each)",
+        "",
+        "| metric | " + " | ".join(titles[s] for s in sides) + " |",
+        "|---|" + "---:|" * len(sides),
+    ]
     for label, group, key in rows:
         lines.append(f"| {label} | " + " | ".join(f"{results[group][s][key]:.3f}" for s in sides) + " |")
     lines += ["", "## Math questions", ""]
     for index, question in enumerate(MATH_QUESTIONS):
-        counts = ", ".join(f"{titles[s]} {results['math'][s]['per_question'][index]['correct']}/{k}" for s in sides)
+        counts = ", ".join(
+            f"{titles[s]} {results['math'][s]['per_question'][index]['correct']}/{k}" for s in sides
+        )
         lines.append(f"- {question.question} (expected {' / '.join(question.answers)}): {counts}")
     return "\n".join(lines) + "\n"

@@ -67,7 +67,9 @@ def quantize(source: Path, target: Path, quant: str, threads: int) -> Path:
 
     ftype = getattr(llama_cpp, f"LLAMA_FTYPE_MOSTLY_{quant.upper()}", None)
     if ftype is None:
-        raise RecipeError(f"unknown quantization {quant!r} (llama.cpp names: q8_0, q4_k_m, q5_k_m, q6_k, ...)")
+        raise RecipeError(
+            f"unknown quantization {quant!r} (llama.cpp names: q8_0, q4_k_m, q5_k_m, q6_k, ...)"
+        )
     params = llama_cpp.llama_model_quantize_default_params()
     params.ftype = ftype
     params.nthread = threads
@@ -81,12 +83,21 @@ def quantize(source: Path, target: Path, quant: str, threads: int) -> Path:
 
 
 def _load_gguf(path: Path, n_ctx: int, threads: int) -> Any:
-    from desktop.core.llm import ensure_cpu_backends  # the app's loader: the export must load as the app does
     from llama_cpp import Llama
 
+    from desktop.core.llm import ensure_cpu_backends  # the app's loader: the export must load as the app does
+
     ensure_cpu_backends()
-    return Llama(model_path=str(path), n_ctx=n_ctx, n_batch=n_ctx, n_ubatch=n_ctx, n_threads=threads,
-                 n_threads_batch=threads, logits_all=True, verbose=False)
+    return Llama(
+        model_path=str(path),
+        n_ctx=n_ctx,
+        n_batch=n_ctx,
+        n_ubatch=n_ctx,
+        n_threads=threads,
+        n_threads_batch=threads,
+        logits_all=True,
+        verbose=False,
+    )
 
 
 def next_token_agreement(model: Any, llm: Any, sequences: list[list[int]]) -> dict[str, Any]:
@@ -134,29 +145,45 @@ def greedy_llama(llm: Any, prompt: list[int], steps: int) -> list[int]:
     return out
 
 
-def validate(cfg: RecipeConfig, model: Any, tokenizer: Any, gguf_path: Path,
-             conversations: list[Conversation]) -> dict[str, Any]:
+def validate(
+    cfg: RecipeConfig, model: Any, tokenizer: Any, gguf_path: Path, conversations: list[Conversation]
+) -> dict[str, Any]:
     e = cfg.export
     texts = render(tokenizer, conversations)
-    sequences = [tokenizer(t, add_special_tokens=False)["input_ids"][: e.validation_max_tokens] for t in texts]
-    prompts = [tokenizer(render_prompt(tokenizer, c)[0], add_special_tokens=False)["input_ids"]
-               [-(e.validation_max_tokens - e.continuation_tokens):] for c in conversations]
+    sequences = [
+        tokenizer(t, add_special_tokens=False)["input_ids"][: e.validation_max_tokens] for t in texts
+    ]
+    prompts = [
+        tokenizer(render_prompt(tokenizer, c)[0], add_special_tokens=False)["input_ids"][
+            -(e.validation_max_tokens - e.continuation_tokens) :
+        ]
+        for c in conversations
+    ]
     llm = _load_gguf(gguf_path, e.validation_max_tokens + e.continuation_tokens + 8, e.n_threads)
     try:
         agreement = next_token_agreement(model, llm, sequences)
         continuations = []
         for prompt in prompts:
-            hf, cpp = greedy_hf(model, prompt, e.continuation_tokens), greedy_llama(llm, prompt, e.continuation_tokens)
+            hf, cpp = (
+                greedy_hf(model, prompt, e.continuation_tokens),
+                greedy_llama(llm, prompt, e.continuation_tokens),
+            )
             matched = next((i for i, (a, b) in enumerate(zip(hf, cpp, strict=True)) if a != b), len(hf))
-            continuations.append({"matched": matched, "transformers": tokenizer.decode(hf),
-                                  "llama_cpp": tokenizer.decode(cpp)})
-        tokenizer_match = [llm.tokenize(t.encode("utf-8"), add_bos=False, special=True)
-                           == tokenizer(t, add_special_tokens=False)["input_ids"] for t in texts]
+            continuations.append(
+                {"matched": matched, "transformers": tokenizer.decode(hf), "llama_cpp": tokenizer.decode(cpp)}
+            )
+        tokenizer_match = [
+            llm.tokenize(t.encode("utf-8"), add_bos=False, special=True)
+            == tokenizer(t, add_special_tokens=False)["input_ids"]
+            for t in texts
+        ]
     finally:
         llm.close()
-    passed = (agreement["agreement"] >= e.min_next_token_agreement
-              and all(c["matched"] == e.continuation_tokens for c in continuations)
-              and all(tokenizer_match))
+    passed = (
+        agreement["agreement"] >= e.min_next_token_agreement
+        and all(c["matched"] == e.continuation_tokens for c in continuations)
+        and all(tokenizer_match)
+    )
     return {
         "conversations": len(conversations),
         "next_token_positions": agreement["positions"],
@@ -171,12 +198,15 @@ def validate(cfg: RecipeConfig, model: Any, tokenizer: Any, gguf_path: Path,
     }
 
 
-def quantized_agreement(cfg: RecipeConfig, model: Any, tokenizer: Any, path: Path,
-                        conversations: list[Conversation]) -> dict[str, Any]:
+def quantized_agreement(
+    cfg: RecipeConfig, model: Any, tokenizer: Any, path: Path, conversations: list[Conversation]
+) -> dict[str, Any]:
     """How often a quantized file still picks the merged model's next token (informational)."""
     e = cfg.export
-    sequences = [tokenizer(t, add_special_tokens=False)["input_ids"][: e.validation_max_tokens]
-                 for t in render(tokenizer, conversations)]
+    sequences = [
+        tokenizer(t, add_special_tokens=False)["input_ids"][: e.validation_max_tokens]
+        for t in render(tokenizer, conversations)
+    ]
     llm = _load_gguf(path, e.validation_max_tokens + 8, e.n_threads)
     try:
         return next_token_agreement(model, llm, sequences)
@@ -203,8 +233,15 @@ def estimate_ram_gb(file_size: int, config: Any, n_ctx: int = 2048) -> float:
     return math.ceil((file_size + kv + 0.25e9) / 1e9 * 10) / 10
 
 
-def catalog_entry(cfg: RecipeConfig, quant: str, record: dict[str, Any], ram_gb: float,
-                  path: Path | None = None, repo_id: str | None = None, revision: str | None = None) -> dict[str, Any]:
+def catalog_entry(
+    cfg: RecipeConfig,
+    quant: str,
+    record: dict[str, Any],
+    ram_gb: float,
+    path: Path | None = None,
+    repo_id: str | None = None,
+    revision: str | None = None,
+) -> dict[str, Any]:
     sources = ", ".join(s.name for s in cfg.data.sources)
     entry: dict[str, Any] = {
         "id": f"chinwag-{cfg.name}-{quant}".lower(),
@@ -259,8 +296,9 @@ def export(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
     entries = {}
     for quant in cfg.export.quantizations:
         record = report["files"][quant]
-        entries[quant] = catalog_entry(cfg, quant, record, estimate_ram_gb(record["size"], model.config),
-                                       path=files[quant])
+        entries[quant] = catalog_entry(
+            cfg, quant, record, estimate_ram_gb(record["size"], model.config), path=files[quant]
+        )
         write_json(out / f"catalog_entry.{quant}.json", entries[quant])
     write_json(out / "catalog_entry.json", entries[cfg.export.catalog_quant])
     write_json(out / "export_report.json", report)
@@ -269,7 +307,9 @@ def export(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
         raise ExportValidationError(
             f"the f16 GGUF does not reproduce the merged model: next-token agreement "
             f"{validation['next_token_agreement']:.4f} (need {cfg.export.min_next_token_agreement}), "
-            f"continuations matched {validation['continuations_matched']} of {cfg.export.continuation_tokens}, "
+            f"continuations matched {validation['continuations_matched']} "
+            f"of {cfg.export.continuation_tokens}, "
             f"tokenizer matches {validation['tokenizer_matches']}/{validation['conversations']}; "
-            f"see {out / 'export_report.json'}")
+            f"see {out / 'export_report.json'}"
+        )
     return report

@@ -22,9 +22,7 @@ LLAMA3_PRE_TOKENIZER = "llama-bpe"
 def permute_qk(weight: np.ndarray, n_heads: int) -> np.ndarray:
     """Rotate-half row order (HF) → interleaved pairs (llama.cpp), per head."""
     rows, cols = weight.shape
-    return (weight.reshape(n_heads, 2, rows // n_heads // 2, cols)
-            .swapaxes(1, 2)
-            .reshape(rows, cols))
+    return weight.reshape(n_heads, 2, rows // n_heads // 2, cols).swapaxes(1, 2).reshape(rows, cols)
 
 
 def llama3_rope_factors(head_dim: int, theta: float, scaling: dict[str, Any]) -> np.ndarray:
@@ -56,12 +54,15 @@ def detect_pre_tokenizer(tokenizer: Any, requested: str, model_dir: Path | None 
     marker = model_dir / "chinwag_tiny_model.json" if model_dir else None
     if marker is not None and marker.is_file():
         return json.loads(marker.read_text())["tokenizer_pre"]
-    raise ValueError("cannot tell which llama.cpp pre-tokenizer this tokenizer needs: "
-                     "set export.tokenizer_pre (llama-bpe for Llama 3.x, smollm for SmolLM2)")
+    raise ValueError(
+        "cannot tell which llama.cpp pre-tokenizer this tokenizer needs: "
+        "set export.tokenizer_pre (llama-bpe for Llama 3.x, smollm for SmolLM2)"
+    )
 
 
 def _rope_settings(config: Any) -> tuple[float, dict[str, Any] | None]:
-    """(theta, scaling or None). transformers 5 keeps both in rope_parameters; 4.x had rope_theta/rope_scaling."""
+    """(theta, scaling or None): transformers 5 keeps both in rope_parameters, 4.x in rope_theta and
+    rope_scaling."""
     params = getattr(config, "rope_parameters", None)
     if params:
         theta = float(params.get("rope_theta", 10000.0))
@@ -105,8 +106,15 @@ def _adds_bos(tokenizer: Any) -> bool:
     return tokenizer.bos_token_id is not None and bool(ids) and ids[0] == tokenizer.bos_token_id
 
 
-def write_gguf(model: Any, tokenizer: Any, path: Path, name: str, pre_tokenizer: str,
-               out_type: str = "f16", progress: bool = True) -> Path:
+def write_gguf(
+    model: Any,
+    tokenizer: Any,
+    path: Path,
+    name: str,
+    pre_tokenizer: str,
+    out_type: str = "f16",
+    progress: bool = True,
+) -> Path:
     """Write `model` (a transformers LlamaForCausalLM, merged) and its tokenizer as one GGUF file."""
     import gguf
 
@@ -138,8 +146,10 @@ def write_gguf(model: Any, tokenizer: Any, path: Path, name: str, pre_tokenizer:
     _add_tokenizer(writer, tokenizer, config.vocab_size, pre_tokenizer)
 
     if scaling and scaling.get("rope_type", scaling.get("type")) == "llama3":
-        writer.add_tensor(gguf.TENSOR_NAMES[gguf.MODEL_TENSOR.ROPE_FREQS] + ".weight",
-                          llama3_rope_factors(head_dim, theta, scaling))
+        writer.add_tensor(
+            gguf.TENSOR_NAMES[gguf.MODEL_TENSOR.ROPE_FREQS] + ".weight",
+            llama3_rope_factors(head_dim, theta, scaling),
+        )
     elif scaling:
         raise ValueError(f"rope scaling {scaling} is not supported by this writer")
     _add_tensors(writer, model, n_layers, n_heads, n_kv_heads, out_type)
@@ -158,8 +168,12 @@ def _add_tokenizer(writer: Any, tokenizer: Any, vocab_size: int, pre_tokenizer: 
     writer.add_token_list(tokens)
     writer.add_token_types(types)
     writer.add_token_merges(_merges(tokenizer))
-    for attribute, add in (("bos_token_id", writer.add_bos_token_id), ("eos_token_id", writer.add_eos_token_id),
-                           ("pad_token_id", writer.add_pad_token_id), ("unk_token_id", writer.add_unk_token_id)):
+    for attribute, add in (
+        ("bos_token_id", writer.add_bos_token_id),
+        ("eos_token_id", writer.add_eos_token_id),
+        ("pad_token_id", writer.add_pad_token_id),
+        ("unk_token_id", writer.add_unk_token_id),
+    ):
         value = getattr(tokenizer, attribute, None)
         if value is not None:
             add(int(value))
@@ -169,7 +183,9 @@ def _add_tokenizer(writer: Any, tokenizer: Any, vocab_size: int, pre_tokenizer: 
         writer.add_chat_template(tokenizer.chat_template)
 
 
-def _add_tensors(writer: Any, model: Any, n_layers: int, n_heads: int, n_kv_heads: int, out_type: str) -> None:
+def _add_tensors(
+    writer: Any, model: Any, n_layers: int, n_heads: int, n_kv_heads: int, out_type: str
+) -> None:
     import gguf
     import torch
 

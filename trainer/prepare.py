@@ -20,7 +20,13 @@ from trainer.chat import Conversation, load_tokenizer, render
 from trainer.config import RecipeConfig, SourceConfig
 
 DROP_REASONS = ("malformed", "empty", "duplicate", "too_long")
-_ROLE_NAMES = {"human": "user", "user": "user", "gpt": "assistant", "assistant": "assistant", "system": "system"}
+_ROLE_NAMES = {
+    "human": "user",
+    "user": "user",
+    "gpt": "assistant",
+    "assistant": "assistant",
+    "system": "system",
+}
 
 
 class DropRow(Exception):
@@ -40,8 +46,13 @@ class DataReport:
     eval: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rows_in": self.rows_in, "dropped": dict(self.dropped), "rows_out": self.rows_out,
-                "train": self.train, "eval": self.eval}
+        return {
+            "rows_in": self.rows_in,
+            "dropped": dict(self.dropped),
+            "rows_out": self.rows_out,
+            "train": self.train,
+            "eval": self.eval,
+        }
 
 
 # ---------------------------------------------------------------------------------------------- sources
@@ -272,8 +283,9 @@ def prepare(cfg: RecipeConfig, out_dir: Path | None = None, progress: bool = Tru
     with train_tmp.open("w", encoding="utf-8") as train_file:
         split = ReservoirSplit(cfg.data.eval_size, cfg.data.split_seed, lambda c: _write_row(train_file, c))
         rows = tqdm(mix_sources(cfg), desc="prepare", unit=" rows", disable=not progress, mininterval=1.0)
-        kept = clean_stream(rows, report, template_token_counter(tokenizer), cfg.model.max_seq_length,
-                            cfg.data.tokenize_batch)
+        kept = clean_stream(
+            rows, report, template_token_counter(tokenizer), cfg.model.max_seq_length, cfg.data.tokenize_batch
+        )
         for conversation in kept:
             split.add(conversation)
     with eval_tmp.open("w", encoding="utf-8") as eval_file:
@@ -285,8 +297,10 @@ def prepare(cfg: RecipeConfig, out_dir: Path | None = None, progress: bool = Tru
     report.train, report.eval = split.train_count, len(split.reservoir)
     (out / "data_report.json").write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
     if report.train == 0:
-        raise ValueError(f"prepare kept {report.rows_out} rows, all held out (data.eval_size="
-                         f"{cfg.data.eval_size}): nothing is left to train on")
+        raise ValueError(
+            f"prepare kept {report.rows_out} rows, all held out (data.eval_size="
+            f"{cfg.data.eval_size}): nothing is left to train on"
+        )
     return report
 
 

@@ -98,7 +98,9 @@ def _save_model(gguf_path: Path, out: Path, layers: int) -> None:
     import torch
     from transformers import AutoModelForCausalLM, LlamaConfig, LlamaForCausalLM
 
-    loaded = AutoModelForCausalLM.from_pretrained(gguf_path.parent, gguf_file=gguf_path.name, dtype=torch.float32)
+    loaded = AutoModelForCausalLM.from_pretrained(
+        gguf_path.parent, gguf_file=gguf_path.name, dtype=torch.float32
+    )
     source = loaded.config.to_dict()
     if layers < 1 or layers > source["num_hidden_layers"]:
         raise ValueError(f"tiny model layers must be 1..{source['num_hidden_layers']}, got {layers}")

@@ -39,9 +39,12 @@ class TrainResult:
     resumed_from: Path | None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"global_step": self.global_step, "final_loss": self.final_loss,
-                "adapter_dir": str(self.adapter_dir),
-                "resumed_from": str(self.resumed_from) if self.resumed_from else None}
+        return {
+            "global_step": self.global_step,
+            "final_loss": self.final_loss,
+            "adapter_dir": str(self.adapter_dir),
+            "resumed_from": str(self.resumed_from) if self.resumed_from else None,
+        }
 
 
 def checkpoints_dir(cfg: RecipeConfig) -> Path:
@@ -63,8 +66,9 @@ def newest_checkpoint(directory: Path) -> Path | None:
     return max(complete)[1] if complete else None
 
 
-def train(cfg: RecipeConfig, resume: bool = False, callbacks: Sequence[Any] = (),
-          progress: bool = True) -> TrainResult:
+def train(
+    cfg: RecipeConfig, resume: bool = False, callbacks: Sequence[Any] = (), progress: bool = True
+) -> TrainResult:
     resume_from = _resume_point(cfg, resume)  # before the slow imports: a wrong call fails at once
     import_unsloth()
     from unsloth import FastLanguageModel
@@ -112,8 +116,10 @@ def _resume_point(cfg: RecipeConfig, resume: bool) -> Path | None:
             raise TrainError(f"--resume: no complete checkpoint in {directory}")
         return newest
     if newest is not None:
-        raise TrainError(f"{directory} already holds {newest.name}: pass --resume to continue it, "
-                         "or choose another run_dir")
+        raise TrainError(
+            f"{directory} already holds {newest.name}: pass --resume to continue it, "
+            "or choose another run_dir"
+        )
     return None
 
 
@@ -167,8 +173,9 @@ def load_split(cfg: RecipeConfig, name: str, tokenizer: Any) -> Any:
     return dataset.map(encode, batched=True, remove_columns=dataset.column_names)
 
 
-def _build_trainer(cfg: RecipeConfig, model: Any, tokenizer: Any, callbacks: Sequence[Any],
-                   progress: bool) -> Any:
+def _build_trainer(
+    cfg: RecipeConfig, model: Any, tokenizer: Any, callbacks: Sequence[Any], progress: bool
+) -> Any:
     from transformers.trainer_callback import PrinterCallback, ProgressCallback
     from trl import SFTConfig, SFTTrainer
 

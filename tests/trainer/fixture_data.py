@@ -37,8 +37,10 @@ def good_rows() -> list[dict]:
             turns += [{"from": "human", "value": "Thanks! Say it again."}, {"from": "gpt", "value": answer}]
         rows.append({"conversations": turns, "source": "fixture"})
     # The other layout prepare accepts: role/content messages.
-    rows.insert(0, {"messages": [{"role": "user", "content": "Say hello."},
-                                 {"role": "assistant", "content": "Hello!"}]})
+    rows.insert(
+        0,
+        {"messages": [{"role": "user", "content": "Say hello."}, {"role": "assistant", "content": "Hello!"}]},
+    )
     return rows
 
 
@@ -61,22 +63,47 @@ def write_fixture(path: Path) -> dict:
         "empty": [
             json.dumps({"conversations": [{"from": "gpt", "value": "an answer with no question"}]}),
             json.dumps({"conversations": [{"from": "human", "value": "a question with no answer"}]}),
-            json.dumps({"conversations": [{"from": "human", "value": "   \n\t "}, {"from": "gpt", "value": "ok"}]}),
+            json.dumps(
+                {"conversations": [{"from": "human", "value": "   \n\t "}, {"from": "gpt", "value": "ok"}]}
+            ),
             json.dumps({"conversations": []}),
         ],
         "duplicate": [
             json.dumps(good[0]),
-            json.dumps({"conversations": [
-                {"from": t["from"], "value": "  " + t["value"].upper().replace(" ", "   ") + " \n"}
-                for t in good[1]["conversations"]]}),
-            json.dumps({"messages": [{"role": "user", "content": "say HELLO."},
-                                     {"role": "assistant", "content": "hello!"}]}),
+            json.dumps(
+                {
+                    "conversations": [
+                        {"from": t["from"], "value": "  " + t["value"].upper().replace(" ", "   ") + " \n"}
+                        for t in good[1]["conversations"]
+                    ]
+                }
+            ),
+            json.dumps(
+                {
+                    "messages": [
+                        {"role": "user", "content": "say HELLO."},
+                        {"role": "assistant", "content": "hello!"},
+                    ]
+                }
+            ),
         ],
         "too_long": [
-            json.dumps({"conversations": [{"from": "human", "value": "Repeat this: " + long_text},
-                                          {"from": "gpt", "value": long_text}]}),
-            json.dumps({"conversations": [{"from": "human", "value": "Count."},
-                                          {"from": "gpt", "value": long_text + " end"}]}),
+            json.dumps(
+                {
+                    "conversations": [
+                        {"from": "human", "value": "Repeat this: " + long_text},
+                        {"from": "gpt", "value": long_text},
+                    ]
+                }
+            ),
+            json.dumps(
+                {
+                    "conversations": [
+                        {"from": "human", "value": "Count."},
+                        {"from": "gpt", "value": long_text + " end"},
+                    ]
+                }
+            ),
         ],
     }
     # Interleave bad rows among the good ones, with a blank line (layout, not a row) in the middle.
@@ -86,7 +113,7 @@ def write_fixture(path: Path) -> dict:
         mixed.append(line)
         if index < len(bad_lines):
             mixed.append(bad_lines[index])
-    mixed += bad_lines[len(lines):]
+    mixed += bad_lines[len(lines) :]
     mixed.insert(5, "")
     path.write_text("\n".join(mixed) + "\n", encoding="utf-8")
     rows_out = len(good)

@@ -11,8 +11,12 @@ from trainer.config import ConfigError, RecipeConfig, load_config, shipped_confi
 
 pytestmark = pytest.mark.train
 
-EXPECTED = {"llama-3.2-1b-finetome.yaml", "llama-3.2-3b-finetome.yaml", "llama-3.2-1b-finetome-math.yaml",
-            "cpu-smoke.yaml"}
+EXPECTED = {
+    "llama-3.2-1b-finetome.yaml",
+    "llama-3.2-3b-finetome.yaml",
+    "llama-3.2-1b-finetome-math.yaml",
+    "cpu-smoke.yaml",
+}
 
 
 def test_every_shipped_config_loads() -> None:
@@ -25,8 +29,9 @@ def test_every_shipped_config_loads() -> None:
         assert cfg.data.sources, path.name
         assert cfg.export.catalog_quant in cfg.export.quantizations, path.name
         header = path.read_text().splitlines()[:6]
-        assert header[0].startswith("#") and any("chinwag-train" in line for line in header), \
+        assert header[0].startswith("#") and any("chinwag-train" in line for line in header), (
             f"{path.name} needs a header comment with its launch command"
+        )
 
 
 def test_llama_configs_cover_the_lab_knobs() -> None:
@@ -42,22 +47,33 @@ def test_llama_configs_cover_the_lab_knobs() -> None:
 
 
 def test_overrides_apply_with_yaml_types(tmp_path: Path) -> None:
-    cfg = load_config(Path("trainer/configs/cpu-smoke.yaml"), [
-        "train.learning_rate=5e-5", "train.max_steps=3", "lora.target_modules=[q_proj,v_proj]",
-        "model.load_in_4bit=true", "push.repo_id=me/model", f"run_dir={tmp_path}", "eval.math_k=1",
-    ])
+    cfg = load_config(
+        Path("trainer/configs/cpu-smoke.yaml"),
+        [
+            "train.learning_rate=5e-5",
+            "train.max_steps=3",
+            "lora.target_modules=[q_proj,v_proj]",
+            "model.load_in_4bit=true",
+            "push.repo_id=me/model",
+            f"run_dir={tmp_path}",
+            "eval.math_k=1",
+        ],
+    )
     assert cfg.train.learning_rate == 5e-5 and cfg.train.max_steps == 3
     assert cfg.lora.target_modules == ["q_proj", "v_proj"]
     assert cfg.model.load_in_4bit is True and cfg.push.repo_id == "me/model"
     assert cfg.run_path == tmp_path and cfg.data_path == tmp_path / "data"
 
 
-@pytest.mark.parametrize("override, named", [
-    ("train.learning_rat=1e-4", "train.learning_rat"),
-    ("lora.rank=8", "lora.rank"),
-    ("nonsense=1", "nonsense"),
-    ("model.base_model.sub=1", "model.base_model"),
-])
+@pytest.mark.parametrize(
+    "override, named",
+    [
+        ("train.learning_rat=1e-4", "train.learning_rat"),
+        ("lora.rank=8", "lora.rank"),
+        ("nonsense=1", "nonsense"),
+        ("model.base_model.sub=1", "model.base_model"),
+    ],
+)
 def test_unknown_override_key_is_an_error_naming_it(override: str, named: str) -> None:
     with pytest.raises(ConfigError, match=named.replace(".", r"\.")):
         load_config(Path("trainer/configs/cpu-smoke.yaml"), [override])
@@ -70,8 +86,9 @@ def test_unknown_key_in_a_file_is_an_error(tmp_path: Path) -> None:
         load_config(path)
 
 
-@pytest.mark.parametrize("override", ["train.max_steps=many", "model.load_in_4bit=maybe", "lora.r=1.5",
-                                      "no_equals_sign"])
+@pytest.mark.parametrize(
+    "override", ["train.max_steps=many", "model.load_in_4bit=maybe", "lora.r=1.5", "no_equals_sign"]
+)
 def test_bad_values_are_errors(override: str) -> None:
     with pytest.raises(ConfigError):
         load_config(Path("trainer/configs/cpu-smoke.yaml"), [override])
@@ -85,8 +102,19 @@ def test_cli_reports_unknown_key_and_exits_2(capsys: pytest.CaptureFixture[str])
 
 
 def test_cli_data_and_out_flags_replace_sources(tmp_path: Path) -> None:
-    args = build_parser().parse_args(["prepare", "--config", "trainer/configs/llama-3.2-1b-finetome.yaml",
-                                      "--data", "a.jsonl", "--data", "b.jsonl", "--out", str(tmp_path)])
+    args = build_parser().parse_args(
+        [
+            "prepare",
+            "--config",
+            "trainer/configs/llama-3.2-1b-finetome.yaml",
+            "--data",
+            "a.jsonl",
+            "--data",
+            "b.jsonl",
+            "--out",
+            str(tmp_path),
+        ]
+    )
     cfg = resolve(args)
     assert [(s.kind, s.name) for s in cfg.data.sources] == [("jsonl", "a.jsonl"), ("jsonl", "b.jsonl")]
     assert cfg.data_path == tmp_path

@@ -22,13 +22,28 @@ def llama3_shaped(train_stack: None) -> tuple[object, object]:
 
     tokenizer = AutoTokenizer.from_pretrained(ensure_tiny_model(CACHE, 30))
     config = LlamaConfig(
-        vocab_size=len(tokenizer), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=2, head_dim=16, max_position_embeddings=256,
-        tie_word_embeddings=False, initializer_range=0.3, rms_norm_eps=1e-5,
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        head_dim=16,
+        max_position_embeddings=256,
+        tie_word_embeddings=False,
+        initializer_range=0.3,
+        rms_norm_eps=1e-5,
         # Short original context so all three bands of the llama3 scaling (kept, blended, scaled) occur.
-        rope_parameters={"rope_type": "llama3", "rope_theta": 500000.0, "factor": 8.0, "low_freq_factor": 1.0,
-                         "high_freq_factor": 4.0, "original_max_position_embeddings": 64},
-        bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
+        rope_parameters={
+            "rope_type": "llama3",
+            "rope_theta": 500000.0,
+            "factor": 8.0,
+            "low_freq_factor": 1.0,
+            "high_freq_factor": 4.0,
+            "original_max_position_embeddings": 64,
+        },
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
     )
     torch.manual_seed(0)
     return LlamaForCausalLM(config).eval(), tokenizer
@@ -42,8 +57,9 @@ def test_llama3_shaped_model_gives_the_same_logits_in_llama_cpp(llama3_shaped, t
     from trainer.gguf_writer import write_gguf
 
     model, tokenizer = llama3_shaped
-    path = write_gguf(model, tokenizer, tmp_path / "random.F32.gguf", "random-llama3", "smollm", "f32",
-                      progress=False)
+    path = write_gguf(
+        model, tokenizer, tmp_path / "random.F32.gguf", "random-llama3", "smollm", "f32", progress=False
+    )
     reader = gguf.GGUFReader(path)
     names = {t.name for t in reader.tensors}
     assert "rope_freqs.weight" in names and "output.weight" in names

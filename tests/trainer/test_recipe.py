@@ -23,8 +23,13 @@ pytestmark = pytest.mark.train
 @pytest.fixture(scope="module")
 def work(tmp_path_factory: pytest.TempPathFactory, train_stack: None) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("recipe")
-    return {"root": root, "data": root / "data", "fixture": root / "sharegpt.jsonl",
-            "straight": root / "run-straight", "crashed": root / "run-crashed"}
+    return {
+        "root": root,
+        "data": root / "data",
+        "fixture": root / "sharegpt.jsonl",
+        "straight": root / "run-straight",
+        "crashed": root / "run-crashed",
+    }
 
 
 def args_for(work: dict[str, Path], command: str, run: str, *extra: str) -> list[str]:
@@ -34,9 +39,22 @@ def args_for(work: dict[str, Path], command: str, run: str, *extra: str) -> list
 @pytest.fixture(scope="module")
 def prepared(work: dict[str, Path]) -> dict:
     expected = write_fixture(work["fixture"])
-    check(run_trainer(["prepare", "--config", str(ROOT / "trainer/configs/cpu-smoke.yaml"), "--no-progress",
-                       "--data", str(work["fixture"]), "--out", str(work["data"]),
-                       f"run_dir={work['straight']}", f"model.cache_dir={CACHE}"]))
+    check(
+        run_trainer(
+            [
+                "prepare",
+                "--config",
+                str(ROOT / "trainer/configs/cpu-smoke.yaml"),
+                "--no-progress",
+                "--data",
+                str(work["fixture"]),
+                "--out",
+                str(work["data"]),
+                f"run_dir={work['straight']}",
+                f"model.cache_dir={CACHE}",
+            ]
+        )
+    )
     return expected
 
 
@@ -49,8 +67,19 @@ def straight_run(work: dict[str, Path], prepared: dict) -> dict:
 @pytest.fixture(scope="module")
 def crashed_and_resumed(work: dict[str, Path], prepared: dict) -> dict:
     killed = subprocess.run(
-        [sys.executable, "-m", "tests.trainer.kill_after_checkpoint", "4", *args_for(work, "train", "crashed")],
-        cwd=ROOT, env=train_env(), capture_output=True, text=True, timeout=400)
+        [
+            sys.executable,
+            "-m",
+            "tests.trainer.kill_after_checkpoint",
+            "4",
+            *args_for(work, "train", "crashed"),
+        ],
+        cwd=ROOT,
+        env=train_env(),
+        capture_output=True,
+        text=True,
+        timeout=400,
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-4000:]
     checkpoints = sorted(p.name for p in (work["crashed"] / "checkpoints").glob("checkpoint-*"))
     assert checkpoints == ["checkpoint-2", "checkpoint-4"], checkpoints
@@ -74,28 +103,43 @@ def test_prepare_reports_exact_counts(work: dict[str, Path], prepared: dict) -> 
     assert str(work["fixture"]) in saved and str(work["data"]) in saved  # --data and --out are recorded
 
 
-def test_training_checkpoints_carry_the_config_and_a_loss_curve(work: dict[str, Path], straight_run: dict) -> None:
+def test_training_checkpoints_carry_the_config_and_a_loss_curve(
+    work: dict[str, Path], straight_run: dict
+) -> None:
     assert straight_run["global_step"] == 6 and straight_run["final_loss"] is not None
     for step in (2, 4, 6):
         checkpoint = work["straight"] / "checkpoints" / f"checkpoint-{step}"
-        for name in ("config.yaml", "adapter_model.safetensors", "optimizer.pt", "scheduler.pt",
-                     "rng_state.pth", "trainer_state.json"):
+        for name in (
+            "config.yaml",
+            "adapter_model.safetensors",
+            "optimizer.pt",
+            "scheduler.pt",
+            "rng_state.pth",
+            "trainer_state.json",
+        ):
             assert (checkpoint / name).is_file(), f"{checkpoint.name} lacks {name}"
     png = work["straight"] / "loss_curve.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_sigkill_then_resume_ends_with_the_same_loss(work: dict[str, Path], straight_run: dict,
-                                                     crashed_and_resumed: dict) -> None:
+def test_sigkill_then_resume_ends_with_the_same_loss(
+    work: dict[str, Path], straight_run: dict, crashed_and_resumed: dict
+) -> None:
     from safetensors.numpy import load_file
 
     assert crashed_and_resumed["resumed_from"].endswith("checkpoint-4")
     assert crashed_and_resumed["global_step"] == 6
     assert crashed_and_resumed["final_loss"] == pytest.approx(straight_run["final_loss"], abs=1e-5)
-    history = {e["step"]: e["loss"] for e in json.loads((work["crashed"] / "log_history.json").read_text())
-               if "loss" in e}
-    straight = {e["step"]: e["loss"] for e in json.loads((work["straight"] / "log_history.json").read_text())
-                if "loss" in e}
+    history = {
+        e["step"]: e["loss"]
+        for e in json.loads((work["crashed"] / "log_history.json").read_text())
+        if "loss" in e
+    }
+    straight = {
+        e["step"]: e["loss"]
+        for e in json.loads((work["straight"] / "log_history.json").read_text())
+        if "loss" in e
+    }
     assert history == pytest.approx(straight, abs=1e-5)
     a = load_file(work["straight"] / "adapter" / "adapter_model.safetensors")
     b = load_file(work["crashed"] / "adapter" / "adapter_model.safetensors")
@@ -157,11 +201,18 @@ def test_the_catalog_entry_loads_in_the_app(work: dict[str, Path], exported: dic
 def test_the_gguf_streams_a_reply_in_chat_engine(work: dict[str, Path], exported: dict, quant: str) -> None:
     from desktop.core.llm import ChatEngine, GenerationParams
 
-    engine = ChatEngine(model_path=work["crashed"] / "export" / f"cpu-smoke.{quant}.gguf", n_ctx=2048, n_threads=2)
+    engine = ChatEngine(
+        model_path=work["crashed"] / "export" / f"cpu-smoke.{quant}.gguf", n_ctx=2048, n_threads=2
+    )
     engine.load()
     try:
-        pieces = list(engine.stream([{"role": "user", "content": "What do bees make?"}],
-                                    GenerationParams(max_tokens=16, temperature=0.0, seed=1), threading.Event()))
+        pieces = list(
+            engine.stream(
+                [{"role": "user", "content": "What do bees make?"}],
+                GenerationParams(max_tokens=16, temperature=0.0, seed=1),
+                threading.Event(),
+            )
+        )
     finally:
         engine.close()
     assert len(pieces) >= 2 and "".join(pieces).strip(), pieces
@@ -181,8 +232,12 @@ class FakeHfApi:
         self.calls.append(("create_commit", kwargs))
         from huggingface_hub import CommitInfo
 
-        return CommitInfo(commit_url=f"https://huggingface.co/{kwargs['repo_id']}/commit/{'ab' * 20}",
-                          commit_message=kwargs["commit_message"], commit_description="", oid="ab" * 20)
+        return CommitInfo(
+            commit_url=f"https://huggingface.co/{kwargs['repo_id']}/commit/{'ab' * 20}",
+            commit_message=kwargs["commit_message"],
+            commit_description="",
+            oid="ab" * 20,
+        )
 
 
 def test_push_uploads_ggufs_and_card_and_pins_the_commit(work: dict[str, Path], exported: dict) -> None:
@@ -190,8 +245,10 @@ def test_push_uploads_ggufs_and_card_and_pins_the_commit(work: dict[str, Path], 
     from trainer.config import load_config
     from trainer.push import push
 
-    cfg = load_config(ROOT / "trainer/configs/cpu-smoke.yaml",
-                      [f"run_dir={work['crashed']}", f"data.dir={work['data']}", "push.repo_id=me/chinwag-smoke"])
+    cfg = load_config(
+        ROOT / "trainer/configs/cpu-smoke.yaml",
+        [f"run_dir={work['crashed']}", f"data.dir={work['data']}", "push.repo_id=me/chinwag-smoke"],
+    )
     api = FakeHfApi()
     summary = push(cfg, api=api)
     assert [name for name, _ in api.calls] == ["create_repo", "create_commit"]
@@ -200,8 +257,13 @@ def test_push_uploads_ggufs_and_card_and_pins_the_commit(work: dict[str, Path], 
     assert uploaded == {"cpu-smoke.Q8_0.gguf", "cpu-smoke.Q4_K_M.gguf", "README.md"}
     assert summary["revision"] == "ab" * 20
     card = (work["crashed"] / "push" / "README.md").read_text()
-    for needle in ("base_model: tiny-smollm2", '"rows_in": 36', "| metric | base | fine-tune |",
-                   "## Training config", "learning_rate"):
+    for needle in (
+        "base_model: tiny-smollm2",
+        '"rows_in": 36',
+        "| metric | base | fine-tune |",
+        "## Training config",
+        "learning_rate",
+    ):
         assert needle in card, needle
     entry = json.loads((work["crashed"] / "push" / "catalog_entry.json").read_text())
     assert entry["repo_id"] == "me/chinwag-smoke" and entry["revision"] == "ab" * 20 and "path" not in entry

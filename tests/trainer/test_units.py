@@ -25,29 +25,47 @@ def reason(row: object, source: SourceConfig = SHAREGPT) -> str:
 
 
 def test_standardize_maps_sharegpt_roles_and_keeps_system() -> None:
-    row = {"conversations": [{"from": "system", "value": "Be brief."}, {"from": "human", "value": "Hi"},
-                             {"from": "gpt", "value": "Hello"}]}
+    row = {
+        "conversations": [
+            {"from": "system", "value": "Be brief."},
+            {"from": "human", "value": "Hi"},
+            {"from": "gpt", "value": "Hello"},
+        ]
+    }
     assert standardize(json.dumps(row), SHAREGPT) == [
-        {"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"},
-        {"role": "assistant", "content": "Hello"}]
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Hi"},
+        {"role": "assistant", "content": "Hello"},
+    ]
 
 
-@pytest.mark.parametrize("row", [
-    "{not json", "[1, 2]", {"text": "no list"}, {"conversations": {"from": "human"}},
-    {"conversations": [{"value": "x"}]}, {"conversations": [{"from": "human"}]},
-    {"conversations": [{"from": "human", "value": 3}]}, {"conversations": ["just a string"]},
-    {"conversations": [{"from": "narrator", "value": "x"}, {"from": "gpt", "value": "y"}]},
-])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "{not json",
+        "[1, 2]",
+        {"text": "no list"},
+        {"conversations": {"from": "human"}},
+        {"conversations": [{"value": "x"}]},
+        {"conversations": [{"from": "human"}]},
+        {"conversations": [{"from": "human", "value": 3}]},
+        {"conversations": ["just a string"]},
+        {"conversations": [{"from": "narrator", "value": "x"}, {"from": "gpt", "value": "y"}]},
+    ],
+)
 def test_malformed_rows(row: object) -> None:
     assert reason(row) == "malformed"
 
 
-@pytest.mark.parametrize("row", [
-    {"conversations": [{"from": "gpt", "value": "answer"}]},
-    {"conversations": [{"from": "human", "value": "question"}]},
-    {"conversations": [{"from": "human", "value": " \t\n"}, {"from": "gpt", "value": "ok"}]},
-    {"conversations": [{"from": "human", "value": "q"}, {"from": "gpt", "value": ""}]},
-])
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"conversations": [{"from": "gpt", "value": "answer"}]},
+        {"conversations": [{"from": "human", "value": "question"}]},
+        {"conversations": [{"from": "human", "value": " \t\n"}, {"from": "gpt", "value": "ok"}]},
+        {"conversations": [{"from": "human", "value": "q"}, {"from": "gpt", "value": ""}]},
+    ],
+)
 def test_empty_rows(row: object) -> None:
     assert reason(row) == "empty"
 
@@ -55,7 +73,9 @@ def test_empty_rows(row: object) -> None:
 def test_qa_source_becomes_one_exchange() -> None:
     source = SourceConfig(format="qa", question_field="question", answer_field="answer")
     assert standardize({"question": "1+1?", "answer": "2"}, source) == [
-        {"role": "user", "content": "1+1?"}, {"role": "assistant", "content": "2"}]
+        {"role": "user", "content": "1+1?"},
+        {"role": "assistant", "content": "2"},
+    ]
     assert reason({"question": "1+1?"}, source) == "malformed"
 
 
@@ -123,8 +143,14 @@ def test_llama3_rope_factors_match_transformers_inverse_frequencies() -> None:
     from transformers import LlamaConfig
     from transformers.modeling_rope_utils import ROPE_INIT_FUNCTIONS
 
-    scaling = {"rope_type": "llama3", "factor": 32.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
-               "original_max_position_embeddings": 8192, "rope_theta": 500000.0}
+    scaling = {
+        "rope_type": "llama3",
+        "factor": 32.0,
+        "low_freq_factor": 1.0,
+        "high_freq_factor": 4.0,
+        "original_max_position_embeddings": 8192,
+        "rope_theta": 500000.0,
+    }
     config = LlamaConfig(hidden_size=2048, num_attention_heads=32, head_dim=64, rope_parameters=scaling)
     scaled, _ = ROPE_INIT_FUNCTIONS["llama3"](config, torch.device("cpu"))
     plain = 1.0 / (500000.0 ** (torch.arange(0, 64, 2, dtype=torch.float64) / 64))
