@@ -21,6 +21,8 @@ class SaveConfigCallback(TrainerCallback):
         self.name = name
 
     def on_save(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
+        if not state.is_world_process_zero:
+            return
         checkpoint = Path(args.output_dir) / f"checkpoint-{state.global_step}"
         self.cfg.dump(checkpoint / self.name)
 
@@ -36,6 +38,8 @@ class TrainProgressCallback(TrainerCallback):
     def on_train_begin(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
         from tqdm import tqdm
 
+        if not state.is_world_process_zero:
+            return  # one bar, not one per GPU
         self.bar = tqdm(total=state.max_steps, initial=state.global_step, desc="train", unit="step")
         self.last_time = time.monotonic()
 

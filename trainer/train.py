@@ -13,6 +13,7 @@ complete one, and ends where an uninterrupted run would.
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from collections.abc import Sequence
@@ -79,6 +80,7 @@ def train(
         dtype=_torch_dtype(cfg.model.dtype),
         load_in_4bit=cfg.model.load_in_4bit,
         use_gradient_checkpointing=_gradient_checkpointing(cfg),
+        **_ddp_device_map(),
     )
     tokenizer = apply_chat_template(tokenizer, cfg.model.chat_template)
     model = FastLanguageModel.get_peft_model(
@@ -97,15 +99,29 @@ def train(
     trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
 
     out = adapter_dir(cfg)
+    history = trainer.state.log_history
+    result = TrainResult(trainer.state.global_step, _final_loss(history), out, resume_from)
+    if not trainer.is_world_process_zero():
+        return result  # under DDP, rank 0 alone writes the run's files
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     cfg.dump(out / CONFIG_NAME)
-    history = trainer.state.log_history
-    result = TrainResult(trainer.state.global_step, _final_loss(history), out, resume_from)
     (cfg.run_path / "train_result.json").write_text(json.dumps(result.to_dict(), indent=2) + "\n")
     (cfg.run_path / "log_history.json").write_text(json.dumps(history, indent=2) + "\n")
     plot_loss_curve(history, cfg.run_path / "loss_curve.png", title=cfg.name)
     return result
+
+
+def _world_size() -> int:
+    # Set by the multi-GPU launchers (accelerate launch, torchrun); 1 for a plain `python -m trainer`.
+    return int(os.environ.get("WORLD_SIZE", "1"))
+
+
+def _ddp_device_map() -> dict[str, Any]:
+    """Under DDP each process loads its own copy of the model onto its own GPU."""
+    if _world_size() <= 1:
+        return {}
+    return {"device_map": {"": int(os.environ.get("LOCAL_RANK", "0"))}}
 
 
 def _resume_point(cfg: RecipeConfig, resume: bool) -> Path | None:
@@ -209,6 +225,8 @@ def _build_trainer(
         report_to="none",
         dataloader_num_workers=t.dataloader_num_workers,
         disable_tqdm=True,
+        # LoRA leaves most parameters frozen; DDP must not wait for gradients that never come.
+        ddp_find_unused_parameters=False if _world_size() > 1 else None,
         **_precision_flags(cfg),
     )
     trainer = SFTTrainer(
