@@ -44,8 +44,8 @@ def good_rows() -> list[dict]:
     return rows
 
 
-def write_fixture(path: Path) -> dict:
-    """Write the JSONL and return the data_report prepare must produce with eval_size=4."""
+def write_fixture(path: Path, eval_size: int = 4) -> dict:
+    """Write the JSONL and return the data_report prepare must produce with this eval_size."""
     good = good_rows()
     long_text = " ".join(f"word{i}" for i in range(400))  # far past max_seq_length=256 tokens
     lines: list[str] = [json.dumps(row) for row in good]
@@ -121,6 +121,6 @@ def write_fixture(path: Path) -> dict:
         "rows_in": len(good) + len(bad_lines),
         "dropped": {reason: len(group) for reason, group in bad.items()},
         "rows_out": rows_out,
-        "train": rows_out - 4,
-        "eval": 4,
+        "train": rows_out - eval_size,
+        "eval": eval_size,
     }

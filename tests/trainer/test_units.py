@@ -164,3 +164,65 @@ def test_prepare_refuses_missing_files(tmp_path: Path) -> None:
 
     with pytest.raises(FileNotFoundError, match="nowhere.jsonl"):
         list(iter_source(SourceConfig(kind="jsonl", name=str(tmp_path / "nowhere.jsonl"))))
+
+
+def test_hub_source_streams_through_datasets(tmp_path: Path, train_stack: None) -> None:
+    """The Hub code path (datasets streaming), fed by a local dataset folder so it runs offline."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from trainer.prepare import iter_source
+
+    folder = tmp_path / "orca-like"
+    (folder / "data").mkdir(parents=True)
+    table = pa.table(
+        {"question": [f"What is {i} + 1?" for i in range(30)], "answer": [str(i + 1) for i in range(30)]}
+    )
+    pq.write_table(table, folder / "data" / "train-00000-of-00001.parquet")
+    source = SourceConfig(kind="hub", name=str(folder), split="train", format="qa", max_rows=5)
+    rows = list(iter_source(source))
+    assert len(rows) == 5
+    assert standardize(rows[2], source) == [
+        {"role": "user", "content": "What is 2 + 1?"},
+        {"role": "assistant", "content": "3"},
+    ]
+    parquet = SourceConfig(kind="parquet", name=str(folder / "data"), format="qa")
+    assert len(list(iter_source(parquet))) == 30
+
+
+def test_weighted_mix_keeps_the_proportions(tmp_path: Path) -> None:
+    from trainer.config import load_config
+    from trainer.prepare import mix_sources
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.jsonl").write_text(
+            "".join(f'{{"src": "{name}", "i": {i}}}\n' for i in range(2000))
+        )
+    cfg = load_config(Path("trainer/configs/cpu-smoke.yaml"), ["data.max_rows=1000"])
+    cfg.data.sources = [
+        SourceConfig(kind="jsonl", name=str(tmp_path / "a.jsonl"), weight=3.0),
+        SourceConfig(kind="jsonl", name=str(tmp_path / "b.jsonl"), weight=1.0),
+    ]
+    picked = [json.loads(row)["src"] for _, row in mix_sources(cfg)]
+    assert len(picked) == 1000
+    assert 0.70 < picked.count("a") / 1000 < 0.80
+    assert picked == [json.loads(row)["src"] for _, row in mix_sources(cfg)], "the mix must be seeded"
+    cfg.data.max_rows = None  # first_exhausted: the mix ends when the heavier source runs dry
+    counts = [json.loads(row)["src"] for _, row in mix_sources(cfg)]
+    assert counts.count("a") == 2000 and counts.count("b") < 1000
+
+
+def test_push_refuses_without_a_repo_or_a_validated_export(tmp_path: Path) -> None:
+    from trainer.config import RecipeError, load_config
+    from trainer.push import push
+
+    cfg = load_config(Path("trainer/configs/cpu-smoke.yaml"), [f"run_dir={tmp_path}"])
+    with pytest.raises(RecipeError, match="push.repo_id"):
+        push(cfg, api=object())
+    cfg.push.repo_id = "me/model"
+    with pytest.raises(RecipeError, match="export"):
+        push(cfg, api=object())
+    (tmp_path / "export").mkdir()
+    (tmp_path / "export" / "export_report.json").write_text(json.dumps({"validation": {"passed": False}}))
+    with pytest.raises(RecipeError, match="did not pass"):
+        push(cfg, api=object())
