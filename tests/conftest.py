@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,26 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
 def run_cli(args: list[str], env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "desktop", *args], env=env, cwd=ROOT, capture_output=True,
                           text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def virtual_microphone():
+    """A PulseAudio virtual microphone fed by the `vsink` sink (DESIGN.md §4); returns the PortAudio device name."""
+    need(shutil.which("pulseaudio") is not None and shutil.which("pactl") is not None, "PulseAudio is not installed")
+    if subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
+        subprocess.run(
+            ["pulseaudio", "-D", "--exit-idle-time=-1", "-n", "--load=module-native-protocol-unix",
+             "--load=module-null-sink sink_name=vsink", "--load=module-always-sink"],
+            capture_output=True, check=False,
+        )
+        for _ in range(50):
+            if subprocess.run(["pactl", "info"], capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
+    sources = subprocess.run(["pactl", "list", "short", "sources"], capture_output=True, text=True).stdout
+    if "vmic" not in sources:
+        subprocess.run(["pactl", "load-module", "module-virtual-source", "source_name=vmic",
+                        "master=vsink.monitor"], capture_output=True, check=False)
+    ok = subprocess.run(["pactl", "set-default-source", "vmic"], capture_output=True).returncode == 0
+    need(ok, "could not start a PulseAudio virtual microphone")
+    return "pulse"

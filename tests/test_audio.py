@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -25,7 +24,6 @@ from desktop.core.audio import (
     write_wav,
 )
 from desktop.core.errors import MicrophoneLost, MicrophoneUnavailable, PortAudioMissing, WavError
-from tests.conftest import need
 
 
 def tone(freq: float, seconds: float, rate: int, amp: float = 0.5) -> np.ndarray:
@@ -230,28 +228,6 @@ def test_portaudio_missing(monkeypatch) -> None:
 
 
 # ---- the real thing: PortAudio recording from a PulseAudio virtual microphone -----------------------------
-
-
-@pytest.fixture(scope="module")
-def virtual_microphone():
-    need(shutil.which("pulseaudio") is not None and shutil.which("pactl") is not None, "PulseAudio is not installed")
-    if subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
-        subprocess.run(
-            ["pulseaudio", "-D", "--exit-idle-time=-1", "-n", "--load=module-native-protocol-unix",
-             "--load=module-null-sink sink_name=vsink", "--load=module-always-sink"],
-            capture_output=True, check=False,
-        )
-        for _ in range(50):
-            if subprocess.run(["pactl", "info"], capture_output=True).returncode == 0:
-                break
-            time.sleep(0.1)
-    sources = subprocess.run(["pactl", "list", "short", "sources"], capture_output=True, text=True).stdout
-    if "vmic" not in sources:
-        subprocess.run(["pactl", "load-module", "module-virtual-source", "source_name=vmic",
-                        "master=vsink.monitor"], capture_output=True, check=False)
-    ok = subprocess.run(["pactl", "set-default-source", "vmic"], capture_output=True).returncode == 0
-    need(ok, "could not start a PulseAudio virtual microphone")
-    return "pulse"
 
 
 @pytest.mark.audio

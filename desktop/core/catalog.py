@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,6 +111,10 @@ def variant_from_dict(entry: dict[str, Any], source: str) -> Variant:
 
 def bundled_path(bundled: str) -> Path | None:
     """Where a bundled model lives: inside an installed package (also inside the frozen app)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:  # the installer ships bundled models as data under the same relative path
+        frozen = Path(frozen_root) / bundled
+        return frozen if frozen.exists() else None
     package, _, inner = bundled.partition("/")
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:

@@ -164,8 +164,7 @@ class ChatController(QObject):
         if user is None:
             return
         self._truncate_from(widget)
-        self._reply_widget = self.view.add_message(MessageWidget("assistant"))
-        self._submit(TurnRequest(self.conversation_id, reply_to=user))
+        self._submit(TurnRequest(self.conversation_id, reply_to=user), reply_widget=MessageWidget("assistant"))
 
     def edit(self, widget: MessageWidget) -> None:
         """Put the message in the text box; Enter sends the edited text in its place (and drops what followed)."""
@@ -200,17 +199,21 @@ class ChatController(QObject):
 
     # ---- the turn's events (GUI thread) ------------------------------------------------------------------------
 
-    def _submit(self, request: TurnRequest) -> None:
+    def _submit(self, request: TurnRequest, reply_widget: MessageWidget | None = None) -> None:
         setup = self._setup()
         request.model_name, request.system_prompt, request.params = setup.model_name, setup.system_prompt, setup.params
         self._detach()
+        if reply_widget is not None:  # regenerate: no user message comes first, the reply starts at once
+            self._reply_widget = self.view.add_message(reply_widget)
+            reply_widget.set_streaming(True)
         self._request = request
         self._reply_text, self._dirty = "", False
-        bridge = self.worker.submit(request)
+        bridge = IteratorBridge()
         bridge.item.connect(self._on_event)
         bridge.failed.connect(self._on_failed)
         bridge.finished.connect(self._on_finished)
         self._bridge = bridge
+        self.worker.submit(request, bridge)  # only after connecting: the worker may start at once
         self.input.set_replying(True)
         self._set_regenerate_enabled(False)
         self._render.start()
@@ -295,6 +298,7 @@ class ChatController(QObject):
         self.input.set_replying(False)
         if not self.input.activity.text().startswith(("Check the transcript", "Editing")):
             self.input.activity.setText("")
+        self._set_regenerate_enabled(True)
         self._mark_last_reply()
         self.turn_finished.emit(self.last_done)
 
@@ -327,8 +331,6 @@ class ChatController(QObject):
         for widget in self.view.messages():
             widget.regenerate_button.setEnabled(enabled)
             widget.edit_button.setEnabled(enabled)
-        if not enabled:
-            QTimer.singleShot(0, lambda: None)
 
     def _retitle(self, message: Message) -> None:
         try:

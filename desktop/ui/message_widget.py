@@ -111,6 +111,7 @@ class MessageWidget(QFrame):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.body)
+        self.stopped = stopped
         self.set_text(text)
         self.set_stopped(stopped)
 
@@ -121,7 +122,7 @@ class MessageWidget(QFrame):
         return self.body.markdown()
 
     def set_streaming(self, streaming: bool) -> None:
-        self.status.setText("writing…" if streaming else "")
+        self.status.setText("writing…" if streaming else "stopped" if self.stopped else "")
         self.copy_button.setEnabled(not streaming)
 
     def set_stopped(self, stopped: bool) -> None:

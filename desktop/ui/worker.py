@@ -48,6 +48,17 @@ class TurnRequest:
 
 
 @dataclass(frozen=True)
+class StartupPlan:
+    llm_id: str
+    llm_label: str
+    engine: ChatEngine
+    whisper_id: str = ""
+    whisper_label: str = ""
+    transcriber: Transcriber | None = None
+    whisper_error: ChinwagError | None = None
+
+
+@dataclass(frozen=True)
 class ReviewTranscript:
     """The item a transcribe-only request yields."""
 
@@ -55,6 +66,7 @@ class ReviewTranscript:
 
 
 class ModelWorker(QObject):
+    planned = Signal(object)  # the StartupPlan, before its models load
     model_loading = Signal(str, str)  # kind ("llm" | "whisper"), label
     model_ready = Signal(str, str, str)  # kind, label, variant id
     model_failed = Signal(str, object)  # kind, error
@@ -80,11 +92,17 @@ class ModelWorker(QObject):
     def load_transcriber(self, transcriber: Transcriber, label: str, variant_id: str) -> None:
         self._jobs.put(lambda: self._load("whisper", transcriber, label, variant_id))
 
-    def submit(self, request: TurnRequest) -> IteratorBridge:
-        """Queue a turn; its events arrive through the returned bridge's signals (connect before returning)."""
-        bridge = IteratorBridge()
+    def submit(self, request: TurnRequest, bridge: IteratorBridge) -> None:
+        """Queue a turn; its events arrive through `bridge`, whose signals must be connected already."""
         self._jobs.put(lambda: self._run(request, bridge))
-        return bridge
+
+    def start_models(self, plan: Callable[[], StartupPlan]) -> None:
+        """Decide which models to use and load them, all on this thread, ahead of any turn.
+
+        `plan` looks at the disk (and imports huggingface_hub, llama_cpp, faster_whisper on first use): work
+        that must not run on the GUI thread.
+        """
+        self._jobs.put(lambda: self._start(plan))
 
     @property
     def busy(self) -> bool:
@@ -122,6 +140,19 @@ class ModelWorker(QObject):
                 model.close()
         if self._store is not None:
             self._store.close()
+
+    def _start(self, make_plan: Callable[[], StartupPlan]) -> None:
+        try:
+            plan = make_plan()
+        except ChinwagError as error:
+            self.model_failed.emit("llm", error)
+            return
+        self.planned.emit(plan)
+        self._load("llm", plan.engine, plan.llm_label, plan.llm_id)
+        if plan.transcriber is not None:
+            self._load("whisper", plan.transcriber, plan.whisper_label, plan.whisper_id)
+        elif plan.whisper_error is not None:
+            self.model_failed.emit("whisper", plan.whisper_error)
 
     def _load(self, kind: str, model: ChatEngine | Transcriber, label: str, variant_id: str) -> None:
         self.model_loading.emit(kind, label)

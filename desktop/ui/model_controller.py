@@ -1,0 +1,204 @@
+"""Which models answer and listen: the first-run choice, switching (loaded on the worker), downloads."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.context import AppContext
+from desktop.core.catalog import Variant
+from desktop.core.errors import ChinwagError
+from desktop.core.sysinfo import fits_in_memory, total_memory_gb
+from desktop.ui.chat_controller import TurnSetup
+from desktop.ui.download_controller import DownloadController
+from desktop.ui.model_picker import ModelChoice, ModelPicker
+from desktop.ui.notice_bar import NoticeBar
+from desktop.ui.status_bar import ChinwagStatusBar
+from desktop.ui.worker import ModelWorker, StartupPlan
+
+log = logging.getLogger(__name__)
+
+
+class ModelController(QObject):
+    llm_ready = Signal(str)  # variant id now answering
+    whisper_ready = Signal(str)
+    load_failed = Signal(str, object)  # kind, error
+
+    def __init__(self, context: AppContext, worker: ModelWorker, picker: ModelPicker, status: ChinwagStatusBar,
+                 notices: NoticeBar, downloads: DownloadController) -> None:
+        super().__init__(picker)
+        self.context = context
+        self.worker = worker
+        self.picker = picker
+        self.status = status
+        self.notices = notices
+        self.downloads = downloads
+        self.memory_gb = total_memory_gb()
+        self.llm: Variant | None = None  # the variant turns are answered with (once its load is done)
+        self.loaded_llm: str | None = None
+        self.loaded_whisper: str | None = None
+        self._previous: Variant | None = None
+        self._pending_switch: str | None = None  # downloading this, switch when it is done
+        self._plan_notice = ""
+        self._suggest: str | None = None
+        worker.planned.connect(self._planned)
+        worker.model_loading.connect(self._loading)
+        worker.model_ready.connect(self._ready)
+        worker.model_failed.connect(self._failed)
+        picker.chosen.connect(self.choose)
+        downloads.downloaded.connect(self._downloaded)
+
+    # ---- what turns use ---------------------------------------------------------------------------------
+
+    def turn_setup(self) -> TurnSetup:
+        variant = self.llm
+        name = variant.id if variant else ""
+        prompt = self.context.settings.system_prompt_for(name)
+        return TurnSetup(name, prompt, self.context.generation_params())
+
+    def choices(self, kind: str = "llm") -> list[ModelChoice]:
+        out = []
+        for v in self.context.catalog.variants(kind):
+            out.append(ModelChoice(v.id, v.label, v.approx_mb, v.ram_gb, self.context.downloader.is_downloaded(v),
+                                   fits_in_memory(v.ram_gb, self.memory_gb), v.description))
+        return out
+
+    def add_local(self, path) -> ModelChoice:  # noqa: ANN001 (Path)
+        variant = self.context.catalog.add_local_model(path)
+        self.refresh_picker()
+        return ModelChoice(variant.id, variant.label, variant.approx_mb, None, True, True, variant.description)
+
+    def refresh_picker(self) -> None:
+        choices = self.choices("llm")
+        current = self.llm.id if self.llm else self.context.settings.llm_variant
+        if self.llm is not None and self.llm.source == "local" and not any(c.id == self.llm.id for c in choices):
+            choices.append(ModelChoice(self.llm.id, self.llm.label, None, None, True, True, self.llm.path or ""))
+        self.picker.set_choices(choices, current)
+
+    # ---- start-up and switching -----------------------------------------------------------------------------
+
+    def start(self, wanted: str | None = None) -> None:
+        """Queue the start-up on the worker: it picks the models (disk checks) and loads them there.
+
+        Called before the window is shown, so the imports and loads overlap building the window; nothing
+        here waits, and a turn sent meanwhile simply runs once the models are in.
+        """
+        self.status.show_model("models", loading=True)
+        self.worker.start_models(lambda: self._plan(wanted))
+
+    def _plan(self, wanted: str | None) -> StartupPlan:
+        """On the worker thread: which models to load (reads the disk; touches no widget)."""
+        context = self.context
+        try:
+            variant = context.llm_variant(wanted)
+        except ChinwagError as error:
+            self._plan_notice = f"{error} Using the bundled starter model instead."
+            variant = context.catalog.get(context.catalog.starter_llm, "llm")
+        engine = context.engine_for(variant)
+        whisper_error = None
+        transcriber = None
+        whisper = None
+        try:
+            whisper = context.whisper_variant()
+            transcriber = context.transcriber_for(whisper)
+        except ChinwagError as error:
+            whisper_error = error
+        chosen = context.settings.llm_variant
+        if wanted is None and variant.id != chosen and not self._plan_notice:
+            self._suggest = chosen
+        return StartupPlan(variant.id, variant.label, engine, whisper.id if whisper else "",
+                           whisper.label if whisper else "", transcriber, whisper_error)
+
+    def _planned(self, plan: StartupPlan) -> None:
+        self.llm = self.context.catalog.get(plan.llm_id, "llm")
+        if self._plan_notice:
+            self.notices.show_notice(self._plan_notice, kind="error")
+        elif self._suggest:
+            chosen = self.context.catalog.get(self._suggest, "llm")
+            self.notices.show_notice(
+                f"You are chatting with the small starter model, which works offline right away. For much better "
+                f"answers, download {chosen.label} ({(chosen.approx_mb or 0):.0f} MB).",
+                kind="info", action="Download", on_action=lambda: self.downloads.start(chosen))
+        self.refresh_picker()
+
+    def choose(self, variant_id: str) -> None:
+        """The user picked a model (toolbar or Settings): use it now, or download it first."""
+        try:
+            variant = self.context.catalog.get(variant_id, "llm")
+        except ChinwagError as error:
+            self.notices.show_notice(str(error), kind="error")
+            self.refresh_picker()
+            return
+        if variant.source != "local":
+            self.context.settings.llm_variant = variant.id
+            self.context.save_settings()
+        if self.context.downloader.is_downloaded(variant):
+            self._pending_switch = None
+            if self.llm is None or variant.id != self.llm.id or self.loaded_llm != variant.id:
+                self._load_llm(variant)
+        else:
+            self._pending_switch = variant.id
+            self.downloads.start(variant)
+            self.status.showMessage(f"Downloading {variant.label}; keep chatting with the current model.", 5000)
+            self.refresh_picker()  # the picker shows the model in use until the download is done
+
+    def reload(self) -> None:
+        """Threads or context size changed: the same model, loaded again with the new settings."""
+        if self.llm is not None:
+            self._load_llm(self.llm, force=True)
+
+    def load_whisper(self, wanted: str) -> None:
+        try:
+            variant = self.context.whisper_variant(wanted)
+            transcriber = self.context.transcriber_for(variant)
+        except ChinwagError as error:
+            self.notices.show_notice(f"{error} Speech input is off until a speech model is available; typing works.",
+                                     kind="error")
+            return
+        self.worker.load_transcriber(transcriber, variant.label, variant.id)
+
+    def _load_llm(self, variant: Variant, force: bool = False) -> None:
+        try:
+            engine = self.context.engine_for(variant)
+        except ChinwagError as error:
+            self.notices.show_notice(str(error), kind="error")
+            return
+        self._previous, self.llm = self.llm, variant
+        self.worker.load_llm(engine, variant.label, variant.id)
+
+    # ---- worker and download signals ------------------------------------------------------------------------
+
+    def _loading(self, kind: str, label: str) -> None:
+        if kind == "llm":
+            self.status.show_model(label, loading=True)
+
+    def _ready(self, kind: str, label: str, variant_id: str) -> None:
+        if kind == "llm":
+            self.loaded_llm = variant_id
+            self.status.show_model(label)
+            self.refresh_picker()
+            self.llm_ready.emit(variant_id)
+        else:
+            self.loaded_whisper = variant_id
+            self.whisper_ready.emit(variant_id)
+
+    def _failed(self, kind: str, error: Exception) -> None:
+        if kind == "llm":
+            failed = self.llm
+            self.llm = self._previous if self._previous is not None and self.loaded_llm else None
+            label = self.llm.label if self.llm else "no model"
+            self.status.show_model(label)
+            keep = f" Still answering with {self.llm.label}." if self.llm else ""
+            self.notices.show_notice(f"{error}{keep}", kind="error")
+            self.refresh_picker()
+            log.warning("loading %s failed: %s", failed.id if failed else "?", error)
+        else:
+            self.notices.show_notice(f"{error} Typing still works.", kind="error")
+        self.load_failed.emit(kind, error)
+
+    def _downloaded(self, variant_id: str) -> None:
+        self.refresh_picker()
+        if self._pending_switch == variant_id:
+            self._pending_switch = None
+            self.choose(variant_id)

@@ -1,0 +1,99 @@
+"""Opens the Settings dialog, runs its microphone test, and applies and saves what changed."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.context import AppContext
+from desktop.core.audio import Recorder, list_input_devices
+from desktop.core.errors import AudioError
+from desktop.core.settings import Settings
+from desktop.ui.model_controller import ModelController
+from desktop.ui.settings_dialog import SettingsDialog
+
+
+class SettingsController(QObject):
+    applied = Signal(object, object)  # old Settings, new Settings
+
+    def __init__(self, context: AppContext, models: ModelController, parent_window: QWidget,
+                 apply_theme: Callable[[str], None]) -> None:
+        super().__init__(parent_window)
+        self.context = context
+        self.models = models
+        self.window = parent_window
+        self.apply_theme = apply_theme
+        self.dialog: SettingsDialog | None = None
+        self._test_recorder: Recorder | None = None
+        self._meter = QTimer(self)
+        self._meter.setInterval(50)
+        self._meter.timeout.connect(self._show_level)
+
+    def open(self) -> SettingsDialog:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return self.dialog
+        try:
+            microphones, mic_error = [d.name for d in list_input_devices()], ""
+        except AudioError as error:
+            microphones, mic_error = [], str(error)
+        dialog = SettingsDialog(self.context.settings, self.models.choices("llm"), self.models.choices("whisper"),
+                                microphones, mic_error, self.models.add_local, self.models.memory_gb, self.window)
+        dialog.mic_test_requested.connect(self._start_test)
+        dialog.mic_test_stop_requested.connect(self._stop_test)
+        dialog.accepted.connect(lambda: self.apply(dialog.result_settings()))
+        dialog.finished.connect(self._closed)
+        self.dialog = dialog
+        dialog.open()  # window-modal but not a nested event loop: replies keep streaming behind it
+        return dialog
+
+    def apply(self, new: Settings) -> None:
+        settings = self.context.settings
+        old = dataclasses.replace(settings)
+        for field in dataclasses.fields(Settings):
+            setattr(settings, field.name, getattr(new, field.name))
+        self.context.save_settings()
+        if new.theme != old.theme:
+            self.apply_theme(new.theme)
+        resized = (new.n_threads, new.context_size) != (old.n_threads, old.context_size)
+        if resized and new.llm_variant == old.llm_variant:
+            self.models.reload()
+        if new.llm_variant != old.llm_variant:
+            self.models.choose(new.llm_variant)
+        if new.whisper_model != old.whisper_model or new.n_threads != old.n_threads:
+            self.models.load_whisper(new.whisper_model)
+        self.applied.emit(old, new)
+
+    def _closed(self, _result: int) -> None:
+        self._stop_test()
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    def _start_test(self, device: str | None) -> None:
+        self._stop_test()
+        recorder = Recorder(device=device, max_seconds=30)
+        try:
+            recorder.start()
+        except AudioError as error:
+            if self.dialog is not None:
+                self.dialog.show_mic_status(str(error))
+            return
+        self._test_recorder = recorder
+        self._meter.start()
+
+    def _stop_test(self) -> None:
+        self._meter.stop()
+        recorder, self._test_recorder = self._test_recorder, None
+        if recorder is not None:
+            try:
+                recorder.stop()
+            except AudioError:
+                pass
+
+    def _show_level(self) -> None:
+        if self._test_recorder is not None and self.dialog is not None:
+            self.dialog.show_mic_level(self._test_recorder.level())
