@@ -38,7 +38,6 @@ class ModelController(QObject):
         self.llm: Variant | None = None  # the variant turns are answered with (once its load is done)
         self.loaded_llm: str | None = None
         self.loaded_whisper: str | None = None
-        self._previous: Variant | None = None
         self._pending_switch: str | None = None  # downloading this, switch when it is done
         self._plan_notice = ""
         self._suggest: str | None = None
@@ -107,8 +106,11 @@ class ModelController(QObject):
         chosen = context.settings.llm_variant
         if wanted is None and variant.id != chosen and not self._plan_notice:
             self._suggest = chosen
+        starter = context.catalog.get(context.catalog.starter_llm, "llm")
+        fallback = context.engine_for(starter) if variant.id != starter.id else None
         return StartupPlan(variant.id, variant.label, engine, whisper.id if whisper else "",
-                           whisper.label if whisper else "", transcriber, whisper_error)
+                           whisper.label if whisper else "", transcriber, whisper_error,
+                           fallback, starter.id, starter.label)
 
     def _planned(self, plan: StartupPlan) -> None:
         self.llm = self.context.catalog.get(plan.llm_id, "llm")
@@ -164,7 +166,7 @@ class ModelController(QObject):
         except ChinwagError as error:
             self.notices.show_notice(str(error), kind="error")
             return
-        self._previous, self.llm = self.llm, variant
+        self.llm = variant
         self.worker.load_llm(engine, variant.label, variant.id)
 
     # ---- worker and download signals ------------------------------------------------------------------------
@@ -176,6 +178,8 @@ class ModelController(QObject):
     def _ready(self, kind: str, label: str, variant_id: str) -> None:
         if kind == "llm":
             self.loaded_llm = variant_id
+            if self.llm is None or self.llm.id != variant_id:
+                self.llm = self.context.catalog.get(variant_id, "llm")  # the start-up fell back to the starter
             self.status.show_model(label)
             self.refresh_picker()
             self.llm_ready.emit(variant_id)
@@ -186,9 +190,9 @@ class ModelController(QObject):
     def _failed(self, kind: str, error: Exception) -> None:
         if kind == "llm":
             failed = self.llm
-            self.llm = self._previous if self._previous is not None and self.loaded_llm else None
-            label = self.llm.label if self.llm else "no model"
-            self.status.show_model(label)
+            # The worker keeps the model it had: turns go on with that one.
+            self.llm = self._variant_or_none(self.loaded_llm)
+            self.status.show_model(self.llm.label if self.llm else "no model")
             keep = f" Still answering with {self.llm.label}." if self.llm else ""
             self.notices.show_notice(f"{error}{keep}", kind="error")
             self.refresh_picker()
@@ -196,6 +200,14 @@ class ModelController(QObject):
         else:
             self.notices.show_notice(f"{error} Typing still works.", kind="error")
         self.load_failed.emit(kind, error)
+
+    def _variant_or_none(self, variant_id: str | None) -> Variant | None:
+        if not variant_id:
+            return None
+        try:
+            return self.context.catalog.get(variant_id, "llm")
+        except ChinwagError:
+            return None
 
     def _downloaded(self, variant_id: str) -> None:
         self.refresh_picker()

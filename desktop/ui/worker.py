@@ -56,6 +56,9 @@ class StartupPlan:
     whisper_label: str = ""
     transcriber: Transcriber | None = None
     whisper_error: ChinwagError | None = None
+    fallback: ChatEngine | None = None  # the bundled starter, if the chosen model will not load
+    fallback_id: str = ""
+    fallback_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,23 +151,24 @@ class ModelWorker(QObject):
             self.model_failed.emit("llm", error)
             return
         self.planned.emit(plan)
-        self._load("llm", plan.engine, plan.llm_label, plan.llm_id)
+        if not self._load("llm", plan.engine, plan.llm_label, plan.llm_id) and plan.fallback is not None:
+            self._load("llm", plan.fallback, plan.fallback_label, plan.fallback_id)
         if plan.transcriber is not None:
             self._load("whisper", plan.transcriber, plan.whisper_label, plan.whisper_id)
         elif plan.whisper_error is not None:
             self.model_failed.emit("whisper", plan.whisper_error)
 
-    def _load(self, kind: str, model: ChatEngine | Transcriber, label: str, variant_id: str) -> None:
+    def _load(self, kind: str, model: ChatEngine | Transcriber, label: str, variant_id: str) -> bool:
         self.model_loading.emit(kind, label)
         try:
             model.load()
         except ChinwagError as error:
             self.model_failed.emit(kind, error)
-            return
+            return False
         except Exception as error:  # llama.cpp and ctranslate2 raise plain errors for odd files
             log.exception("loading %s failed", label)
             self.model_failed.emit(kind, ModelLoadError(f"Cannot load {label}: {error}. Choose another model."))
-            return
+            return False
         if kind == "llm":
             assert isinstance(model, ChatEngine)
             if self._engine is not None:
@@ -174,6 +178,7 @@ class ModelWorker(QObject):
             assert isinstance(model, Transcriber)
             self._transcriber = model
         self.model_ready.emit(kind, label, variant_id)
+        return True
 
     def _run(self, request: TurnRequest, bridge: IteratorBridge) -> None:
         self._current = request

@@ -1,0 +1,277 @@
+"""The window around the turns: settings, the model dropdown, downloads, conversations, failures, self-test."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QProgressBar
+
+from desktop.core.settings import SettingsStore
+from tests.conftest import ROOT, cli_env
+from tests.hub_server import Served
+from tests.ui.conftest import make_context
+
+pytestmark = pytest.mark.gui
+
+REPO = "test-org/hub-model"
+REVISION = "0123456789abcdef0123456789abcdef01234567"
+
+
+def test_settings_change_persists_across_a_restart(open_window, context, app_paths, qtbot) -> None:
+    window = open_window(context)
+    dialog = window.c.settings.open()
+    dialog.temperature.setValue(0.35)
+    dialog.top_k.setValue(12)
+    dialog.ptt_mode.setCurrentIndex(dialog.ptt_mode.findData("toggle"))
+    dialog.review.setChecked(True)
+    dialog.system_prompt.setPlainText("Answer like a pirate.")
+    dialog.prompt_per_model.setChecked(True)
+    dialog.accept()
+    assert context.settings.temperature == 0.35 and context.settings.ptt_mode == "toggle"
+    saved = json.loads(app_paths.settings_file.read_text())
+    assert saved["top_k"] == 12 and saved["review_transcript"] is True
+    assert saved["variant_system_prompts"] == {context.settings.llm_variant: "Answer like a pirate."}
+    window.close()
+
+    again = open_window(make_context(app_paths))
+    assert again.context.settings.temperature == 0.35 and again.context.settings.ptt_mode == "toggle"
+    dialog = again.c.settings.open()
+    assert dialog.top_k.value() == 12 and dialog.review.isChecked()
+    assert dialog.system_prompt.toPlainText() == "Answer like a pirate." and dialog.prompt_per_model.isChecked()
+    dialog.reject()
+
+
+def test_model_dropdown_switches_models(window, starter_gguf: Path, tmp_path: Path, qtbot) -> None:
+    copy = tmp_path / "my-own-model.gguf"
+    shutil.copyfile(starter_gguf, copy)
+    starter = window.c.models.loaded_llm
+    # "Add a local .gguf" in Settings registers it in the user's catalog and selects it.
+    dialog = window.c.settings.open()
+    dialog.add_local_file(copy)
+    local_id = dialog.model.current_id()
+    assert local_id and local_id.startswith("local-")
+    with qtbot.waitSignal(window.c.models.llm_ready, timeout=120_000,
+                          check_params_cb=lambda variant_id: variant_id == local_id):
+        with qtbot.waitSignal(window.c.worker.model_loading, timeout=10_000):
+            dialog.accept()
+        assert window.view.status.busy.isVisible()  # a busy indicator while it loads
+    assert not window.view.status.busy.isVisible()
+    assert "my-own-model.gguf" in window.view.status.model.text()
+    assert window.context.catalog.get(local_id).path == str(copy.resolve())
+    done = window.type_and_send("Hello!")
+    assert done.model == local_id and done.reply.strip()
+
+    # And back to the starter from the toolbar's dropdown.
+    picker = window.view.model_picker
+    index = picker.findData(starter)
+    assert index >= 0 and picker.findData(local_id) >= 0
+    with qtbot.waitSignal(window.c.models.llm_ready, timeout=120_000,
+                          check_params_cb=lambda variant_id: variant_id == starter):
+        picker.setCurrentIndex(index)
+        picker.activated.emit(index)
+    assert window.type_and_send("Hello again!").model == starter
+    assert window.context.settings.llm_variant == starter
+
+
+def test_download_view_cancel_resume_and_a_model_that_will_not_load(open_window, app_paths, hub, tmp_path,
+                                                                       starter_gguf, whisper_dir, qtbot) -> None:
+    data = os.urandom(8 * 1024 * 1024)  # not a GGUF: once verified, loading it must fail gracefully
+    served = hub.add(REPO, "model.gguf", Served(data, chunk_delay_s=0.2))  # slow until the cancel
+    entry = tmp_path / "entry.json"
+    entry.write_text(json.dumps({"id": "hub-model", "kind": "llm", "label": "Hub model", "repo_id": REPO,
+                                 "revision": REVISION, "files": [{"filename": "model.gguf"}], "ram_gb": 0.5}))
+    context = make_context(app_paths, endpoint=hub.url)
+    context.catalog.add_user_entries(entry)
+    window = open_window(context)
+    starter = window.c.models.loaded_llm
+    view = window.view.download_view
+    assert window.view.model_picker.findData("hub-model") >= 0
+
+    window.c.models.choose("hub-model")
+    assert view.isVisible() and view.state == "running"
+    qtbot.waitUntil(lambda: view.progress.value() > 100, timeout=60_000)
+    assert "MB/s" in view.detail.text() or "MB of" in view.detail.text()
+    # The app stays usable meanwhile: a typed turn on the current model.
+    assert window.type_and_send("Hi while downloading").model == starter
+    with qtbot.waitSignal(window.c.downloads.stopped, timeout=30_000):
+        qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    assert view.state == "cancelled" and view.resume_button.isVisible() and "kept" in view.detail.text()
+    kept = context.downloader.partial_bytes(context.catalog.get("hub-model"))
+    assert 0 < kept < len(data)
+
+    served.chunk_delay_s = 0.005
+    with qtbot.waitSignal(window.c.models.load_failed, timeout=120_000):
+        with qtbot.waitSignal(window.c.downloads.downloaded, timeout=120_000):
+            qtbot.mouseClick(view.resume_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: "Verifying" in view.detail.text() or view.state == "done", timeout=60_000)
+    assert view.state == "done"
+    assert hub.gets()[-1].range == f"bytes={kept}-"  # resumed, not started over
+    assert context.downloader.is_downloaded(context.catalog.get("hub-model"))
+    # It downloaded and verified, but it is not a model: a message says so, and the starter keeps answering.
+    assert "Cannot load" in window.view.notices.text() and "Still answering" in window.view.notices.text()
+    assert window.c.models.loaded_llm == starter
+    assert window.type_and_send("Still there?").model == starter
+
+
+def test_download_failure_offers_a_retry(open_window, app_paths, hub, tmp_path, starter_gguf, whisper_dir,
+                                         qtbot) -> None:
+    entry = tmp_path / "entry.json"
+    entry.write_text(json.dumps({"id": "gone-model", "kind": "llm", "label": "Gone model", "repo_id": REPO,
+                                 "revision": REVISION, "files": [{"filename": "missing.gguf"}]}))
+    context = make_context(app_paths, endpoint=hub.url)
+    context.catalog.add_user_entries(entry)
+    window = open_window(context)
+    with qtbot.waitSignal(window.c.downloads.stopped, timeout=30_000):
+        window.c.models.choose("gone-model")
+    view = window.view.download_view
+    assert view.state == "failed" and view.resume_button.text() == "Retry"
+    assert "not found on the Hub" in view.detail.text()
+
+
+def test_conversations_reopen_after_a_restart(open_window, context, app_paths, tmp_path, qtbot) -> None:
+    window = open_window(context)
+    window.type_and_send("Tell me about owls.")
+    first = window.c.chat.conversation_id
+    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # new conversation
+    assert window.messages() == []
+    window.type_and_send("Tell me about foxes.")
+    window.type_and_send("And badgers?")
+    second = window.c.chat.conversation_id
+    window.c.conversations.rename(second, "Woodland animals")
+    before = {c: [(m.role, m.text, m.stopped) for m in context.store.messages(c)] for c in (first, second)}
+    titles = window.view.sidebar.titles()
+    assert titles == ["Woodland animals", "Tell me about owls."]
+    window.close()
+
+    again = open_window(make_context(app_paths))
+    assert again.view.sidebar.titles() == titles
+    assert again.c.chat.conversation_id == second  # the latest conversation is open again
+    assert [(w.role, w.text()) for w in again.messages()] == [(r, t) for r, t, _s in before[second]]
+    again.view.sidebar.list.setCurrentRow(1)  # pick the other one
+    assert again.c.chat.conversation_id == first
+    assert [w.text() for w in again.messages()] == [t for _r, t, _s in before[first]]
+
+
+def test_sidebar_search_delete_with_undo_and_export(window, tmp_path, qtbot) -> None:
+    window.type_and_send("Tell me about owls.")
+    owls = window.c.chat.conversation_id
+    window.c.conversations.new()
+    window.type_and_send("Tell me about the sea.")
+    sidebar = window.view.sidebar
+
+    qtbot.keyClicks(sidebar.search, "owls")
+    qtbot.waitUntil(lambda: sidebar.titles() == ["Tell me about owls."], timeout=5_000)
+    sidebar.search.clear()
+    qtbot.waitUntil(lambda: len(sidebar.titles()) == 2, timeout=5_000)
+
+    sidebar.list.setCurrentRow(sidebar.titles().index("Tell me about owls."))
+    qtbot.mouseClick(sidebar.delete_button, Qt.MouseButton.LeftButton)
+    assert sidebar.titles() == ["Tell me about the sea."]
+    assert "Deleted" in window.view.notices.text() and window.view.notices.action_button.text() == "Undo"
+    qtbot.mouseClick(window.view.notices.action_button, Qt.MouseButton.LeftButton)
+    assert sorted(sidebar.titles()) == ["Tell me about owls.", "Tell me about the sea."]
+    assert window.c.chat.conversation_id == owls
+
+    markdown, as_json = tmp_path / "owls.md", tmp_path / "owls.json"
+    window.c.conversations.export(owls, "markdown", markdown)
+    window.c.conversations.export(owls, "json", as_json)
+    assert markdown.read_text().startswith("# Tell me about owls.") and "**You**" in markdown.read_text()
+    exported = json.loads(as_json.read_text())
+    assert [m["role"] for m in exported["messages"]] == ["user", "assistant"]
+
+    window.c.conversations.start_rename(owls)
+    editor = sidebar.list.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "Tell me about owls."
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Birds of the night")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Birds of the night" in sidebar.titles(), timeout=5_000)
+    assert window.context.store.conversation(owls).title == "Birds of the night"
+
+
+def test_missing_microphone_says_what_to_do_and_typing_still_works(open_window, app_paths, starter_gguf,
+                                                                    whisper_dir, qtbot) -> None:
+    window = open_window(make_context(app_paths, input_device="No Such Microphone 3000"))
+    with qtbot.waitSignal(window.c.ptt.failed, timeout=30_000):
+        qtbot.mousePress(window.view.input_bar.talk_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseRelease(window.view.input_bar.talk_button, Qt.MouseButton.LeftButton)
+    notice = window.view.notices
+    assert notice.isVisible() and notice.kind == "error"
+    assert "microphone" in notice.text().lower() and "Settings" in notice.text()
+    assert notice.action_button.text() == "Settings"
+    assert window.c.ptt.state == "idle" and not window.view.input_bar.level.isVisible()
+    assert window.type_and_send("Are you there?").reply.strip()
+
+
+def test_review_mode_puts_the_transcript_in_the_box_before_sending(open_window, app_paths, capital_wav,
+                                                                   starter_gguf, whisper_dir, qtbot) -> None:
+    window = open_window(make_context(app_paths, review_transcript=True))
+    window.inject_audio(capital_wav)
+
+    def talk() -> None:
+        window.c.ptt.press()
+        qtbot.waitUntil(lambda: window.c.ptt.state == "recording", timeout=10_000)
+        window.c.ptt.release()
+
+    assert window.wait_turn(talk) is None or True
+    box = window.view.input_bar.text
+    assert "capital" in box.toPlainText().lower()
+    assert window.context.store.conversations() == []  # nothing sent yet
+    done = window.wait_turn(lambda: qtbot.keyClick(box, Qt.Key.Key_Return))
+    assert "capital" in done.transcript.lower() and done.reply.strip()
+
+
+def test_first_run_offers_the_fine_tuned_model_and_controls_have_names(window) -> None:
+    notice = window.view.notices
+    assert "starter model" in notice.text() and notice.action_button.text() == "Download"
+    assert window.c.models.loaded_llm == window.context.catalog.starter_llm
+    assert window.view.status.network.text()
+    unnamed = []
+    for kind in (QAbstractButton, QLineEdit, QPlainTextEdit, QComboBox, QProgressBar, QListWidget):
+        for widget in window.view.findChildren(kind):
+            if widget.objectName().startswith("qt_") or isinstance(widget.parent(), QLineEdit):
+                continue  # Qt's own parts: the toolbar's overflow button, a search box's clear button
+            if not widget.accessibleName() and not (isinstance(widget, QAbstractButton) and widget.text()):
+                unnamed.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert unnamed == []
+
+
+def test_silent_take_via_keyboard_toggle_mode(open_window, app_paths, starter_gguf, whisper_dir, qtbot) -> None:
+    from desktop.core.audio import PcmSource
+
+    window = open_window(make_context(app_paths, ptt_mode="toggle"))
+    window.inject_audio(lambda: PcmSource(np.zeros(8000, np.float32)))
+    chat = window.view.chat
+    chat.setFocus()
+    qtbot.keyClick(chat, Qt.Key.Key_Space)  # press and let go: recording goes on in toggle mode
+    qtbot.waitUntil(lambda: window.c.ptt.state == "recording", timeout=10_000)
+    with qtbot.waitSignal(window.c.chat.turn_failed, timeout=60_000):
+        qtbot.keyClick(chat, Qt.Key.Key_Space)
+    assert "Nothing heard" in window.view.notices.text()
+
+
+def test_self_test_command(tmp_path: Path, starter_gguf, whisper_dir) -> None:
+    import subprocess
+
+    env = cli_env(tmp_path, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-m", "desktop", "--self-test"], env=env, cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "capital" in report["transcript"].lower() and report["reply"].strip()
+    assert report["timings"]["stt_s"] > 0 and report["timings"]["tokens"] > 0
+    assert isinstance(report["max_ui_stall_ms"], float)
+    # It leaves no conversation behind in the user's history.
+    store_settings = SettingsStore(tmp_path / "config" / "Chinwag" / "settings.json")
+    assert store_settings.load().llm_variant  # readable; nothing broke the user's files
+
+    missing = subprocess.run([sys.executable, "-m", "desktop", "--self-test", "--wav", str(tmp_path / "nope.wav")],
+                             env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert missing.returncode != 0 and "Cannot read" in missing.stderr
