@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the Linux artifacts from this checkout into dist/:
+#   dist/chinwag/                          the one-folder PyInstaller bundle
+#   dist/chinwag_<version>_<arch>.deb      installs to /opt/chinwag, with a menu entry and icon
+#   dist/chinwag-<version>-linux-<arch>.run  self-extracting installer for other distributions (per user)
+# Usage: scripts/package-linux.sh [python-of-the-venv]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${1:-.venv/bin/python}
+VERSION=$("$PY" -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
+ARCH=$(dpkg --print-architecture 2>/dev/null || uname -m)
+started=$(date +%s)
+
+rm -rf dist/chinwag build/pyinstaller build/deb
+"$PY" scripts/render_icon.py assets/icons/chinwag.svg build/icons/chinwag.png 256
+"$PY" -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+
+# Strip debug symbols from the big libraries we know are safe to strip. Not the auditwheel-repaired ones
+# (*.libs/, numpy's OpenBLAS): stripping those breaks their ELF layout.
+find dist/chinwag/_internal -type f \( -name 'libpython*.so*' -o -name 'libllama*.so*' -o -name 'libggml*.so*' \
+  -o -name 'libmtmd*.so*' \) -not -path '*.libs/*' -print0 | xargs -0 -r strip --strip-unneeded
+
+"$PY" scripts/check_bundle.py dist/chinwag
+
+# ---- .deb ----------------------------------------------------------------------------------------------
+deb=build/deb
+mkdir -p "$deb/DEBIAN" "$deb/opt" "$deb/usr/bin" "$deb/usr/share/applications" \
+  "$deb/usr/share/icons/hicolor/scalable/apps" "$deb/usr/share/icons/hicolor/256x256/apps"
+cp -a dist/chinwag "$deb/opt/chinwag"
+ln -s /opt/chinwag/chinwag "$deb/usr/bin/chinwag"
+cp packaging/linux/chinwag.desktop "$deb/usr/share/applications/chinwag.desktop"
+cp assets/icons/chinwag.svg "$deb/usr/share/icons/hicolor/scalable/apps/chinwag.svg"
+cp build/icons/chinwag.png "$deb/usr/share/icons/hicolor/256x256/apps/chinwag.png"
+installed_kb=$(du -sk "$deb" --exclude=DEBIAN | cut -f1)
+cat > "$deb/DEBIAN/control" <<CONTROL
+Package: chinwag
+Version: $VERSION
+Architecture: $ARCH
+Maintainer: Chinwag developers <dev@chinwag.invalid>
+Installed-Size: $installed_kb
+Section: utils
+Priority: optional
+Depends: libportaudio2, libasound2-plugins | libasound2, libegl1, libgl1, libfontconfig1, libdbus-1-3,
+ libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1,
+ libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xinerama0, libxcb-xkb1
+Description: offline push-to-talk voice assistant
+ Hold a key, speak, let go: Whisper transcribes your words on this computer and a
+ fine-tuned Llama 3.2 model streams its answer, on the CPU, with no network once the
+ model is downloaded. Ships with small starter models so it works right away.
+CONTROL
+cat > "$deb/DEBIAN/postinst" <<'POSTINST'
+#!/bin/sh
+set -e
+command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
+command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q /usr/share/icons/hicolor || true
+POSTINST
+cp "$deb/DEBIAN/postinst" "$deb/DEBIAN/postrm"
+chmod 0755 "$deb/DEBIAN/postinst" "$deb/DEBIAN/postrm"
+dpkg-deb --root-owner-group -Zxz -z6 --build "$deb" "dist/chinwag_${VERSION}_${ARCH}.deb" >/dev/null
+
+# ---- self-extracting installer --------------------------------------------------------------------------
+run_file="dist/chinwag-${VERSION}-linux-$(uname -m).run"
+stage=build/run
+rm -rf "$stage" && mkdir -p "$stage"
+cp -a dist/chinwag "$stage/chinwag"
+cp packaging/linux/install-user.sh packaging/linux/chinwag.desktop build/icons/chinwag.png "$stage/"
+makeself --quiet --xz --complevel 6 --threads 0 --nox11 "$stage" "$run_file" "Chinwag $VERSION" ./install-user.sh
+
+elapsed=$(( $(date +%s) - started ))
+echo "== package sizes =="
+printf 'bundle folder  %6.0f MB  (dist/chinwag)\n' "$(du -sm dist/chinwag | cut -f1)"
+printf '.deb           %6.0f MB  (%s)\n' "$(du -sm "dist/chinwag_${VERSION}_${ARCH}.deb" | cut -f1)" "dist/chinwag_${VERSION}_${ARCH}.deb"
+printf '.run           %6.0f MB  (%s)\n' "$(du -sm "$run_file" | cut -f1)" "$run_file"
+echo "packaging took ${elapsed} s"
