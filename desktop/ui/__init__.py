@@ -1,1 +1,5 @@
 """Qt views and controllers. Only this package imports PySide6."""
+
+from desktop.ui import pyside_fixes
+
+pyside_fixes.apply()
