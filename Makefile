@@ -12,7 +12,7 @@ LLAMA_VERSION := 0.3.36
 LLAMA_WHEEL := $(WHEELHOUSE)/.llama-cpp-python-$(LLAMA_VERSION).stamp
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON
 
-.PHONY: run test test-fast lint bench package package-smoke setup setup-dev setup-train clean
+.PHONY: run test test-fast lint bench bench-portable package package-smoke setup setup-dev setup-train clean
 
 run: $(VENV)/.app
 	$(VENV)/bin/chinwag
@@ -35,6 +35,16 @@ package: $(VENV)/.package
 
 package-smoke:
 	scripts/smoke-package.sh
+
+# Portable build vs a -march=native build of the same llama.cpp, decode tokens/s in one run.
+NATIVE_WHEELHOUSE := $(HOME)/.cache/chinwag/wheels-native
+bench-portable: $(VENV)/.dev
+	[ -n "$$(ls $(NATIVE_WHEELHOUSE)/llama_cpp_python-$(LLAMA_VERSION)-*.whl 2>/dev/null)" ] || \
+		CMAKE_ARGS="-DGGML_NATIVE=ON" $(PYTHON) -m pip wheel --no-deps --no-binary llama-cpp-python --no-cache-dir \
+		-w $(NATIVE_WHEELHOUSE) llama-cpp-python==$(LLAMA_VERSION)
+	[ -x build/native-venv/bin/python ] || $(PYTHON) -m venv build/native-venv
+	build/native-venv/bin/python -m pip -q install --find-links $(NATIVE_WHEELHOUSE) llama-cpp-python==$(LLAMA_VERSION)
+	$(PY) benchmarks/portable_cpu.py --native-python build/native-venv/bin/python
 
 setup: $(VENV)/.app
 setup-dev: $(VENV)/.dev
