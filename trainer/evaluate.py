@@ -114,6 +114,9 @@ class Generator:
                     **encoded,
                     max_new_tokens=max_new_tokens,
                     pad_token_id=self.tokenizer.pad_token_id,
+                    # Said explicitly: with gradient checkpointing left on, generate() would recompute the
+                    # whole sequence at every step (10x slower here).
+                    use_cache=True,
                     eos_token_id=self.tokenizer.eos_token_id,
                     **sampling,
                 )
@@ -136,6 +139,7 @@ def _load_finetune(cfg: RecipeConfig) -> tuple[Any, Any]:
         max_seq_length=cfg.model.max_seq_length,
         dtype=_torch_dtype(cfg.model.dtype),
         load_in_4bit=cfg.model.load_in_4bit,
+        use_gradient_checkpointing=False,  # inference only: nothing to recompute
     )
     FastLanguageModel.for_inference(model)
     return model, tokenizer
