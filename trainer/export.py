@@ -242,7 +242,9 @@ def catalog_entry(
     repo_id: str | None = None,
     revision: str | None = None,
 ) -> dict[str, Any]:
-    sources = ", ".join(s.name for s in cfg.data.sources)
+    recorded = cfg.data_path / "sources.json"
+    names = [s["name"] for s in json.loads(recorded.read_text())] if recorded.is_file() else []
+    sources = ", ".join(names or [s.name for s in cfg.data.sources])
     entry: dict[str, Any] = {
         "id": f"chinwag-{cfg.name}-{quant}".lower(),
         "kind": "llm",

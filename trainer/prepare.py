@@ -295,6 +295,9 @@ def prepare(cfg: RecipeConfig, out_dir: Path | None = None, progress: bool = Tru
     eval_tmp.replace(out / "eval.jsonl")
     report.rows_out = split.seen
     report.train, report.eval = split.train_count, len(split.reservoir)
+    # Which sources this data came from (--data may have replaced the config's): the catalog entry and the
+    # model card describe the model with it.
+    (out / "sources.json").write_text(json.dumps([vars(s) for s in cfg.data.sources], indent=2) + "\n")
     (out / "data_report.json").write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
     if report.train == 0:
         raise ValueError(
