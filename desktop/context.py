@@ -69,9 +69,7 @@ class AppContext:
                            threads=self.settings.n_threads)
 
     def generation_params(self) -> GenerationParams:
-        s = self.settings
-        return GenerationParams(temperature=s.temperature, top_p=s.top_p, top_k=s.top_k, min_p=s.min_p,
-                                repeat_penalty=s.repeat_penalty, max_tokens=s.max_tokens, seed=s.seed)
+        return self.settings.generation_params()
 
 
 def starter_gguf() -> Path | None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.core.llm import GenerationParams
+
 log = logging.getLogger(__name__)
 
 DEFAULT_SYSTEM_PROMPT = (
@@ -29,13 +31,14 @@ class Settings:
     system_prompt: str = DEFAULT_SYSTEM_PROMPT
     # Per-variant system prompts override `system_prompt` for that variant.
     variant_system_prompts: dict[str, str] = field(default_factory=dict)
-    temperature: float = 0.7
-    top_p: float = 0.9
-    top_k: int = 40
-    min_p: float = 0.05
-    repeat_penalty: float = 1.1
-    max_tokens: int = 512
-    seed: int = -1
+    # Sampling: the defaults are the engine's own (GenerationParams), kept flat here for a readable file.
+    temperature: float = GenerationParams.temperature
+    top_p: float = GenerationParams.top_p
+    top_k: int = GenerationParams.top_k
+    min_p: float = GenerationParams.min_p
+    repeat_penalty: float = GenerationParams.repeat_penalty
+    max_tokens: int = GenerationParams.max_tokens
+    seed: int = GenerationParams.seed
     n_threads: int = 0  # 0: one per physical core, decided at load time
     context_size: int = 4096
     ptt_key: str = "Space"
@@ -48,6 +51,9 @@ class Settings:
 
     def system_prompt_for(self, variant_id: str) -> str:
         return self.variant_system_prompts.get(variant_id, self.system_prompt)
+
+    def generation_params(self) -> GenerationParams:
+        return GenerationParams(**{f.name: getattr(self, f.name) for f in dataclasses.fields(GenerationParams)})
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
