@@ -216,6 +216,8 @@ class ChatController(QObject):
         self.worker.submit(request, bridge)  # only after connecting: the worker may start at once
         self.input.set_replying(True)
         self._set_regenerate_enabled(False)
+        for widget in self.view.messages():
+            widget.set_can_regenerate(False)
         self._render.start()
         self.turn_started.emit()
 
@@ -235,6 +237,8 @@ class ChatController(QObject):
 
     def _on_event(self, event: object) -> None:
         if isinstance(event, Token):
+            if not self._reply_text:
+                self.input.activity.setText("")  # "Thinking…" is over once the answer shows
             self._reply_text += event.text
             self._dirty = True
         elif isinstance(event, UserMessage):

@@ -34,16 +34,17 @@ class DownloadController(QObject):
 
     def start(self, variant: Variant) -> None:
         if self.running:
-            if self.variant is not None and self.variant.id == variant.id:
+            if self.variant is not None and self.variant.id == variant.id and not self._cancel.is_set():
                 return
             self.cancel()
         self.variant = variant
         self._cancel = threading.Event()
         cancel = self._cancel
-        bridge = IteratorBridge()
-        bridge.item.connect(self._progress)
-        bridge.failed.connect(self._failed)
-        bridge.finished.connect(self._finished)
+        bridge = IteratorBridge(self)
+        # Each handler is told which download it hears from: a cancelled one may still report late.
+        bridge.item.connect(lambda progress: self._progress(bridge, progress))
+        bridge.failed.connect(lambda error: self._failed(bridge, error))
+        bridge.finished.connect(lambda _completed: self._finished(bridge))
         self._bridge = bridge
         self.view.start(variant.label, self.downloader.partial_bytes(variant))
         bridge.run_in_thread(lambda: self.downloader.download(variant, cancel), name=f"download-{variant.id}")
@@ -55,17 +56,18 @@ class DownloadController(QObject):
         if self.variant is not None:
             self.start(self.variant)
 
-    def _progress(self, progress: Progress) -> None:
-        if self.sender() is not self._bridge:
+    def _progress(self, bridge: IteratorBridge, progress: Progress) -> None:
+        if bridge is not self._bridge:
             return
         self.view.show_progress(progress)
         if progress.stage == "done" and self.variant is not None:
             self.view.show_done(self.variant.label)
             self.downloaded.emit(self.variant.id)
 
-    def _failed(self, error: Exception) -> None:
-        if self.sender() is not self._bridge or self.variant is None:
+    def _failed(self, bridge: IteratorBridge, error: Exception) -> None:
+        if bridge is not self._bridge or self.variant is None:
             return
+        self._bridge = None  # over now, even before its `finished` arrives: Resume must start a new one
         if isinstance(error, DownloadCancelled):
             kept = self.downloader.partial_bytes(self.variant)
             self.view.show_stopped(f"Cancelled. {kept / 1e6:,.1f} MB are kept: Resume continues from there.",
@@ -74,6 +76,7 @@ class DownloadController(QObject):
             self.view.show_stopped(f"{error}", failed=True)
         self.stopped.emit(self.variant.id, error)
 
-    def _finished(self, _completed: bool) -> None:
-        if self.sender() is self._bridge:
+    def _finished(self, bridge: IteratorBridge) -> None:
+        if bridge is self._bridge:
             self._bridge = None
+        bridge.deleteLater()

@@ -46,6 +46,9 @@ class MessageInput(QPlainTextEdit):
                             + margins.bottom() + 4)
 
 
+_IDLE_LABEL = "Hold to talk"
+
+
 class PushToTalkButton(QPushButton):
     """Press and hold to record. Keyboard users hold Space elsewhere; this button itself reacts to mouse."""
 
@@ -53,17 +56,27 @@ class PushToTalkButton(QPushButton):
     let_go = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("🎤  Hold to talk", parent)
+        super().__init__(_IDLE_LABEL, parent)
         self.setAccessibleName("Push to talk")
         self.setAccessibleDescription("Hold this button, or hold the push-to-talk key, while you speak")
         self.setCheckable(False)
         self.setMinimumHeight(40)
+        self._idle, self._toggle = _IDLE_LABEL, False
         self.pressed.connect(self.held)
         self.released.connect(self.let_go)
 
-    def show_recording(self, recording: bool, label: str = "") -> None:
-        self.setText(label or ("●  Recording… release to send" if recording else "🎤  Hold to talk"))
+    def show_recording(self, recording: bool) -> None:
+        if recording:
+            self.setText("●  Recording… press again to send" if self._toggle else "●  Recording… let go to send")
+        else:
+            self.setText(self._idle)
         self.setProperty("recording", recording)
+
+    def show_key(self, key: str, toggle: bool) -> None:
+        """Say which key talks, as set in Settings."""
+        self._toggle = toggle
+        self._idle = f"Press {key} to talk" if toggle else f"Hold to talk  (or hold {key})"
+        self.setText(self._idle)
 
 
 class InputBar(QWidget):

@@ -39,7 +39,7 @@ class ModelPicker(QComboBox):
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(28)
+        self.setMinimumContentsLength(64)
         self._choices: list[ModelChoice] = []
         self.activated.connect(self._activated)
 

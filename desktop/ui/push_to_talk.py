@@ -46,8 +46,16 @@ class PushToTalk(QObject):
         self._stopped.connect(self._on_stopped)
         self._failed.connect(self._on_failed)
         self._capped.connect(self.release)
-        view.talk_button.held.connect(self.press)
-        view.talk_button.let_go.connect(self.release)
+        view.talk_button.held.connect(self._button_down)
+        view.talk_button.let_go.connect(self._button_up)
+        self.toggle_mode = False
+
+    def _button_down(self) -> None:
+        self.toggle() if self.toggle_mode else self.press()
+
+    def _button_up(self) -> None:
+        if not self.toggle_mode:
+            self.release()
 
     @property
     def active(self) -> bool:

@@ -36,6 +36,8 @@ class ConversationSidebar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Conversations")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.rename_button = QToolButton(self)
         self.rename_button.setText("Rename")
         self.rename_button.setAccessibleName("Rename conversation")

@@ -53,6 +53,8 @@ class WindowController(QObject):
         self.ptt = PushToTalk(window.input_bar, self.microphone, lambda: context.settings.sounds)
         self.settings = SettingsController(context, self.models, window, apply_theme)
         self.ptt.recorded.connect(self.chat.send_recording)
+        self.settings.applied.connect(lambda _old, _new: self._show_ptt_key())
+        self._show_ptt_key()
         self.ptt.failed.connect(self._audio_failed)
         window.settings_button.clicked.connect(self.settings.open)
         window.close_requested.connect(self.shutdown)
@@ -128,6 +130,12 @@ class WindowController(QObject):
         if messages and messages[-1].role == "assistant":
             self.chat.regenerate(messages[-1])
 
+    def _show_ptt_key(self) -> None:
+        s = self.context.settings
+        self.ptt.toggle_mode = s.ptt_mode == "toggle"
+        name = QKeySequence(s.ptt_key or "Space").toString(QKeySequence.SequenceFormat.NativeText) or "Space"
+        self.window.input_bar.talk_button.show_key(name, self.ptt.toggle_mode)
+
     def ptt_key(self) -> int:
         sequence = QKeySequence(self.context.settings.ptt_key or "Space")
         return sequence[0].key() if sequence.count() else Qt.Key.Key_Space
@@ -146,7 +154,7 @@ class WindowController(QObject):
             return False
         if event.isAutoRepeat():
             return True  # holding the key sends repeats; one press is one recording
-        toggle = self.context.settings.ptt_mode == "toggle"
+        toggle = self.ptt.toggle_mode
         if kind == QEvent.Type.KeyPress:
             self.ptt.toggle() if toggle else self.ptt.press()
         elif not toggle:
