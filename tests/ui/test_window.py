@@ -275,3 +275,22 @@ def test_self_test_command(tmp_path: Path, starter_gguf, whisper_dir) -> None:
     missing = subprocess.run([sys.executable, "-m", "desktop", "--self-test", "--wav", str(tmp_path / "nope.wav")],
                              env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert missing.returncode != 0 and "Cannot read" in missing.stderr
+
+
+@pytest.mark.audio
+def test_settings_microphone_test_meter_moves(window, virtual_microphone, capital_wav, qtbot) -> None:
+    import subprocess
+
+    dialog = window.c.settings.open()
+    index = dialog.microphone.findData(virtual_microphone)
+    assert index > 0, "the PulseAudio device is listed"
+    dialog.microphone.setCurrentIndex(index)
+    dialog.mic_test_button.setChecked(True)
+    player = subprocess.Popen(["paplay", "--device=vsink", str(capital_wav)])
+    try:
+        qtbot.waitUntil(lambda: dialog.mic_meter.value() > 5, timeout=20_000)
+    finally:
+        player.wait(timeout=30)
+    dialog.mic_test_button.setChecked(False)
+    assert dialog.mic_meter.value() == 0 and window.c.settings._test_recorder is None
+    dialog.reject()
