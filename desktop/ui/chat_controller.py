@@ -208,10 +208,12 @@ class ChatController(QObject):
             reply_widget.set_streaming(True)
         self._request = request
         self._reply_text, self._dirty = "", False
-        bridge = IteratorBridge()
+        bridge = IteratorBridge(self)  # owned here, in the GUI thread, whatever the worker does with it
         bridge.item.connect(self._on_event)
         bridge.failed.connect(self._on_failed)
         bridge.finished.connect(self._on_finished)
+        # Freed once its last signal has arrived, from a handler: by then the worker is done emitting on it.
+        bridge.finished.connect(lambda _completed: bridge.deleteLater())
         self._bridge = bridge
         self.worker.submit(request, bridge)  # only after connecting: the worker may start at once
         self.input.set_replying(True)

@@ -59,8 +59,10 @@ class SelfTest(QObject):
 
     def _press(self) -> None:
         self.c.conversations.new()
-        self.c.ptt.press()
-        QTimer.singleShot(int(HOLD_S * 1000), self.c.ptt.release)
+        # The button's own press/release signals: exactly what holding it with the mouse sends.
+        button = self.c.window.input_bar.talk_button
+        button.pressed.emit()
+        QTimer.singleShot(int(HOLD_S * 1000), button.released.emit)
 
     def _finished(self, done: TurnDone | None) -> None:
         if done is None:
