@@ -23,10 +23,8 @@ class ChatView(QScrollArea):
         self._layout = QVBoxLayout(self._column)
         self._layout.setContentsMargins(16, 12, 16, 12)
         self._layout.setSpacing(10)
-        self.placeholder = QLabel(
-            "<h2>Hold <b>Space</b> and talk</h2>"
-            "<p>…or type below and press Enter. Everything stays on this computer.</p>"
-        )
+        self.placeholder = QLabel()
+        self.show_key("Space", toggle=False)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setMinimumHeight(240)
@@ -38,6 +36,11 @@ class ChatView(QScrollArea):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
+
+    def show_key(self, key: str, toggle: bool) -> None:
+        action = f"Press <b>{key}</b>, talk, press it again" if toggle else f"Hold <b>{key}</b> and talk"
+        self.placeholder.setText(f"<h2>{action}</h2>"
+                                 "<p>…or type below and press Enter. Everything stays on this computer.</p>")
 
     def messages(self) -> list[MessageWidget]:
         return list(self._messages)

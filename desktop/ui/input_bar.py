@@ -23,13 +23,16 @@ class MessageInput(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Type a message, or hold Space to talk…  (Enter sends, Shift+Enter new line)")
+        self.show_key("Space")
         self.setAccessibleName("Message")
         self.setAccessibleDescription("Type a message; Enter sends it, Shift+Enter starts a new line")
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
+
+    def show_key(self, key: str) -> None:
+        self.setPlaceholderText(f"Type a message, or use {key} to talk…  (Enter sends, Shift+Enter new line)")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (

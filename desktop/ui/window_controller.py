@@ -135,6 +135,8 @@ class WindowController(QObject):
         self.ptt.toggle_mode = s.ptt_mode == "toggle"
         name = QKeySequence(s.ptt_key or "Space").toString(QKeySequence.SequenceFormat.NativeText) or "Space"
         self.window.input_bar.talk_button.show_key(name, self.ptt.toggle_mode)
+        self.window.input_bar.text.show_key(name)
+        self.window.chat.show_key(name, self.ptt.toggle_mode)
 
     def ptt_key(self) -> int:
         sequence = QKeySequence(self.context.settings.ptt_key or "Space")
