@@ -112,9 +112,22 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def _display_available() -> bool:
+    """Qt aborts the process when it cannot open a display; say so instead (Linux without a desktop)."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window(args: argparse.Namespace, context: AppContext) -> int:
     """Show the window (or run the self-test in it) until it closes; returns the exit status."""
     started = time.perf_counter()
+    if not _display_available():
+        print("error: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a "
+              "desktop session, or use the command line: chinwag ask --text hi", file=sys.stderr)
+        return 1
     app = ensure_application()
     app.setWindowIcon(app_icon())
     apply_theme(context.settings.theme)

@@ -294,3 +294,57 @@ def test_settings_microphone_test_meter_moves(window, virtual_microphone, capita
     dialog.mic_test_button.setChecked(False)
     assert dialog.mic_meter.value() == 0 and window.c.settings._test_recorder is None
     dialog.reject()
+
+
+def test_microphone_lost_while_recording_keeps_the_app_working(window, qtbot) -> None:
+    from desktop.core.audio import PcmSource
+    from desktop.core.errors import MicrophoneLost
+
+    class VanishingMicrophone(PcmSource):
+        def stop(self):  # noqa: ANN202
+            raise MicrophoneLost("The microphone 'USB' was lost while recording. Plug it back in or choose "
+                                 "another in Settings; what you typed is kept.")
+
+    window.inject_audio(lambda: VanishingMicrophone(np.zeros(16_000, np.float32)))
+    box = window.view.input_bar.text
+    box.setPlainText("half-written thought")
+    window.c.ptt.press()
+    qtbot.waitUntil(lambda: window.c.ptt.state == "recording", timeout=10_000)
+    with qtbot.waitSignal(window.c.ptt.failed, timeout=10_000):
+        window.c.ptt.release()
+    assert "lost while recording" in window.view.notices.text()
+    assert box.toPlainText() == "half-written thought"  # nothing typed is lost
+    assert window.c.ptt.state == "idle"
+    assert window.type_and_send("Still here?").reply.strip()
+
+
+def test_keyboard_only(window, qtbot) -> None:
+    view = window.view
+    view.activateWindow()
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.sidebar.search.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert view.input_bar.text.hasFocus()
+    done = window.wait_turn(lambda: (qtbot.keyClicks(view.input_bar.text, "Hi there"),
+                                     qtbot.keyClick(view.input_bar.text, Qt.Key.Key_Return)))
+    assert done.reply.strip()
+    # Tab leaves the text box (Tab does not type a tab) and reaches the buttons.
+    qtbot.keyClick(view.input_bar.text, Qt.Key.Key_Tab)
+    assert not view.input_bar.text.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.c.settings.dialog is not None and window.c.settings.dialog.isVisible())
+    qtbot.keyClick(window.c.settings.dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.c.settings.dialog is None)
+    qtbot.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.chat.messages() == [] and view.input_bar.text.hasFocus()
+
+
+def test_no_display_is_a_clear_message_not_a_crash(tmp_path: Path) -> None:
+    import subprocess
+
+    env = cli_env(tmp_path)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    result = subprocess.run([sys.executable, "-m", "desktop"], env=env, cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1 and "no display" in result.stderr and "chinwag ask" in result.stderr
