@@ -29,8 +29,8 @@ if any(variants.glob("libggml-cpu-*")):
     ggml.ggml_backend_load_all_from_path(str(variants).encode())
 llm = llama_cpp.Llama(model_path=sys.argv[1], n_ctx=1024, n_threads=int(sys.argv[2]),
                       n_threads_batch=int(sys.argv[2]), verbose=False)
-prompt = llm.tokenize(b"<|im_start|>user\nWrite a long story about a lighthouse keeper.<|im_end|>\n<|im_start|>assistant\n",
-                      add_bos=False, special=True)
+chat = b"<|im_start|>user\nWrite a long story about a lighthouse keeper.<|im_end|>\n<|im_start|>assistant\n"
+prompt = llm.tokenize(chat, add_bos=False, special=True)
 llm.eval(prompt)
 count, started = 0, time.perf_counter()
 for token in llm.generate(prompt, temp=0.0, reset=False):

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.gui
 
 def test_screenshot_of_the_real_window_under_xvfb(tmp_path, starter_gguf, whisper_dir) -> None:
     need(shutil.which("xvfb-run") is not None, "xvfb-run is not installed")
-    out = ROOT / "docs" / "screenshot.png"
+    # CHINWAG_UPDATE_SCREENSHOT=1 refreshes the README's picture; otherwise the run leaves the tree untouched.
+    update = os.environ.get("CHINWAG_UPDATE_SCREENSHOT") == "1"
+    out = ROOT / "docs" / "screenshot.png" if update else tmp_path / "screenshot.png"
     env = cli_env(tmp_path)
     env.pop("QT_QPA_PLATFORM", None)  # a real X11 window this time
     result = subprocess.run(
