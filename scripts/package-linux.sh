@@ -48,14 +48,8 @@ Description: offline push-to-talk voice assistant
  fine-tuned Llama 3.2 model streams its answer, on the CPU, with no network once the
  model is downloaded. Ships with small starter models so it works right away.
 CONTROL
-cat > "$deb/DEBIAN/postinst" <<'POSTINST'
-#!/bin/sh
-set -e
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q /usr/share/applications || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q /usr/share/icons/hicolor || true
-POSTINST
-cp "$deb/DEBIAN/postinst" "$deb/DEBIAN/postrm"
-chmod 0755 "$deb/DEBIAN/postinst" "$deb/DEBIAN/postrm"
+# No maintainer scripts: Debian's desktop-file-utils and hicolor triggers refresh the menu and icon caches, and
+# without a postrm `dpkg -r` leaves no trace of the package.
 dpkg-deb --root-owner-group -Zxz -z6 --build "$deb" "dist/chinwag_${VERSION}_${ARCH}.deb" >/dev/null
 
 # ---- self-extracting installer --------------------------------------------------------------------------
@@ -68,7 +62,6 @@ makeself --quiet --xz --complevel 6 --threads 0 --nox11 "$stage" "$run_file" "Ch
 
 elapsed=$(( $(date +%s) - started ))
 echo "== package sizes =="
-printf 'bundle folder  %6.0f MB  (dist/chinwag)\n' "$(du -sm dist/chinwag | cut -f1)"
-printf '.deb           %6.0f MB  (%s)\n' "$(du -sm "dist/chinwag_${VERSION}_${ARCH}.deb" | cut -f1)" "dist/chinwag_${VERSION}_${ARCH}.deb"
-printf '.run           %6.0f MB  (%s)\n' "$(du -sm "$run_file" | cut -f1)" "$run_file"
+mb() { echo $(( $(du -sb "$1" | cut -f1) / 1000000 )); }
+echo "bundle folder $(mb dist/chinwag) MB, .deb $(mb "dist/chinwag_${VERSION}_${ARCH}.deb") MB, .run $(mb "$run_file") MB"
 echo "packaging took ${elapsed} s"

@@ -39,7 +39,8 @@ if [ "$(id -u)" -eq 0 ]; then
               /usr/share/icons/hicolor/scalable/apps/chinwag.svg /usr/share/icons/hicolor/256x256/apps/chinwag.png; do
     [ -e "$left" ] || [ -L "$left" ] && fail "dpkg -r left $left behind"
   done
-  dpkg -s chinwag >/dev/null 2>&1 && fail "chinwag still registered after dpkg -r"
+  state=$(dpkg-query -W -f='${db:Status-Status}' chinwag 2>/dev/null || true)
+  [ -z "$state" ] || [ "$state" = "not-installed" ] || fail "dpkg still lists chinwag as '$state' after dpkg -r"
   echo "  installed, passed, removed cleanly"
 else
   echo "== .deb: skipped (not root) =="
@@ -57,7 +58,7 @@ HOME="$home" sh "$prefix/uninstall.sh" >/dev/null
 echo "  installed, passed, uninstalled cleanly"
 
 echo "== sizes (targets: folder <= 650 MB, .deb <= 300 MB) =="
-folder_mb=$(du -sm dist/chinwag | cut -f1)
+folder_mb=$(( $(du -sb dist/chinwag | cut -f1) / 1000000 ))
 deb_mb=$(( $(stat -c %s "$deb") / 1000000 ))
 echo "bundle folder ${folder_mb} MB, .deb ${deb_mb} MB, .run $(( $(stat -c %s "$run_file") / 1000000 )) MB"
 [ "$folder_mb" -le 650 ] || fail "bundle folder is ${folder_mb} MB (> 650)"
