@@ -25,7 +25,7 @@ from desktop.core.catalog import bundled_path  # noqa: E402
 from desktop.core.llm import ChatEngine, GenerationParams, ensure_cpu_backends  # noqa: E402
 from desktop.core.paths import assets_dir  # noqa: E402
 from desktop.core.store import ConversationStore  # noqa: E402
-from desktop.core.stt import Transcriber  # noqa: E402
+from desktop.core.stt import Transcriber, whisper_threads  # noqa: E402
 from desktop.core.turn import TurnDone, VoiceTurn  # noqa: E402
 
 SYSTEM = "You are a helpful assistant. Answer in three or four full sentences."
@@ -82,16 +82,19 @@ def main() -> None:
     pcm = read_wav(args.wav)
     ensure_cpu_backends()
 
-    from faster_whisper import WhisperModel
     from llama_cpp import Llama
 
-    raw_whisper = WhisperModel(str(whisper_dir), device="cpu", compute_type="int8", cpu_threads=args.threads)
+    # One CTranslate2 model serves both paths: a second instance in the same process measured ~40 ms slower
+    # per take whichever side owned it, which would swamp the difference being measured.
+    stt_threads = whisper_threads(args.threads)
     raw_llama = Llama(model_path=str(gguf), n_ctx=4096, n_threads=args.threads, n_threads_batch=args.threads,
                       verbose=False)
     params = GenerationParams(temperature=0.0, top_p=1.0, top_k=40, min_p=0.05, repeat_penalty=1.1,
                               max_tokens=args.max_tokens, seed=1)
     engine = ChatEngine(gguf, n_ctx=4096, n_threads=args.threads)
-    transcriber = Transcriber(whisper_dir, language="en", threads=args.threads)
+    transcriber = Transcriber(whisper_dir, language="en", threads=stt_threads)
+    transcriber.load()
+    raw_whisper = transcriber._model  # the faster_whisper.WhisperModel itself, called directly below
     with tempfile.TemporaryDirectory() as tmp:
         store = ConversationStore(Path(tmp) / "bench.sqlite3")
         turn = VoiceTurn(engine=engine, store=store, model_name="smollm2", system_prompt=SYSTEM, params=params,

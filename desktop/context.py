@@ -12,7 +12,7 @@ from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.paths import AppPaths, assets_dir
 from desktop.core.settings import Settings, SettingsStore
 from desktop.core.store import ConversationStore
-from desktop.core.stt import Transcriber
+from desktop.core.stt import Transcriber, whisper_threads
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class AppContext:
 
     def transcriber_for(self, variant: Variant) -> Transcriber:
         return Transcriber(self.downloader.require(variant), language=self.settings.language,
-                           threads=self.settings.n_threads)
+                           threads=whisper_threads(self.settings.n_threads))
 
     def generation_params(self) -> GenerationParams:
         return self.settings.generation_params()

@@ -82,3 +82,7 @@ def test_second_turn_uses_history(turn: VoiceTurn) -> None:
     assert [m["role"] for m in history] == ["system", "user", "assistant"]
     done = list(turn.run(conversation.id, text="What is my name?"))[-1]
     assert done.timings.reused_tokens > 0
+    # The end of the first reply was evaluated while idle: the second turn only evaluates its own message
+    # (its words and the chat template's role markers around them).
+    words = len(turn.engine._llm.tokenize(b"What is my name?", add_bos=False))
+    assert done.timings.prompt_tokens - done.timings.reused_tokens <= words + 8

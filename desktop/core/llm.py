@@ -104,6 +104,7 @@ class ChatEngine:
     n_ctx: int = 4096
     n_threads: int = 0
     n_batch: int = 512
+    flash_attn: bool = True
     last_stats: StreamStats = field(default_factory=StreamStats)
     _llm: Any = None
     _formatter: Any = None
@@ -129,6 +130,7 @@ class ChatEngine:
                 n_threads=threads,
                 n_threads_batch=threads,
                 n_batch=self.n_batch,
+                flash_attn=self.flash_attn,
                 verbose=False,
             )
         except (ValueError, RuntimeError, OSError) as error:
@@ -177,6 +179,36 @@ class ChatEngine:
                 end += 1
             dropped += end - first
             del messages[first:end]
+
+    def prefill_after(self, messages: list[dict[str, str]], reply: str) -> int:
+        """Evaluate, now, the tokens that close `reply` and that every next turn starts with.
+
+        The model never evaluates the last token it sampled nor the end-of-turn markers after it; left alone,
+        the next turn pays for them before its first token. Done while the user reads or speaks, the next
+        turn only evaluates the new message. Returns how many tokens were evaluated.
+        """
+        self.load()
+        history = [*messages, {"role": "assistant", "content": reply}]
+        # What follows the reply is the same whichever way the conversation goes on: the shared prefix of
+        # "answer again" and "the user speaks next" is exactly the part every next prompt starts with.
+        again = self.prompt_tokens(history)
+        onward = self.prompt_tokens([*history, {"role": "user", "content": "."}])
+        shared = 0
+        for a, b in zip(again, onward, strict=False):
+            if a != b:
+                break
+            shared += 1
+        prefix = again[:shared]
+        cached = 0
+        for a, b in zip(self._llm._input_ids[: self._llm.n_tokens], prefix, strict=False):
+            if a != b:
+                break
+            cached += 1
+        if cached == 0 or cached >= len(prefix) or len(prefix) >= self.n_ctx:
+            return 0
+        self._llm.n_tokens = cached  # eval() drops whatever the cache held past this point
+        self._llm.eval(prefix[cached:])
+        return len(prefix) - cached
 
     def stream(
         self,

@@ -165,4 +165,7 @@ class VoiceTurn:
             )
             self.store.update_message(reply_row.id, "".join(parts), complete=True, stopped=stopped,
                                       timings=timings.as_dict())
+        if not stopped:
+            # The reply is stored and shown; get the next turn's shared tokens into the cache meanwhile.
+            self.engine.prefill_after(messages, "".join(parts))
         yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_row.id)

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-QUESTION = "Give me three tips for a good night's sleep, as a Markdown list."
+QUESTION = "Give me three tips for a good night's sleep, as a Markdown list, and explain each tip in two sentences."
 
 
 def main(out: Path) -> int:
@@ -66,7 +66,7 @@ def main(out: Path) -> int:
     window.input_bar.text.setPlainText(QUESTION)
     c.chat.send_typed()
     # Mid-conversation: the typed question is in, and its answer is still being written.
-    wait(lambda: c.chat.replying and c.chat.reply_widget() is not None and len(c.chat.reply_widget().text()) > 160)
+    wait(lambda: c.chat.replying and c.chat.reply_widget() is not None and len(c.chat.reply_widget().text()) > 60)
     QGuiApplication.processEvents()
     screen = window.screen()
     shot = screen.grabWindow(window.winId()) if QGuiApplication.platformName() == "xcb" else window.grab()
