@@ -11,7 +11,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,16 @@ def ensure_cpu_backends() -> str | None:
             ggml.ggml_backend_load_all_from_path(str(variant_dir).encode())
         _backends_loaded = True
         return str(variant_dir) if variant_dir else None
+
+
+def _shared_prefix(a: Sequence[int], b: Sequence[int]) -> int:
+    """How many leading tokens two sequences have in common (what the KV cache can keep)."""
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
 
 
 @dataclass(frozen=True)
@@ -193,17 +203,8 @@ class ChatEngine:
         # "answer again" and "the user speaks next" is exactly the part every next prompt starts with.
         again = self.prompt_tokens(history)
         onward = self.prompt_tokens([*history, {"role": "user", "content": "."}])
-        shared = 0
-        for a, b in zip(again, onward, strict=False):
-            if a != b:
-                break
-            shared += 1
-        prefix = again[:shared]
-        cached = 0
-        for a, b in zip(self._llm._input_ids[: self._llm.n_tokens], prefix, strict=False):
-            if a != b:
-                break
-            cached += 1
+        prefix = again[: _shared_prefix(again, onward)]
+        cached = _shared_prefix(self._llm._input_ids[: self._llm.n_tokens], prefix)
         if cached == 0 or cached >= len(prefix) or len(prefix) >= self.n_ctx:
             return 0
         self._llm.n_tokens = cached  # eval() drops whatever the cache held past this point
@@ -225,12 +226,7 @@ class ChatEngine:
 
         reserve = max(16, min(params.max_tokens, self.n_ctx // 2))
         tokens, dropped = self.fit(messages, reserve)
-        cached = self._llm._input_ids[: self._llm.n_tokens]
-        reused = 0
-        for a, b in zip(cached, tokens, strict=False):
-            if a != b:
-                break
-            reused += 1
+        reused = _shared_prefix(self._llm._input_ids[: self._llm.n_tokens], tokens)
         stats = StreamStats(prompt_tokens=len(tokens), reused_tokens=reused, dropped_messages=dropped)
         self.last_stats = stats
         if cancel.is_set():
