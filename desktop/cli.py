@@ -167,8 +167,8 @@ def _models_add(args: argparse.Namespace, context: AppContext) -> int:
 
 
 def _download(variant_id: str, context: AppContext) -> int:
-    variant = context.catalog.get(variant_id, "llm") if _is_llm(context, variant_id) else \
-        context.catalog.get(variant_id, "whisper")
+    known = {v.id: v.kind for v in context.catalog.variants()}
+    variant = context.catalog.get(variant_id, known.get(variant_id, "llm"))
     cancel = threading.Event()
     last: Progress | None = None
     try:
@@ -185,9 +185,6 @@ def _download(variant_id: str, context: AppContext) -> int:
     print(f"\n{variant.label} is ready: {last.path if last else ''}", file=sys.stderr)
     return 0
 
-
-def _is_llm(context: AppContext, variant_id: str) -> bool:
-    return any(v.id == variant_id for v in context.catalog.variants("llm"))
 
 
 def _print_progress(p: Progress) -> None:

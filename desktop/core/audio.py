@@ -179,7 +179,6 @@ class Recorder:
         self._lost: str | None = None
         self._stream: Any = None
         self._rate = SAMPLE_RATE
-        self._started_at = 0.0
         self._device_name = ""
         self._stopping = False
 
@@ -217,7 +216,6 @@ class Recorder:
                 f"Cannot open the microphone {self._device_name!r}: {error}. Check it is plugged in and not "
                 "used by another program, or choose another in Settings."
             ) from error
-        self._started_at = time.monotonic()
         self._stream = stream
 
     def _resolve_device(self, sd: Any) -> int | str | None:
