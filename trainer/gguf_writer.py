@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +108,113 @@ def _adds_bos(tokenizer: Any) -> bool:
     return tokenizer.bos_token_id is not None and bool(ids) and ids[0] == tokenizer.bos_token_id
 
 
+@dataclass
+class GGUFVocab:
+    """A byte-level BPE tokenizer as llama.cpp reads it: plain data, no transformers needed."""
+
+    tokens: list[str]
+    types: list[int]
+    merges: list[str]
+    pre_tokenizer: str
+    bos_id: int | None = None
+    eos_id: int | None = None
+    pad_id: int | None = None
+    unk_id: int | None = None
+    eot_id: int | None = None  # end of turn (Llama 3: <|eot_id|>)
+    eom_id: int | None = None  # end of message (Llama 3: <|eom_id|>, after a tool call)
+    add_bos: bool = False
+    chat_template: str | None = None
+
+
+@dataclass
+class LlamaShape:
+    """The hyperparameters llama.cpp needs for a Llama-architecture GGUF."""
+
+    vocab_size: int
+    hidden_size: int
+    n_layers: int
+    n_heads: int
+    n_kv_heads: int
+    intermediate_size: int
+    context_length: int
+    rms_norm_eps: float = 1e-5
+    rope_theta: float = 10000.0
+
+    @property
+    def head_dim(self) -> int:
+        return self.hidden_size // self.n_heads
+
+
+def write_llama_gguf(
+    path: Path,
+    name: str,
+    shape: LlamaShape,
+    vocab: GGUFVocab,
+    tensors: Iterable[tuple[str, np.ndarray]],
+    out_type: str = "f16",
+    progress: bool = False,
+) -> Path:
+    """Write one Llama GGUF from tensors already in GGUF naming and llama.cpp's row order (torch-free core).
+
+    `tensors` yields (gguf name, array) pairs, arrays shaped as Hugging Face stores them (rows = outputs);
+    2-D arrays are written as `out_type`, 1-D ones (norms, rope factors) stay f32 as llama.cpp expects.
+    """
+    import gguf
+
+    if out_type not in ("f16", "f32"):
+        raise ValueError(f"GGUF out type must be f16 or f32 (quantize afterwards), got {out_type!r}")
+    writer = gguf.GGUFWriter(path, "llama", use_temp_file=True)
+    writer.add_name(name)
+    writer.add_context_length(shape.context_length)
+    writer.add_embedding_length(shape.hidden_size)
+    writer.add_block_count(shape.n_layers)
+    writer.add_feed_forward_length(shape.intermediate_size)
+    writer.add_head_count(shape.n_heads)
+    writer.add_head_count_kv(shape.n_kv_heads)
+    writer.add_layer_norm_rms_eps(shape.rms_norm_eps)
+    writer.add_rope_freq_base(shape.rope_theta)
+    writer.add_rope_dimension_count(shape.head_dim)
+    writer.add_key_length(shape.head_dim)
+    writer.add_value_length(shape.head_dim)
+    writer.add_vocab_size(shape.vocab_size)
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_F16 if out_type == "f16" else gguf.LlamaFileType.ALL_F32)
+    _add_vocab(writer, vocab)
+    for gguf_name, data in tensors:
+        data = np.asarray(data, dtype=np.float32) if data.dtype != np.float16 else data
+        if data.ndim > 1:
+            data = data.astype(np.float16 if out_type == "f16" else np.float32, copy=False)
+        else:
+            data = data.astype(np.float32, copy=False)
+        writer.add_tensor(gguf_name, np.ascontiguousarray(data))
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file(progress=progress)
+    writer.close()
+    return path
+
+
+def _add_vocab(writer: Any, vocab: GGUFVocab) -> None:
+    writer.add_tokenizer_model("gpt2")
+    writer.add_tokenizer_pre(vocab.pre_tokenizer)
+    writer.add_token_list(vocab.tokens)
+    writer.add_token_types(vocab.types)
+    writer.add_token_merges(vocab.merges)
+    for value, add in (
+        (vocab.bos_id, writer.add_bos_token_id),
+        (vocab.eos_id, writer.add_eos_token_id),
+        (vocab.pad_id, writer.add_pad_token_id),
+        (vocab.unk_id, writer.add_unk_token_id),
+        (vocab.eot_id, writer.add_eot_token_id),
+        (vocab.eom_id, writer.add_eom_token_id),
+    ):
+        if value is not None:
+            add(int(value))
+    writer.add_add_bos_token(vocab.add_bos)
+    writer.add_add_eos_token(False)
+    if vocab.chat_template:
+        writer.add_chat_template(vocab.chat_template)
+
+
 def write_gguf(
     model: Any,
     tokenizer: Any,
@@ -121,71 +230,56 @@ def write_gguf(
     config = model.config
     if config.model_type != "llama":
         raise ValueError(f"the GGUF writer handles Llama models only, this one is {config.model_type!r}")
-    if out_type not in ("f16", "f32"):
-        raise ValueError(f"GGUF out type must be f16 or f32 (quantize afterwards), got {out_type!r}")
-    n_layers, n_heads = config.num_hidden_layers, config.num_attention_heads
-    n_kv_heads = config.num_key_value_heads or n_heads
+    n_heads = config.num_attention_heads
     head_dim = getattr(config, "head_dim", None) or config.hidden_size // n_heads
     theta, scaling = _rope_settings(config)
-
-    writer = gguf.GGUFWriter(path, "llama", use_temp_file=True)
-    writer.add_name(name)
-    writer.add_context_length(config.max_position_embeddings)
-    writer.add_embedding_length(config.hidden_size)
-    writer.add_block_count(n_layers)
-    writer.add_feed_forward_length(config.intermediate_size)
-    writer.add_head_count(n_heads)
-    writer.add_head_count_kv(n_kv_heads)
-    writer.add_layer_norm_rms_eps(config.rms_norm_eps)
-    writer.add_rope_freq_base(theta)
-    writer.add_rope_dimension_count(head_dim)
-    writer.add_key_length(head_dim)
-    writer.add_value_length(head_dim)
-    writer.add_vocab_size(config.vocab_size)
-    writer.add_file_type(gguf.LlamaFileType.MOSTLY_F16 if out_type == "f16" else gguf.LlamaFileType.ALL_F32)
-    _add_tokenizer(writer, tokenizer, config.vocab_size, pre_tokenizer)
-
+    shape = LlamaShape(
+        vocab_size=config.vocab_size,
+        hidden_size=config.hidden_size,
+        n_layers=config.num_hidden_layers,
+        n_heads=n_heads,
+        n_kv_heads=config.num_key_value_heads or n_heads,
+        intermediate_size=config.intermediate_size,
+        context_length=config.max_position_embeddings,
+        rms_norm_eps=config.rms_norm_eps,
+        rope_theta=theta,
+    )
+    if head_dim != shape.head_dim:
+        raise ValueError(f"head_dim {head_dim} differs from hidden/heads {shape.head_dim}: not supported")
+    extra: list[tuple[str, np.ndarray]] = []
     if scaling and scaling.get("rope_type", scaling.get("type")) == "llama3":
-        writer.add_tensor(
-            gguf.TENSOR_NAMES[gguf.MODEL_TENSOR.ROPE_FREQS] + ".weight",
-            llama3_rope_factors(head_dim, theta, scaling),
+        extra.append(
+            (gguf.TENSOR_NAMES[gguf.MODEL_TENSOR.ROPE_FREQS] + ".weight", llama3_rope_factors(head_dim, theta, scaling))
         )
     elif scaling:
         raise ValueError(f"rope scaling {scaling} is not supported by this writer")
-    _add_tensors(writer, model, n_layers, n_heads, n_kv_heads, out_type)
-
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file(progress=progress)
-    writer.close()
-    return path
+    tensors = [*extra, *_hf_tensors(model, shape.n_layers, shape.n_heads, shape.n_kv_heads)]
+    return write_llama_gguf(path, name, shape, vocabulary_of(tokenizer, config.vocab_size, pre_tokenizer), tensors,
+                            out_type, progress)
 
 
-def _add_tokenizer(writer: Any, tokenizer: Any, vocab_size: int, pre_tokenizer: str) -> None:
+def vocabulary_of(tokenizer: Any, vocab_size: int, pre_tokenizer: str) -> GGUFVocab:
     tokens, types = _vocabulary(tokenizer, vocab_size)
-    writer.add_tokenizer_model("gpt2")
-    writer.add_tokenizer_pre(pre_tokenizer)
-    writer.add_token_list(tokens)
-    writer.add_token_types(types)
-    writer.add_token_merges(_merges(tokenizer))
-    for attribute, add in (
-        ("bos_token_id", writer.add_bos_token_id),
-        ("eos_token_id", writer.add_eos_token_id),
-        ("pad_token_id", writer.add_pad_token_id),
-        ("unk_token_id", writer.add_unk_token_id),
-    ):
-        value = getattr(tokenizer, attribute, None)
-        if value is not None:
-            add(int(value))
-    writer.add_add_bos_token(_adds_bos(tokenizer))
-    writer.add_add_eos_token(False)
-    if tokenizer.chat_template:
-        writer.add_chat_template(tokenizer.chat_template)
+    ids = {
+        attribute: (int(getattr(tokenizer, attribute)) if getattr(tokenizer, attribute, None) is not None else None)
+        for attribute in ("bos_token_id", "eos_token_id", "pad_token_id", "unk_token_id")
+    }
+    return GGUFVocab(
+        tokens=tokens,
+        types=types,
+        merges=_merges(tokenizer),
+        pre_tokenizer=pre_tokenizer,
+        bos_id=ids["bos_token_id"],
+        eos_id=ids["eos_token_id"],
+        pad_id=ids["pad_token_id"],
+        unk_id=ids["unk_token_id"],
+        add_bos=_adds_bos(tokenizer),
+        chat_template=tokenizer.chat_template or None,
+    )
 
 
-def _add_tensors(
-    writer: Any, model: Any, n_layers: int, n_heads: int, n_kv_heads: int, out_type: str
-) -> None:
+def _hf_tensors(model: Any, n_layers: int, n_heads: int, n_kv_heads: int) -> Iterator[tuple[str, np.ndarray]]:
+    """The model's tensors in GGUF naming, Q/K rows permuted to llama.cpp's order, the tied output left out."""
     import gguf
     import torch
 
@@ -204,7 +298,4 @@ def _add_tensors(
             data = permute_qk(data, n_heads)
         elif hf_name.endswith("self_attn.k_proj.weight"):
             data = permute_qk(data, n_kv_heads)
-        # Norm vectors stay f32, as llama.cpp expects for 1-D tensors.
-        if out_type == "f16" and data.ndim > 1:
-            data = data.astype(np.float16)
-        writer.add_tensor(gguf_name, np.ascontiguousarray(data))
+        yield gguf_name, data
