@@ -1,0 +1,124 @@
+"""The Hugging Face access token, kept in the system keyring; never in settings.json, never in a log.
+
+Where the system has no usable keyring (a headless Linux without a Secret Service, for one) the token goes to
+a file in the config folder that only the user can read, and a warning says so. The token's value is never
+passed to a logger or put into an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SERVICE = "Chinwag"
+USERNAME = "huggingface-token"
+TOKEN_FILE_NAME = "hf_token"
+
+
+def _config_dir(config_dir: Path | None) -> Path:
+    if config_dir is not None:
+        return config_dir
+    from desktop.core.paths import AppPaths
+
+    return AppPaths.for_user().config_dir
+
+
+def _usable_keyring():  # -> keyring.backend.KeyringBackend | None
+    """The system keyring when keyring itself would recommend it (priority >= 1), else None.
+
+    Below 1 are keyring's "fail" and "null" stand-ins, which store nothing, and plaintext stores that are no
+    better than our own 0600 file.
+    """
+    try:
+        import keyring
+        from keyring.core import recommended
+
+        backend = keyring.get_keyring()
+        return backend if recommended(backend) else None
+    except Exception as error:  # a broken D-Bus or backend plugin must not stop the app: the file still works
+        log.warning("The system keyring is not available (%s); using a private file instead.", type(error).__name__)
+        return None
+
+
+def _backend_name(backend: object) -> str:
+    return getattr(type(backend), "name", type(backend).__name__)
+
+
+def token_file(config_dir: Path | None = None) -> Path:
+    return _config_dir(config_dir) / TOKEN_FILE_NAME
+
+
+def load_hf_token(config_dir: Path | None = None) -> str | None:
+    """The saved token, from the keyring first, then from the fallback file; None when there is none."""
+    backend = _usable_keyring()
+    if backend is not None:
+        from keyring.errors import KeyringError
+
+        try:
+            token = backend.get_password(SERVICE, USERNAME)
+        except KeyringError as error:
+            log.warning("Reading the token from the system keyring failed (%s).", type(error).__name__)
+        else:
+            if token:
+                return token
+    path = token_file(config_dir)
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        log.warning("The token file %s cannot be read (%s).", path, type(error).__name__)
+        return None
+    return token or None
+
+
+def save_hf_token(token: str | None, config_dir: Path | None = None) -> str:
+    """Store the token (None or "" removes it); returns where it went, in words, for a notice."""
+    token = (token or "").strip() or None
+    path = token_file(config_dir)
+    backend = _usable_keyring()
+    if backend is not None:
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        try:
+            if token is None:
+                try:
+                    backend.delete_password(SERVICE, USERNAME)
+                except PasswordDeleteError:
+                    pass  # nothing was stored: removing nothing is fine
+            else:
+                backend.set_password(SERVICE, USERNAME, token)
+        except KeyringError as error:
+            log.warning("The system keyring refused the token (%s); keeping it in a private file instead.",
+                        type(error).__name__)
+        else:
+            path.unlink(missing_ok=True)  # one place only: a stale file copy would outlive a change
+            if token is None:
+                return "nowhere (the token was removed)"
+            return f"the system keyring ({_backend_name(backend)})"
+    if token is None:
+        path.unlink(missing_ok=True)
+        return "nowhere (the token was removed)"
+    log.warning("No system keyring is available: the Hugging Face token is kept in %s, readable only by you.", path)
+    _write_private(path, token)
+    return f"a private file ({path}), as this system has no keyring"
+
+
+def _write_private(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp creates the file 0600 from the start, so the token is never readable by others, not even briefly.
+    fd, tmp = tempfile.mkstemp(prefix=".hf_token-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
