@@ -3,11 +3,16 @@
 HEAD/GET /{repo_id}/resolve/{revision}/{filename} answer with X-Repo-Commit, ETag/X-Linked-Etag (the
 sha256, as the Hub does for LFS files), X-Linked-Size, and honour `Range: bytes=N-` with 206.
 Point huggingface_hub at it with `endpoint=` or HF_ENDPOINT.
+
+A file served with `cdn_expires_s` is stored "on the CDN", as the Hub does with LFS files: the resolve URL answers
+302 with the metadata headers and a Location on a second port (another origin, like the real CDN), signed and valid
+for that many seconds; a GET of that URL after it expired is refused with 403, as S3/CloudFront do.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import threading
 import time
@@ -16,6 +21,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 _PATH = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<file>.+)$")
+_CDN_PATH = re.compile(r"^/cdn/(?P<repo>[^/]+/[^/]+)/(?P<file>[^?]+)\?expires=(?P<expires>[0-9.]+)&sig=(?P<sig>[0-9a-f]+)$")
+_SECRET = b"test-cdn-signing-key"
+
+
+def _signature(repo: str, filename: str, expires: str) -> str:
+    return hmac.new(_SECRET, f"{repo}/{filename}/{expires}".encode(), hashlib.sha256).hexdigest()
 
 
 @dataclass
@@ -25,6 +36,8 @@ class Served:
     drop_after: int | None = None  # first GET closes the connection after this many bytes
     chunk_delay_s: float = 0.0  # sleep between 64 KiB chunks, to make a download slow
     status: int = 200  # e.g. 401 or 404 to simulate the Hub's errors
+    cdn_expires_s: float | None = None  # served from the CDN through a signed URL valid this long
+    empty_answers: int = 0  # this many GETs answer with headers but no bytes at all
 
     def __post_init__(self) -> None:
         self.etag = self.etag or hashlib.sha256(self.data).hexdigest()
@@ -35,6 +48,8 @@ class Request:
     method: str
     path: str
     range: str | None
+    status: int = 0  # what the server answered
+    authorized: bool = False  # an Authorization header came with it
 
 
 @dataclass
@@ -42,6 +57,7 @@ class HubServer:
     files: dict[tuple[str, str], Served] = field(default_factory=dict)  # (repo_id, filename) -> file
     requests: list[Request] = field(default_factory=list)
     _server: ThreadingHTTPServer | None = None
+    _cdn: ThreadingHTTPServer | None = None
     _connections: list = field(default_factory=list)
 
     def add(self, repo_id: str, filename: str, served: Served) -> Served:
@@ -53,6 +69,18 @@ class HubServer:
         assert self._server is not None
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
+
+    @property
+    def cdn_url(self) -> str:
+        assert self._cdn is not None
+        host, port = self._cdn.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def resolves(self) -> list[Request]:
+        return [r for r in self.requests if r.method == "GET" and "/resolve/" in r.path]
+
+    def cdn_gets(self) -> list[Request]:
+        return [r for r in self.requests if r.method == "GET" and r.path.startswith("/cdn/")]
 
     def start(self) -> HubServer:
         hub = self
@@ -67,12 +95,32 @@ class HubServer:
                 super().setup()
                 hub._connections.append(self.connection)
 
-            def _lookup(self) -> Served | None:
+            def _lookup(self) -> tuple[Served | None, re.Match | None]:
+                self.record = Request(self.command, self.path, self.headers.get("Range"),
+                                      authorized="Authorization" in self.headers)
+                hub.requests.append(self.record)
                 match = _PATH.match(self.path.split("?")[0])
-                hub.requests.append(Request(self.command, self.path, self.headers.get("Range")))
                 if not match:
-                    return None
-                return hub.files.get((match["repo"], match["file"]))
+                    return None, None
+                return hub.files.get((match["repo"], match["file"])), match
+
+            def send_response(self, code: int, message: str | None = None) -> None:
+                if getattr(self, "record", None) is not None:
+                    self.record.status = code
+                super().send_response(code, message)
+
+            def _redirect_to_cdn(self, served: Served, match: re.Match) -> None:
+                expires = f"{time.time() + served.cdn_expires_s:.3f}"
+                sig = _signature(match["repo"], match["file"], expires)
+                self.send_response(302)
+                self.send_header("X-Repo-Commit", COMMIT)
+                self.send_header("ETag", f'"{served.etag}"')
+                self.send_header("X-Linked-Etag", f'"{served.etag}"')
+                self.send_header("X-Linked-Size", str(len(served.data)))
+                self.send_header("Location", f"{hub.cdn_url}/cdn/{match['repo']}/{match['file']}"
+                                             f"?expires={expires}&sig={sig}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
             def _headers(self, served: Served, status: int, length: int, extra: dict[str, str]) -> None:
                 self.send_response(status)
@@ -98,16 +146,47 @@ class HubServer:
                     self.wfile.write(body)
 
             def do_HEAD(self) -> None:  # noqa: N802
-                served = self._lookup()
+                served, match = self._lookup()
                 if served is None or served.status != 200:
                     self._error(404 if served is None else served.status)
+                    return
+                if served.cdn_expires_s is not None:
+                    self._redirect_to_cdn(served, match)
                     return
                 self._headers(served, 200, len(served.data), {})
 
             def do_GET(self) -> None:  # noqa: N802
-                served = self._lookup()
+                if self.path.startswith("/cdn/"):
+                    self._cdn_get()
+                    return
+                served, match = self._lookup()
                 if served is None or served.status != 200:
                     self._error(404 if served is None else served.status)
+                    return
+                if served.cdn_expires_s is not None:
+                    self._redirect_to_cdn(served, match)
+                    return
+                self._send(served)
+
+            def _cdn_get(self) -> None:
+                self.record = Request("GET", self.path, self.headers.get("Range"),
+                                      authorized="Authorization" in self.headers)
+                hub.requests.append(self.record)
+                match = _CDN_PATH.match(self.path)
+                served = hub.files.get((match["repo"], match["file"])) if match else None
+                if served is None or not hmac.compare_digest(
+                        match["sig"], _signature(match["repo"], match["file"], match["expires"])):
+                    self._error(403)
+                    return
+                if time.time() > float(match["expires"]):
+                    self._error(403)  # "Request has expired", as S3 and CloudFront say
+                    return
+                self._send(served)
+
+            def _send(self, served: Served) -> None:
+                if served.empty_answers:
+                    served.empty_answers -= 1
+                    self._headers(served, 200, 0, {})
                     return
                 start = 0
                 wanted = self.headers.get("Range")
@@ -139,15 +218,18 @@ class HubServer:
                         time.sleep(served.chunk_delay_s)
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._cdn = ThreadingHTTPServer(("127.0.0.1", 0), Handler)  # another port: another origin, like a CDN
+        for server in (self._server, self._cdn):
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        for server in (self._server, self._cdn):
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+        self._server = self._cdn = None
         # Gone means gone: kept-alive client connections are cut too.
         for connection in self._connections:
             try:

@@ -18,6 +18,7 @@ from desktop.core.catalog import ModelFile, Variant
 from desktop.core.errors import (
     DownloadAuthRequired,
     DownloadCancelled,
+    DownloadError,
     DownloadInterrupted,
     DownloadNotFound,
     DownloadOffline,
@@ -255,3 +256,82 @@ def test_cli_download_then_ask_offline_with_the_downloaded_model(tmp_path: Path,
     answer = json.loads(asked.stdout.strip().splitlines()[-1])
     assert answer["model"] == "test-tiny" and answer["reply"]
     assert time.monotonic() - started < 120
+
+
+def test_a_slow_download_outlives_its_signed_cdn_link_and_still_completes(tmp_path: Path, hub: HubServer) -> None:
+    """The Hub redirects to a CDN link valid for 0.5 s; the link dies mid-download, the retry asks the Hub again."""
+    data = payload(3 * 1024 * 1024)
+    # ~0.8 s for the first MB, then the connection drops: by then the first signed link has expired.
+    hub.add(REPO, "model.gguf", Served(data, cdn_expires_s=0.5, chunk_delay_s=0.05, drop_after=1_000_000))
+    d = downloader(tmp_path, hub, token="hf_secret_token")
+    started = time.monotonic()
+    events = list(d.download(variant()))
+    assert events[-1].path.read_bytes() == data
+    assert time.monotonic() - started > 0.5  # it really did outlive the first link
+    resolves, cdn = hub.resolves(), hub.cdn_gets()
+    assert len(resolves) == 2 and all(r.status == 302 for r in resolves)  # asked the Hub again for the retry
+    assert [r.status for r in cdn] == [200, 206] and cdn[1].range is not None
+    assert cdn[0].path != cdn[1].path  # a freshly signed link, not the expired one
+    assert all(r.authorized for r in resolves) and not any(r.authorized for r in cdn)  # the token stays on the Hub
+    assert max(e.resumed_from for e in events) == 0  # one download, continued: not restarted
+
+
+def test_an_expired_cdn_link_is_never_reported_as_needing_a_login(tmp_path: Path, hub: HubServer) -> None:
+    # Every signed link is dead on arrival (expires at once): the CDN answers 403 each time.
+    hub.add(REPO, "model.gguf", Served(payload(100_000), cdn_expires_s=-1.0))
+    d = downloader(tmp_path, hub, retries=2)
+    with pytest.raises(DownloadInterrupted, match="link expired") as caught:
+        list(d.download(variant()))
+    assert not isinstance(caught.value, DownloadAuthRequired)
+    assert [r.status for r in hub.cdn_gets()] == [403, 403, 403]
+    assert len(hub.resolves()) == 3  # each attempt re-resolved
+
+
+def test_403_on_the_hub_itself_is_an_auth_error(tmp_path: Path, hub: HubServer) -> None:
+    hub.add(REPO, "gated.gguf", Served(b"x", status=403))
+    with pytest.raises(DownloadAuthRequired, match="access token"):
+        list(downloader(tmp_path, hub).download(variant("gated.gguf")))
+
+
+def test_answers_that_add_no_bytes_are_failed_attempts(tmp_path: Path, hub: HubServer) -> None:
+    data = payload(200_000)
+    hub.add(REPO, "model.gguf", Served(data, empty_answers=1000))
+    d = downloader(tmp_path, hub, retries=2)
+    with pytest.raises(DownloadInterrupted, match="no data"):
+        list(d.download(variant()))
+    assert len(hub.gets()) == 3  # the first try and two retries: no endless loop
+    # A server that recovers within the retries completes the download.
+    hub.add(REPO, "other.gguf", Served(data, empty_answers=2))
+    assert list(d.download(variant("other.gguf")))[-1].path.read_bytes() == data
+
+
+def test_two_variants_download_at_once_and_the_same_one_twice_is_refused(tmp_path: Path, hub: HubServer) -> None:
+    first, second = payload(1_500_000), payload(1_200_000)
+    hub.add(REPO, "a.gguf", Served(first, chunk_delay_s=0.01))
+    hub.add("test-org/other-model", "b.gguf", Served(second, chunk_delay_s=0.01, cdn_expires_s=60))
+    d = downloader(tmp_path, hub)
+    a = variant("a.gguf")
+    b = Variant(id="other", kind="llm", label="Other", repo_id="test-org/other-model", revision=REVISION,
+                files=(ModelFile("b.gguf"),))
+    results: dict[str, object] = {}
+    started = threading.Event()
+
+    def run(name: str, v: Variant) -> None:
+        try:
+            for progress in d.download(v):
+                if progress.stage == "downloading":
+                    started.set()
+                results[name] = progress.path
+        except Exception as error:  # collected and asserted below
+            results[name] = error
+
+    threads = [threading.Thread(target=run, args=("a", a)), threading.Thread(target=run, args=("b", b))]
+    for thread in threads:
+        thread.start()
+    assert started.wait(30)
+    with pytest.raises(DownloadError, match="already being downloaded"):
+        list(d.download(a))  # the same file twice would write into one .part
+    for thread in threads:
+        thread.join(60)
+    assert results["a"].read_bytes() == first
+    assert results["b"].read_bytes() == second

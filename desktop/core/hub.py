@@ -4,6 +4,11 @@ huggingface_hub writes every attempt into a fresh temporary file, so a download 
 crash starts over. Here the bytes go into `<file>.part` beside a small JSON note of what they belong to
 (the Hub's etag and size), and the next attempt continues with an HTTP Range request. Nothing is moved to
 its final name before its size and sha256 check out, so an unverified file can never be loaded.
+
+Every attempt asks the Hub's resolve URL again rather than reusing where it pointed last time: the Hub answers
+with a redirect to a signed CDN URL that expires (minutes to hours), so a retry on a slow link after a dropped
+connection would otherwise be refused with 403. A 401/403 from the CDN is therefore a retry; only one from the
+Hub itself means a login or licence is needed.
 """
 
 from __future__ import annotations
@@ -60,10 +65,22 @@ class Progress:
         return max(0.0, (self.total - self.done) / self.rate)
 
 
+# Answers worth another attempt: the server or a proxy is busy or failing for now.
+_TRANSIENT_STATUS = {408, 425, 429, 500, 502, 503, 504}
+
+
+class _RetryableStatus(Exception):
+    """An HTTP answer that another attempt may not get (an expired CDN signature, a busy server)."""
+
+    def __init__(self, status: int, why: str) -> None:
+        super().__init__(f"HTTP {status}: {why}")
+        self.status = status
+
+
 @dataclass(frozen=True)
 class _Remote:
     file: ModelFile
-    url: str
+    url: str  # the Hub's resolve URL, asked again on every attempt (never the signed CDN URL it redirects to)
     etag: str
     size: int
     digest: tuple[str, str]  # ("sha256" | "git-sha1", hex)
@@ -88,6 +105,10 @@ class ModelDownloader:
         self.hf_cache_dir = hf_cache_dir
         self.retries = retries
         self.timeout_s = timeout_s
+        # Two downloads of different variants may run at once (each in its own thread); two of the same file
+        # would write into one .part file, so the second is refused while the first runs.
+        self._active: set[Path] = set()
+        self._active_lock = threading.Lock()
 
     # ---- on disk, no network ---------------------------------------------------------------------------
 
@@ -192,11 +213,20 @@ class ModelDownloader:
                 f"Not enough disk space for {variant.label}: {need / 1e6:.0f} MB needed, {free / 1e6:.0f} MB free "
                 f"in {self.models_dir}. Free some space and try again."
             )
-        done_before = 0
-        for remote in remotes:
-            final = target_dir / remote.file.filename
-            yield from self._fetch(remote, final, done_before, total, cancel)
-            done_before += remote.size
+        finals = [target_dir / r.file.filename for r in remotes]
+        with self._active_lock:
+            busy = [f for f in finals if f in self._active]
+            if busy:
+                raise DownloadError(f"{busy[0].name} of {variant.label} is already being downloaded.")
+            self._active.update(finals)
+        try:
+            done_before = 0
+            for remote, final in zip(remotes, finals):
+                yield from self._fetch(remote, final, done_before, total, cancel)
+                done_before += remote.size
+        finally:
+            with self._active_lock:
+                self._active.difference_update(finals)
         yield Progress("done", "", total, total, path=self.require(variant))
 
     def _metadata(self, variant: Variant, file: ModelFile) -> _Remote:
@@ -224,7 +254,7 @@ class ModelDownloader:
             digest = ("git-sha1", etag)
         else:
             raise DownloadError(f"The Hub gave no checksum for {file.filename}; refusing to use it unverified.")
-        return _Remote(file, meta.location or url, etag, size, digest)
+        return _Remote(file, url, etag, size, digest)
 
     @staticmethod
     def _note_path(final: Path) -> Path:
@@ -263,16 +293,19 @@ class ModelDownloader:
             headers["Accept-Encoding"] = "identity"
             if offset:
                 headers["Range"] = f"bytes={offset}-"
+            before = offset
             try:
+                # The resolve URL every time: the Hub redirects it to a freshly signed CDN URL. httpx drops the
+                # Authorization header when the redirect leaves the Hub's host, so the token never reaches the CDN.
                 with get_session().stream(
                     "GET", remote.url, headers=headers, timeout=self.timeout_s, follow_redirects=True
                 ) as response:
                     if response.status_code == 200 and offset:
-                        offset = 0  # the server ignored the range: start the part over
+                        offset = before = 0  # the server ignored the range: start the part over
                         part.write_bytes(b"")
                     elif response.status_code not in (200, 206):
                         response.read()
-                        response.raise_for_status()
+                        _raise_for_answer(response)
                     last_report = 0.0
                     window_start, window_bytes = time.monotonic(), 0
                     with open(part, "r+b") as handle:
@@ -295,16 +328,23 @@ class ModelDownloader:
                                 last_report = now
                                 yield Progress("downloading", final.name, done_before + offset, total, rate,
                                                resumed_from)
-                attempts = 0
+                if offset > before:
+                    attempts = 0
+                elif offset < remote.size:
+                    # An answer that ended without adding a byte is a failed attempt too: never an endless loop.
+                    attempts = self._retry_or_raise(
+                        _RetryableStatus(response.status_code, "the answer carried no data"), attempts, final.name,
+                        offset)
             except DownloadError:
                 raise
             except OSError as error:
                 if error.errno == errno.ENOSPC:
                     raise DownloadDiskFull(f"The disk filled up while downloading {final.name}. Free some space "
                                            "and try again: what was downloaded is kept.") from error
-                attempts = self._retry_or_raise(error, attempts, final.name, offset)
+                attempts = self._retry_or_raise(error, 0 if offset > before else attempts, final.name, offset)
             except Exception as error:
-                attempts = self._retry_or_raise(error, attempts, final.name, offset)
+                # A link that drops now and then but moves forward each time is not failing: count from zero.
+                attempts = self._retry_or_raise(error, 0 if offset > before else attempts, final.name, offset)
             if offset > remote.size:
                 break
         yield Progress("downloading", final.name, done_before + offset, total, rate, resumed_from)
@@ -313,12 +353,13 @@ class ModelDownloader:
     def _retry_or_raise(self, error: Exception, attempts: int, name: str, offset: int) -> int:
         import httpx2
 
-        if not isinstance(error, httpx2.TransportError):
+        if not isinstance(error, (httpx2.TransportError, _RetryableStatus)):
             raise _translate(error, name) from error
         attempts += 1
         if attempts > self.retries:
+            why = str(error) if isinstance(error, _RetryableStatus) else type(error).__name__
             raise DownloadInterrupted(
-                f"The download of {name} was interrupted ({type(error).__name__}). The {offset / 1e6:.1f} MB "
+                f"The download of {name} was interrupted ({why}). The {offset / 1e6:.1f} MB "
                 "already downloaded are kept: try again to continue where it stopped."
             ) from error
         time.sleep(min(4.0, 0.5 * 2 ** (attempts - 1)))
@@ -347,6 +388,24 @@ class ModelDownloader:
             )
         os.replace(part, final)
         self._note_path(final).unlink(missing_ok=True)
+
+
+def _same_origin(a: str, b: str) -> bool:
+    from urllib.parse import urlsplit
+
+    x, y = urlsplit(a), urlsplit(b)
+    return (x.scheme, x.hostname, x.port) == (y.scheme, y.hostname, y.port)
+
+
+def _raise_for_answer(response) -> None:  # response: httpx2.Response, after redirects
+    """Sort a failed answer: a CDN refusing an expired signature or a busy server is worth another attempt."""
+    status = response.status_code
+    first = response.history[0].request.url if response.history else response.request.url
+    if status in (401, 403) and not _same_origin(str(first), str(response.url)):
+        raise _RetryableStatus(status, "the download link expired")
+    if status in _TRANSIENT_STATUS:
+        raise _RetryableStatus(status, "the server is busy")
+    response.raise_for_status()
 
 
 def _translate(error: Exception, what: str) -> DownloadError:
