@@ -21,7 +21,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 _PATH = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<file>.+)$")
-_CDN_PATH = re.compile(r"^/cdn/(?P<repo>[^/]+/[^/]+)/(?P<file>[^?]+)\?expires=(?P<expires>[0-9.]+)&sig=(?P<sig>[0-9a-f]+)$")
+_CDN_PATH = re.compile(
+    r"^/cdn/(?P<repo>[^/]+/[^/]+)/(?P<file>[^?]+)\?expires=(?P<expires>[0-9.]+)&sig=(?P<sig>[0-9a-f]+)$"
+)
 _SECRET = b"test-cdn-signing-key"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tomllib
 
 import pytest
 
@@ -39,5 +38,6 @@ def test_without_the_training_stack_one_clear_line(entry: list[str]) -> None:
 
 
 def test_the_console_script_is_the_checked_entry() -> None:
-    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
-    assert scripts["chinwag-train"] == "trainer.__main__:main"
+    # The script line in pyproject (tomllib is not in Python 3.10, which the project supports).
+    lines = (ROOT / "pyproject.toml").read_text().splitlines()
+    assert 'chinwag-train = "trainer.__main__:main"' in lines

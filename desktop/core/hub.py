@@ -221,7 +221,7 @@ class ModelDownloader:
             self._active.update(finals)
         try:
             done_before = 0
-            for remote, final in zip(remotes, finals):
+            for remote, final in zip(remotes, finals, strict=True):
                 yield from self._fetch(remote, final, done_before, total, cancel)
                 done_before += remote.size
         finally:
