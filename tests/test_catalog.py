@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.catalog import CatalogError, ModelCatalog
-from desktop.core.errors import UnknownModel
+from desktop.core.catalog import CatalogError, ModelCatalog, UserCatalogUnreadable
+from desktop.core.errors import ModelLoadError, UnknownModel
 from desktop.core.paths import assets_dir
 
 SHIPPED = assets_dir() / "catalog.json"
@@ -89,3 +89,64 @@ def test_bad_entries_are_named(tmp_path: Path) -> None:
     (tmp_path / "user.json").write_text("garbage")
     reopened = ModelCatalog(SHIPPED, tmp_path / "user.json")
     assert reopened.user_errors and reopened.get(reopened.default_llm)
+
+
+def _damaged_catalog(tmp_path: Path) -> Path:
+    user_file = tmp_path / "config" / "catalog.json"
+    user_file.parent.mkdir(parents=True)
+    user_file.write_text('{"variants": [{"id": "my-tune", "kind": "llm", "repo_id": "me/t", "files": [')  # cut off
+    return user_file
+
+
+def test_a_damaged_user_catalog_is_never_overwritten(tmp_path: Path, starter_gguf: Path) -> None:
+    user_file = _damaged_catalog(tmp_path)
+    before = user_file.read_bytes()
+    catalog = ModelCatalog(SHIPPED, user_file)
+    assert catalog.user_errors and "damaged" in catalog.user_errors[0]
+    with pytest.raises(UserCatalogUnreadable, match="left as it is"):
+        catalog.add_local_model(starter_gguf)
+    entry = tmp_path / "entry.json"
+    entry.write_text(json.dumps({"id": "x", "kind": "llm", "path": str(starter_gguf)}))
+    with pytest.raises(UserCatalogUnreadable):
+        catalog.add_user_entries(entry)
+    assert user_file.read_bytes() == before
+    assert [p.name for p in user_file.parent.iterdir()] == ["catalog.json"]  # no temporary file left either
+
+
+def test_an_unreadable_user_catalog_is_reported_and_kept(tmp_path: Path, starter_gguf: Path) -> None:
+    user_file = tmp_path / "catalog.json"
+    user_file.mkdir()  # reading fails with an OSError, as with a lock held by another program
+    catalog = ModelCatalog(SHIPPED, user_file)
+    assert catalog.user_errors and "cannot be read" in catalog.user_errors[0]
+    with pytest.raises(UserCatalogUnreadable, match="cannot be read"):
+        catalog.add_local_model(starter_gguf)
+    assert user_file.is_dir()
+
+
+def test_a_rewrite_keeps_what_it_does_not_understand(tmp_path: Path, starter_gguf: Path) -> None:
+    user_file = tmp_path / "catalog.json"
+    odd = {"id": "half-written"}  # invalid (no source): reported, but the user's text is not thrown away
+    user_file.write_text(json.dumps({"variants": [odd, "a note"], "comment": "mine"}))
+    catalog = ModelCatalog(SHIPPED, user_file)
+    assert len(catalog.user_errors) == 2
+    variant = catalog.add_local_model(starter_gguf)
+    data = json.loads(user_file.read_text())
+    assert data["comment"] == "mine"
+    assert data["variants"][:2] == [odd, "a note"] and data["variants"][2]["id"] == variant.id
+
+
+def test_a_damaged_model_file_is_refused_when_added(tmp_path: Path, starter_gguf: Path) -> None:
+    user_file = tmp_path / "config" / "catalog.json"
+    cut = tmp_path / "cut.gguf"
+    cut.write_bytes(starter_gguf.read_bytes()[: 5_000_000])  # an interrupted copy
+    catalog = ModelCatalog(SHIPPED, user_file, verdicts_dir=tmp_path / "data")
+    with pytest.raises(ModelLoadError, match=r"cut\.gguf.*cut short"):
+        catalog.add_local_model(cut)
+    assert not user_file.exists()
+    assert not any(v.path == str(cut.resolve()) for v in catalog.variants())
+    # A sound file is checked (and loaded once in a child process), then remembered.
+    good = catalog.add_local_model(starter_gguf)
+    assert good.path == str(starter_gguf.resolve())
+    from desktop.core.gguf_check import is_known_good
+
+    assert is_known_good(starter_gguf, tmp_path / "data")

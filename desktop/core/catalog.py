@@ -56,6 +56,10 @@ class CatalogError(ChinwagError):
     pass
 
 
+class UserCatalogUnreadable(CatalogError):
+    """The user's catalog file exists but cannot be read or parsed: it is left exactly as it is, never rewritten."""
+
+
 _KNOWN_KEYS = {
     "id", "kind", "label", "files", "repo_id", "revision", "bundled", "path", "ram_gb", "params", "quant",
     "license", "description",
@@ -124,9 +128,11 @@ def bundled_path(bundled: str) -> Path | None:
 
 
 class ModelCatalog:
-    def __init__(self, shipped_file: Path, user_file: Path | None = None) -> None:
+    def __init__(self, shipped_file: Path, user_file: Path | None = None, verdicts_dir: Path | None = None) -> None:
+        """`verdicts_dir`: where model files' check results are remembered (the data folder), see gguf_check."""
         self.shipped_file = shipped_file
         self.user_file = user_file
+        self.verdicts_dir = verdicts_dir
         shipped = json.loads(shipped_file.read_text(encoding="utf-8"))
         self.default_llm: str = shipped["default_llm"]
         self.starter_llm: str = shipped["starter_llm"]
@@ -136,7 +142,13 @@ class ModelCatalog:
             variant = variant_from_dict(entry, "shipped")
             self._variants[variant.id] = variant
         self.user_errors: list[str] = []
-        for entry in self._read_user_entries():
+        try:
+            user_entries = self._user_entries()
+        except UserCatalogUnreadable as error:
+            # At start-up a damaged user catalog is reported and skipped; it is kept untouched for the user to fix.
+            self.user_errors.append(str(error))
+            user_entries = []
+        for entry in user_entries:
             try:
                 variant = variant_from_dict(entry, "user")
             except CatalogError as error:
@@ -178,17 +190,28 @@ class ModelCatalog:
             raise CatalogError(f"Cannot read catalog entry {entry_file}: {error}") from error
         entries = data if isinstance(data, list) else [data]
         added = [variant_from_dict(entry, "user") for entry in entries]
-        existing = [e for e in self._read_user_entries() if e.get("id") not in {v.id for v in added}]
+        new_ids = {v.id for v in added}
+        existing = [e for e in self._user_entries() if not (isinstance(e, dict) and e.get("id") in new_ids)]
         self._write_user_entries(existing + entries)
         for variant in added:
             self._variants[variant.id] = variant
         return added
 
     def add_local_model(self, path: Path, label: str | None = None) -> Variant:
-        """Remember a .gguf file the user already has as a user catalog entry (shown in the model list)."""
+        """Remember a .gguf file the user already has as a user catalog entry (shown in the model list).
+
+        The file is checked first (ModelLoadError for a damaged one, see gguf_check); with `verdicts_dir` set it is
+        also loaded once in a child process, which can take a few seconds: call this off the GUI thread.
+        """
+        from desktop.core.gguf_check import check_gguf_file, verify_model_file
+
         path = Path(path).expanduser().resolve()
         if path.suffix.lower() != ".gguf" or not path.is_file():
             raise CatalogError(f"{path} is not a .gguf model file.")
+        if self.verdicts_dir is not None:
+            verify_model_file(path, self.verdicts_dir)
+        else:
+            check_gguf_file(path)
         slug = "".join(c if c.isalnum() or c in "-_." else "-" for c in path.stem.lower()).strip("-")
         taken = {v.id for v in self.variants()}
         existing = next((v for v in self.variants("llm") if v.path == str(path)), None)
@@ -201,25 +224,47 @@ class ModelCatalog:
         entry = {"id": name, "kind": "llm", "label": label or f"{path.name} (local file)", "path": str(path),
                  "description": f"A model file on this computer: {path}"}
         variant = variant_from_dict(entry, "user")
-        self._write_user_entries(self._read_user_entries() + [entry])
+        self._write_user_entries(self._user_entries() + [entry])
         self._variants[variant.id] = variant
         return variant
 
-    def _read_user_entries(self) -> list[dict[str, Any]]:
+    def _user_file_data(self) -> dict[str, Any]:
+        """The user file's whole object; UserCatalogUnreadable when it exists but cannot be used as it is."""
         if self.user_file is None or not self.user_file.exists():
-            return []
+            return {"variants": []}
+        fix = "It was left as it is: fix or remove it, then try again."
         try:
-            data = json.loads(self.user_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            self.user_errors.append(f"Your catalog file {self.user_file} is unreadable ({error}); ignored.")
-            return []
-        entries = data.get("variants", []) if isinstance(data, dict) else []
-        return [e for e in entries if isinstance(e, dict)]
+            text = self.user_file.read_text(encoding="utf-8")
+        except OSError as error:  # a lock held by a sync tool or an antivirus is no reason to lose the file
+            raise UserCatalogUnreadable(
+                f"Your catalog file {self.user_file} cannot be read ({error.strerror or error}). {fix}") from error
+        except UnicodeDecodeError as error:
+            raise UserCatalogUnreadable(f"Your catalog file {self.user_file} is not text ({error}). {fix}") from error
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise UserCatalogUnreadable(f"Your catalog file {self.user_file} is damaged ({error}). {fix}") from error
+        if not isinstance(data, dict) or not isinstance(data.get("variants", []), list):
+            raise UserCatalogUnreadable(
+                f"Your catalog file {self.user_file} is not a catalog (no list of variants). {fix}")
+        return data
 
-    def _write_user_entries(self, entries: list[dict[str, Any]]) -> None:
+    def _user_entries(self) -> list[Any]:
+        # Entries come back as they are, invalid ones included: a rewrite keeps what the user wrote.
+        return list(self._user_file_data().get("variants", []))
+
+    def _write_user_entries(self, entries: list[Any]) -> None:
         assert self.user_file is not None
+        data = self._user_file_data()  # refuses (and keeps the file) when it cannot be read or parsed
+        data["variants"] = entries  # other keys a user or a newer version wrote stay
         self.user_file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=self.user_file.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"variants": entries}, handle, indent=2)
-        os.replace(tmp, self.user_file)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.user_file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,131 @@
+"""Load a model once in a child process, so that a file that makes llama.cpp abort ends the child, not the app.
+
+llama.cpp stops the whole process on some damaged files (a failed GGML_ASSERT calls abort(); a C++ exception
+that reaches the C API calls std::terminate), and nothing in Python can catch that. So the first load of a file
+not seen before runs here, in a process of its own, doing what `ChatEngine.load` does and evaluating a few
+tokens; the parent reads the verdict from the exit status and one line on stdout.
+
+From source the child is `python -m desktop.core.model_probe PATH`; the frozen app has no `-m`, so it re-runs its
+own executable with `--probe-model PATH`, which `desktop.app.main` hands to `main` below.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.core.errors import ModelLoadError
+
+PROBE_FLAG = "--probe-model"
+_OK = "CHINWAG-PROBE OK"
+_ERROR = "CHINWAG-PROBE ERROR "
+
+
+def probe_command(path: Path) -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, PROBE_FLAG, str(path)]
+    return [sys.executable, "-m", "desktop.core.model_probe", str(path)]
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    if not getattr(sys, "frozen", False):
+        # The child must import this same checkout, also when it is not installed (tests, `python -m desktop`).
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _detail(stderr: str) -> str:
+    """The line of llama.cpp's log that says what went wrong, if there is one."""
+    markers = ("GGML_ASSERT", "terminate called", "what():", "error", "failed", "exception")
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in reversed(lines):
+        if any(marker in line for marker in markers):
+            return line[:300]
+    return ""
+
+
+def probe_model(path: Path, timeout_s: float = 600.0) -> None:
+    """Load `path` in a child process; ModelLoadError naming the file unless it loads and answers."""
+    path = Path(path)
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashing up on Windows
+    try:
+        result = subprocess.run(
+            probe_command(path), env=_child_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True,
+            errors="replace", timeout=timeout_s, creationflags=flags,
+        )
+    except subprocess.TimeoutExpired:
+        raise ModelLoadError(
+            f"Loading {path.name} took more than {timeout_s:.0f} s in a test run, so it was not loaded. "
+            f"The computer may be short of memory for it. ({path})"
+        ) from None
+    except OSError as error:
+        raise ModelLoadError(f"Could not start a process to test {path.name}: {error}.") from error
+    lines = result.stdout.strip().splitlines()
+    last = lines[-1] if lines else ""
+    if result.returncode == 0 and last == _OK:
+        return
+    if last.startswith(_ERROR):
+        raise ModelLoadError(
+            f"Cannot load {path.name}: llama.cpp refused it ({last.removeprefix(_ERROR)}). The file may be damaged "
+            f"or not a model this version supports; choose another model or download it again. ({path})"
+        )
+    if result.returncode < 0:
+        try:
+            how = signal.Signals(-result.returncode).name
+        except ValueError:
+            how = f"signal {-result.returncode}"
+        what = f"crashed ({how})"
+    else:
+        what = f"stopped with exit code {result.returncode}"
+    detail = _detail(result.stderr)
+    raise ModelLoadError(
+        f"{path.name} is damaged: llama.cpp {what} while loading it in a test run"
+        f"{f' ({detail})' if detail else ''}. The app was not affected; choose another model or download it "
+        f"again. ({path})"
+    )
+
+
+def _load_once(path: Path) -> None:
+    """What ChatEngine.load and the first turn do with a model, on a tiny context."""
+    from desktop.core.llm import ensure_cpu_backends
+
+    ensure_cpu_backends()
+    from llama_cpp import Llama
+
+    # verbose: llama.cpp's log goes to stderr, where the parent finds the assertion that failed, if one does.
+    llm = Llama(model_path=str(path), n_ctx=128, n_batch=32, n_threads=2, n_threads_batch=2, verbose=True)
+    try:
+        dict(llm.metadata)
+        vocab = llm._model
+        for token in (llm.token_eos(), llm.token_bos()):
+            if token >= 0:
+                vocab.token_get_text(token)
+        tokens = llm.tokenize(b"Hello, how are you?\n", add_bos=True, special=True)[:16]
+        llm.eval(tokens)
+        llm.detokenize(tokens)
+    finally:
+        llm.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print(f"usage: {PROBE_FLAG} MODEL.gguf", file=sys.stderr)
+        return 2
+    try:
+        _load_once(Path(args[0]))
+    except Exception as error:  # any Python-side failure is a clean verdict, reported in one line
+        message = " ".join(str(error).split())[:300]
+        print(f"{_ERROR}{type(error).__name__}: {message}", flush=True)
+        return 3
+    print(_OK, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
