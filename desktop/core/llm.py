@@ -6,8 +6,10 @@ Not thread-safe (neither is llama-cpp-python): one worker thread owns a ChatEngi
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import os
+import random
 import sys
 import threading
 import time
@@ -16,14 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.errors import ModelLoadError, PromptTooLong
-from desktop.core.stt import default_threads
+import numpy as np
 
-# Used when a GGUF carries no chat template (old conversions): ChatML is what most small chat models know.
-_FALLBACK_TEMPLATE = (
-    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
-    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
-)
+from desktop.core import chat_templates
+from desktop.core.errors import ChatTemplateError, ModelLoadError, PromptTooLong
+from desktop.core.stt import default_threads
 
 _backends_lock = threading.Lock()
 _backends_loaded = False
@@ -72,40 +71,120 @@ def ensure_cpu_backends() -> str | None:
 
 def _shared_prefix(a: Sequence[int], b: Sequence[int]) -> int:
     """How many leading tokens two sequences have in common (what the KV cache can keep)."""
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
+    n = min(len(a), len(b))
+    if n == 0:
+        return 0
+    differ = np.flatnonzero(np.asarray(a[:n], dtype=np.int64) != np.asarray(b[:n], dtype=np.int64))
+    return int(differ[0]) if differ.size else n
+
+
+SAMPLING_FIELDS = ("temperature", "top_p", "top_k", "min_p", "repeat_penalty")
 
 
 @dataclass(frozen=True)
 class GenerationParams:
-    temperature: float = 0.7
-    top_p: float = 0.9
-    top_k: int = 40
-    min_p: float = 0.05
-    repeat_penalty: float = 1.1
+    """What the caller asks for. A sampling field left at None takes the model's own recommendation
+    (`ChatEngine.resolve`): the catalog entry's defaults, else its family's (`family_defaults`)."""
+
+    temperature: float | None = None
+    top_p: float | None = None
+    top_k: int | None = None
+    min_p: float | None = None
+    repeat_penalty: float | None = None
     max_tokens: int = 512
     seed: int = -1  # -1: a new random seed every reply
+
+
+# The generation defaults each family's makers publish. Llama 3.2 Instruct: temperature 0.6, top_p 0.9, no repeat
+# penalty (a penalty of 1.1 also costs about 10% of decode speed at a 128k vocabulary); its generation config sets no
+# top_k, so transformers' own 50 applies (it also spares sorting all 128k candidates per token). ChatML models
+# (SmolLM2, Qwen) get llama.cpp's usual defaults.
+_FAMILY_DEFAULTS: dict[str, dict[str, float]] = {
+    "llama3": {"temperature": 0.6, "top_p": 0.9, "top_k": 50, "min_p": 0.0, "repeat_penalty": 1.0},
+    "chatml": {"temperature": 0.7, "top_p": 0.9, "top_k": 40, "min_p": 0.05, "repeat_penalty": 1.1},
+}
+_GENERIC_DEFAULTS = {"temperature": 0.7, "top_p": 0.9, "top_k": 40, "min_p": 0.05, "repeat_penalty": 1.0}
+
+
+def family_defaults(family: str) -> dict[str, float]:
+    return dict(_FAMILY_DEFAULTS.get(family, _GENERIC_DEFAULTS))
+
+
+def sampling_defaults(raw: Any) -> dict[str, float]:
+    """A catalog entry's `sampling` object, keeping only known fields with numeric values."""
+    if not isinstance(raw, dict):
+        return {}
+    return {
+        name: value
+        for name, value in raw.items()
+        if name in SAMPLING_FIELDS and isinstance(value, (int, float)) and not isinstance(value, bool)
+    }
 
 
 @dataclass
 class StreamStats:
     prompt_tokens: int = 0
     reused_tokens: int = 0  # prompt tokens already in the KV cache from the previous turn
-    completion_tokens: int = 0
+    completion_tokens: int = 0  # tokens sampled, the end-of-generation token not counted
     ttft_s: float = 0.0  # call to first streamed text
     decode_s: float = 0.0  # first token to last
     finish_reason: str = ""  # "stop", "length" or "cancelled"
     dropped_messages: int = 0  # oldest turns left out to fit the context
+    stop_token: int | None = None  # the end-of-generation token that ended the reply, if one did
 
     @property
     def decode_tok_s(self) -> float:
         if self.completion_tokens <= 1 or self.decode_s <= 0:
             return 0.0
         return (self.completion_tokens - 1) / self.decode_s
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """Concrete sampling values, after the caller's choices were laid over the model's own recommendation."""
+
+    temperature: float
+    top_p: float
+    top_k: int
+    min_p: float
+    repeat_penalty: float
+
+
+class TokenText:
+    """Token ids to text, O(1) per token: each token's bytes are looked up once, and an incremental UTF-8
+    decoder holds back the first bytes of a character split across tokens (emoji, accents, any non-Latin
+    script) instead of re-decoding the growing reply."""
+
+    def __init__(self, vocab: Any) -> None:
+        import llama_cpp
+
+        self._vocab = vocab
+        self._to_piece = llama_cpp.llama_token_to_piece
+        self._buffer = ctypes.create_string_buffer(256)
+        self._pieces: dict[int, bytes] = {}
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+
+    def piece(self, token: int) -> bytes:
+        known = self._pieces.get(token)
+        if known is None:
+            n = self._to_piece(self._vocab, token, self._buffer, len(self._buffer), 0, False)
+            if n < 0:  # a piece longer than the buffer: ask again with room for it
+                bigger = ctypes.create_string_buffer(-n)
+                n = self._to_piece(self._vocab, token, bigger, -n, 0, False)
+                known = bigger.raw[:n]
+            else:
+                known = self._buffer.raw[:n]
+            self._pieces[token] = known
+        return known
+
+    def start(self) -> None:
+        self._decoder.reset()
+
+    def text(self, token: int) -> str:
+        return self._decoder.decode(self.piece(token))
+
+    def flush(self) -> str:
+        return self._decoder.decode(b"", final=True)
 
 
 @dataclass
@@ -115,9 +194,13 @@ class ChatEngine:
     n_threads: int = 0
     n_batch: int = 512
     flash_attn: bool = True
+    # The catalog entry's recommended sampling (e.g. {"temperature": 0.6}); laid over the family's defaults.
+    defaults: dict[str, float] = field(default_factory=dict)
     last_stats: StreamStats = field(default_factory=StreamStats)
+    family: str = ""  # "llama3", "chatml" or "other", known once loaded
     _llm: Any = None
     _formatter: Any = None
+    _text: TokenText | None = None
 
     @property
     def loaded(self) -> bool:
@@ -148,25 +231,70 @@ class ChatEngine:
                 f"Cannot load {Path(self.model_path).name}: {error}. The file may be damaged or not a GGUF "
                 "model; choose another model in Settings or download it again."
             ) from error
-        template = llm.metadata.get("tokenizer.chat_template") or _FALLBACK_TEMPLATE
-        vocab = llm._model  # token texts for the template's bos_token / eos_token
-        self._formatter = Jinja2ChatFormatter(
-            template=template,
-            eos_token=vocab.token_get_text(llm.token_eos()),
-            bos_token=vocab.token_get_text(llm.token_bos()),
-        )
+        template = llm.metadata.get("tokenizer.chat_template") or self._fallback_template(llm)
+        self.family = chat_templates.family_of_template(template)
+        # A GGUF that names no BOS/EOS still reports one (llama.cpp falls back to a default id, "," for byte-level
+        # BPE): only ids the file itself declares are real special tokens the template may write.
+        bos = _token_text(llm, llm.token_bos()) if "tokenizer.ggml.bos_token_id" in llm.metadata else ""
+        eos = _token_text(llm, llm.token_eos()) if "tokenizer.ggml.eos_token_id" in llm.metadata else ""
+        try:
+            self._formatter = Jinja2ChatFormatter(template=template, eos_token=eos, bos_token=bos)
+        except Exception as error:  # jinja2's TemplateSyntaxError and friends: the file's template is unusable
+            llm.close()
+            raise ModelLoadError(
+                f"{Path(self.model_path).name} carries a chat template Chinwag cannot read ({error})."
+            ) from error
+        self._text = TokenText(llm._model.vocab)
         self._llm = llm
+
+    @staticmethod
+    def _fallback_template(llm: Any) -> str:
+        """A template for a GGUF that carries none, chosen by what its vocabulary can say: a family's markers are
+        used only where each is a single token; otherwise they would be read as plain text."""
+
+        def single_tokens(markers: Sequence[str]) -> bool:
+            return all(len(llm.tokenize(m.encode(), add_bos=False, special=True)) == 1 for m in markers)
+
+        if single_tokens(chat_templates.LLAMA3_MARKERS):
+            return chat_templates.LLAMA3
+        if single_tokens(chat_templates.CHATML_MARKERS):
+            return chat_templates.CHATML
+        return chat_templates.PLAIN
 
     def close(self) -> None:
         if self._llm is not None:
             self._llm.close()
             self._llm = None
+            self._text = None
+
+    def resolve(self, params: GenerationParams) -> Sampling:
+        """The caller's explicit values, else the catalog entry's, else the model family's."""
+        self.load()
+        chosen = {**family_defaults(self.family), **self.defaults}
+        for name in SAMPLING_FIELDS:
+            value = getattr(params, name)
+            if value is not None:
+                chosen[name] = value
+        return Sampling(
+            temperature=float(chosen["temperature"]),
+            top_p=float(chosen["top_p"]),
+            top_k=int(chosen["top_k"]),
+            min_p=float(chosen["min_p"]),
+            repeat_penalty=float(chosen["repeat_penalty"]),
+        )
+
+    def prompt_text(self, messages: list[dict[str, str]]) -> str:
+        self.load()
+        try:
+            return self._formatter(messages=messages).prompt
+        except Exception as error:  # a template's raise_exception (e.g. "roles must alternate") or a bad template
+            raise ChatTemplateError(
+                f"{Path(self.model_path).name}'s chat template refused this conversation: {error}"
+            ) from error
 
     def prompt_tokens(self, messages: list[dict[str, str]]) -> list[int]:
-        self.load()
-        prompt = self._formatter(messages=messages).prompt
         # The template writes any BOS itself, so tokenizing must not add another one.
-        return self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+        return self._llm.tokenize(self.prompt_text(messages).encode("utf-8"), add_bos=False, special=True)
 
     def fit(self, messages: list[dict[str, str]], reserve: int) -> tuple[list[int], int]:
         """Tokens of the longest recent history that leaves `reserve` tokens to answer; never drops system."""
@@ -217,54 +345,78 @@ class ChatEngine:
         params: GenerationParams | None = None,
         cancel: threading.Event | None = None,
     ) -> Iterator[str]:
-        """Yield the reply to `messages` piece by piece. `last_stats` describes it once the iterator ends."""
+        """Yield the reply to `messages` piece by piece. `last_stats` describes it once the iterator ends.
+
+        The loop is llama-cpp-python's `generate()` (prefix reuse of the KV cache, the native sampler chain) with
+        our own end-of-generation check and incremental decoding, so each token costs the same however long the
+        reply grows; `create_completion`'s text path re-decodes the whole completion per token.
+        """
+        import llama_cpp
+
         params = params or GenerationParams()
         cancel = cancel or threading.Event()
         started = time.perf_counter()
         self.load()
-        from llama_cpp import StoppingCriteriaList
-
+        sampling = self.resolve(params)
         reserve = max(16, min(params.max_tokens, self.n_ctx // 2))
         tokens, dropped = self.fit(messages, reserve)
-        reused = _shared_prefix(self._llm._input_ids[: self._llm.n_tokens], tokens)
+        llm = self._llm
+        reused = _shared_prefix(llm._input_ids[: llm.n_tokens], tokens)
         stats = StreamStats(prompt_tokens=len(tokens), reused_tokens=reused, dropped_messages=dropped)
         self.last_stats = stats
         if cancel.is_set():
             stats.finish_reason = "cancelled"
             return
-        pieces = self._llm.create_completion(
+        budget = min(params.max_tokens, self.n_ctx - len(tokens))
+        llm.set_seed(params.seed if params.seed >= 0 else random.randrange(2**31))
+        vocab = llm._model.vocab
+        is_eog = llama_cpp.llama_vocab_is_eog
+        text = self._text
+        assert text is not None
+        text.start()
+        generator = llm.generate(
             tokens,
-            max_tokens=min(params.max_tokens, self.n_ctx - len(tokens)),
-            temperature=params.temperature,
-            top_p=params.top_p,
-            top_k=params.top_k,
-            min_p=params.min_p,
-            repeat_penalty=params.repeat_penalty,
-            seed=None if params.seed < 0 else params.seed,
-            stop=[self._formatter.eos_token] if self._formatter.eos_token else [],
-            stream=True,
-            stopping_criteria=StoppingCriteriaList([lambda _ids, _logits: cancel.is_set()]),
+            temp=sampling.temperature,
+            top_p=sampling.top_p,
+            top_k=sampling.top_k,
+            min_p=sampling.min_p,
+            repeat_penalty=sampling.repeat_penalty,
         )
         first_at = None
         try:
-            for chunk in pieces:
-                choice = chunk["choices"][0]
-                text = choice["text"]
-                if choice.get("finish_reason"):
-                    stats.finish_reason = choice["finish_reason"]
-                if text:
-                    stats.completion_tokens += 1
+            for token in generator:
+                if is_eog(vocab, token):
+                    stats.stop_token = int(token)
+                    stats.finish_reason = "stop"
+                    break
+                stats.completion_tokens += 1
+                piece = text.text(token)
+                if piece:
                     now = time.perf_counter()
                     if first_at is None:
                         first_at = now
                         stats.ttft_s = now - started
                     stats.decode_s = now - first_at
-                    yield text
+                    yield piece
                 if cancel.is_set():
                     stats.finish_reason = "cancelled"
                     break
+                if stats.completion_tokens >= budget:
+                    stats.finish_reason = "length"
+                    break
         finally:
-            pieces.close()  # stop generating at once, whoever ends the iteration
+            generator.close()  # stop generating at once, whoever ends the iteration
+        rest = text.flush()
+        if rest and stats.finish_reason != "cancelled":
+            yield rest
         if cancel.is_set():
             stats.finish_reason = "cancelled"
         stats.finish_reason = stats.finish_reason or "stop"
+
+
+def _token_text(llm: Any, token: int) -> str:
+    """A special token's text for the template (bos_token, eos_token); "" where the GGUF has none (id -1), which
+    llama.cpp's own lookup would abort on."""
+    if token is None or token < 0 or token >= llm.n_vocab():
+        return ""
+    return llm._model.token_get_text(token)

@@ -28,15 +28,18 @@ class Settings:
     whisper_model: str = "whisper-tiny.en"
     language: str = "en"
     input_device: str | None = None
+    # The host API the microphone was chosen under (Windows lists one microphone under MME, DirectSound and WASAPI).
+    input_host_api: str | None = None
     system_prompt: str = DEFAULT_SYSTEM_PROMPT
     # Per-variant system prompts override `system_prompt` for that variant.
     variant_system_prompts: dict[str, str] = field(default_factory=dict)
-    # Sampling: the defaults are the engine's own (GenerationParams), kept flat here for a readable file.
-    temperature: float = GenerationParams.temperature
-    top_p: float = GenerationParams.top_p
-    top_k: int = GenerationParams.top_k
-    min_p: float = GenerationParams.min_p
-    repeat_penalty: float = GenerationParams.repeat_penalty
+    # Sampling, kept flat for a readable file. None: the model's own recommendation (its catalog entry, else its
+    # family's defaults, see llm.family_defaults); a number is the user's explicit choice and always wins.
+    temperature: float | None = None
+    top_p: float | None = None
+    top_k: int | None = None
+    min_p: float | None = None
+    repeat_penalty: float | None = None
     max_tokens: int = GenerationParams.max_tokens
     seed: int = GenerationParams.seed
     n_threads: int = 0  # 0: one per physical core, decided at load time
@@ -58,12 +61,19 @@ class Settings:
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 _DEFAULTS = Settings()
+_OPTIONAL_TEXT = ("input_device", "input_host_api", "hf_token")
+_OPTIONAL_NUMBER = {"temperature": float, "top_p": float, "top_k": int, "min_p": float, "repeat_penalty": float}
 
 
 def _accepts(name: str, value: Any) -> bool:
     default = getattr(_DEFAULTS, name)
-    if name in ("input_device", "hf_token"):
+    if name in _OPTIONAL_TEXT:
         return value is None or isinstance(value, str)
+    if name in _OPTIONAL_NUMBER:
+        if value is None:
+            return True
+        kinds = (int, float) if _OPTIONAL_NUMBER[name] is float else (int,)
+        return isinstance(value, kinds) and not isinstance(value, bool)
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, float):
@@ -104,7 +114,8 @@ class SettingsStore:
             elif not _accepts(name, value):
                 self._warn(f"Setting {name!r} has a wrong value {value!r}; using the default.")
             else:
-                values[name] = float(value) if isinstance(getattr(_DEFAULTS, name), float) else value
+                wants_float = isinstance(getattr(_DEFAULTS, name), float) or _OPTIONAL_NUMBER.get(name) is float
+                values[name] = float(value) if wants_float and value is not None else value
         return Settings(**values)
 
     def save(self, settings: Settings) -> None:
