@@ -4,29 +4,51 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import platform
 import sys
 
 from desktop import __version__
 from desktop.cli import build_parser, run
 from desktop.context import AppContext
 from desktop.core.errors import ChinwagError
+from desktop.core.logs import FILE_ONLY, log_path, set_debug_logging, setup_logging
+from desktop.core.model_probe import PROBE_FLAG
+
+log = logging.getLogger("chinwag")
 
 
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the frozen app must not re-run main in helper processes
     argv = sys.argv[1:] if argv is None else argv
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if argv[:1] == [PROBE_FLAG]:
+        # The frozen app re-runs itself to try a model file in a child process (desktop/core/model_probe.py):
+        # nothing else of the app is built there, and that child writes no log of its own.
+        from desktop.core.model_probe import main as probe_main
+
+        return probe_main(argv[1:])
+    log_file = setup_logging()
     args = build_parser().parse_args(argv)
     if args.version:
         print(f"chinwag {__version__}")
+        print(f"log: {log_file}")
         return 0
+    log.info("chinwag %s starting (%s, Python %s%s): %s", __version__, platform.platform(),
+             platform.python_version(), ", frozen" if getattr(sys, "frozen", False) else "",
+             args.command or "window")
     try:
         context = AppContext.build()
+        set_debug_logging(getattr(context.settings, "debug_logging", False))
         if args.command is None:
             return _run_window(args, context)
         return run(args, context)
     except ChinwagError as error:
+        log.error("%s", error, exc_info=True, extra=FILE_ONLY)
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        log.critical("Unexpected error", exc_info=True, extra=FILE_ONLY)
+        print(f"error: something went wrong ({type(error).__name__}: {error}). The details are in {log_path()}",
+              file=sys.stderr)
         return 1
 
 

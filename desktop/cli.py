@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import threading
 from dataclasses import replace
@@ -13,8 +14,11 @@ from desktop.context import AppContext
 from desktop.core.audio import list_input_devices, read_wav
 from desktop.core.catalog import CatalogError
 from desktop.core.errors import DownloadCancelled
+from desktop.core.gguf_check import verify_model_file
 from desktop.core.hub import Progress
 from desktop.core.turn import Token, Transcribed, TurnDone, VoiceTurn
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +83,10 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
         params = replace(params, max_tokens=args.max_tokens)
     if args.seed is not None:
         params = replace(params, seed=args.seed)
+    # A damaged file gives a message, never a crash: checked, and the first time loaded in a child process.
+    model_path = context.downloader.require(variant)
+    verify_model_file(model_path, context.paths.data_dir)
+    log.info("ask: %s (%s), %s input", variant.id, model_path, "speech" if args.ask_wav else "typed")
     transcriber = None
     pcm = None
     if args.ask_wav is not None:

@@ -317,9 +317,21 @@ def _check_model(header: GGUFHeader, tables: _Tables) -> None:
     if not header.tensors:
         raise _Damaged("it holds no tensors")
     # llama.cpp reads these for every architecture; absurd values make it size buffers from them.
-    _positive(header, f"{arch}.block_count", 100_000)
+    blocks = _positive(header, f"{arch}.block_count", 100_000)
     _positive(header, f"{arch}.embedding_length", 1 << 20)
     _positive(header, f"{arch}.context_length", 1 << 30)
+    # Every layer has its tensors, and no tensor belongs to a layer the model does not have (a damaged tensor
+    # count cuts the table short; a damaged name or block count disagrees with it).
+    seen: set[int] = set()
+    for tensor in header.tensors:
+        parts = tensor.name.split(".")
+        if len(parts) > 2 and parts[0] == "blk" and parts[1].isdigit():
+            seen.add(int(parts[1]))
+    if seen and (max(seen) >= blocks or len(seen) != blocks):
+        missing = sorted(set(range(blocks)) - seen)
+        if missing:
+            raise _Damaged(f"the tensors of layer {missing[0]} (of {blocks}) are missing")
+        raise _Damaged(f"it has tensors for layer {max(seen)} but says it has {blocks} layers")
     _check_tokenizer(header, tables)
 
 
