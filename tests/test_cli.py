@@ -77,8 +77,26 @@ def test_corrupted_settings_warn_and_the_app_still_answers(tmp_path: Path, start
     assert list(config.glob("settings.json.corrupt-*"))
 
 
-def test_version() -> None:
+def test_version(tmp_path: Path) -> None:
     from desktop import __version__
 
-    result = run_cli(["--version"], cli_env(Path("/tmp")))
-    assert result.stdout.strip() == f"chinwag {__version__}"
+    result = run_cli(["--version"], cli_env(tmp_path, XDG_STATE_HOME=str(tmp_path / "state")))
+    assert result.stdout.strip().splitlines() == [
+        f"chinwag {__version__}", f"log: {tmp_path / 'state' / 'Chinwag' / 'log' / 'chinwag.log'}"]
+
+
+def test_ask_with_a_damaged_model_file_is_a_message(tmp_path: Path, starter_gguf: Path) -> None:
+    cut = tmp_path / "half.gguf"
+    cut.write_bytes(starter_gguf.read_bytes()[:40_000_000])  # an interrupted copy
+    result = run_cli(["ask", "--text", "hi", "--model", str(cut)], cli_env(tmp_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "error: half.gguf is not a usable model file" in result.stderr and "cut short" in result.stderr
+
+
+def test_ask_with_a_local_model_file_loads_it_once_in_a_child_first(tmp_path: Path, starter_gguf: Path) -> None:
+    copy = tmp_path / "mine.gguf"
+    copy.write_bytes(starter_gguf.read_bytes())
+    result = run_cli(["ask", "--text", "hi", "--model", str(copy), "--max-tokens", "4"], cli_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    verdicts = json.loads((tmp_path / "data" / "Chinwag" / "model-checks.json").read_text())
+    assert str(copy.resolve()) in verdicts
