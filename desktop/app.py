@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
              args.command or "window")
     try:
         context = AppContext.build()
-        set_debug_logging(getattr(context.settings, "debug_logging", False))
+        set_debug_logging(context.settings.debug_logging)
         if args.command is None:
             return _run_window(args, context)
         return run(args, context)

@@ -10,6 +10,7 @@ from desktop.core.catalog import ModelCatalog, Variant
 from desktop.core.hub import ModelDownloader
 from desktop.core.llm import ChatEngine, GenerationParams, sampling_defaults
 from desktop.core.paths import AppPaths, assets_dir
+from desktop.core.secrets import load_hf_token
 from desktop.core.settings import Settings, SettingsStore
 from desktop.core.store import ConversationStore
 from desktop.core.stt import Transcriber, whisper_threads
@@ -32,8 +33,12 @@ class AppContext:
         paths = paths or AppPaths.for_user()
         settings_store = SettingsStore(paths.settings_file)
         settings = settings_store.load()
-        catalog = ModelCatalog(assets_dir() / "catalog.json", paths.user_catalog_file)
-        downloader = ModelDownloader(paths.models_dir, endpoint=hub_endpoint, token=settings.hf_token)
+        # Model files are checked once (then remembered in the data folder) before they are added or loaded.
+        catalog = ModelCatalog(assets_dir() / "catalog.json", paths.user_catalog_file, verdicts_dir=paths.data_dir)
+        # The token lives in the system keyring, never in settings (load() above moved an old one there); it is read
+        # when a download first needs it.
+        downloader = ModelDownloader(paths.models_dir, endpoint=hub_endpoint,
+                                     token_source=lambda: load_hf_token(paths.config_dir))
         return cls(paths, settings_store, settings, catalog, downloader,
                    warnings=settings_store.warnings + catalog.user_errors)
 

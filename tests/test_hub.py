@@ -335,3 +335,22 @@ def test_two_variants_download_at_once_and_the_same_one_twice_is_refused(tmp_pat
         thread.join(60)
     assert results["a"].read_bytes() == first
     assert results["b"].read_bytes() == second
+
+
+def test_the_token_is_read_when_a_download_needs_it(tmp_path: Path, hub: HubServer) -> None:
+    data = payload(50_000)
+    hub.add(REPO, "model.gguf", Served(data))
+    reads: list[int] = []
+
+    def from_keyring() -> str:  # stands in for secrets.load_hf_token, which may prompt to unlock a keyring
+        reads.append(1)
+        return "hf_from_the_keyring"
+
+    d = ModelDownloader(tmp_path / "models", endpoint=hub.url, hf_cache_dir=tmp_path / "hf", token_source=from_keyring)
+    assert d.local_path(variant()) is None and reads == []  # start-up work never opens the keyring
+    list(d.download(variant()))
+    assert reads == [1] and all(r.authorized for r in hub.requests)
+    d.token = None  # the user removed the token in Settings
+    hub.add(REPO, "other.gguf", Served(data))
+    list(d.download(variant("other.gguf")))
+    assert reads == [1] and not hub.requests[-1].authorized

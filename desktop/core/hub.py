@@ -21,7 +21,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,13 +95,16 @@ class ModelDownloader:
         *,
         endpoint: str | None = None,
         token: str | None = None,
+        token_source: Callable[[], str | None] | None = None,
         hf_cache_dir: Path | None = None,
         retries: int = 3,
         timeout_s: float = 20.0,
     ) -> None:
         self.models_dir = models_dir
         self.endpoint = endpoint
-        self.token = token
+        self._token = token
+        # Read on the first download only: opening the system keyring at start-up could ask to unlock it.
+        self._token_source = token_source if token is None else None
         self.hf_cache_dir = hf_cache_dir
         self.retries = retries
         self.timeout_s = timeout_s
@@ -109,6 +112,18 @@ class ModelDownloader:
         # would write into one .part file, so the second is refused while the first runs.
         self._active: set[Path] = set()
         self._active_lock = threading.Lock()
+
+    @property
+    def token(self) -> str | None:
+        if self._token_source is not None:
+            source, self._token_source = self._token_source, None
+            self._token = source()
+        return self._token
+
+    @token.setter
+    def token(self, value: str | None) -> None:
+        """A token the user just saved (Settings) applies to the next download."""
+        self._token, self._token_source = value, None
 
     # ---- on disk, no network ---------------------------------------------------------------------------
 

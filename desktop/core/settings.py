@@ -6,6 +6,7 @@ import dataclasses
 import json
 import logging
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -50,7 +51,8 @@ class Settings:
     max_record_s: float = 120.0
     sounds: bool = False
     theme: str = "system"  # "system", "light" or "dark"
-    hf_token: str | None = None
+    # More detail in the log file, and what was said and answered (off: the log never holds message texts).
+    debug_logging: bool = False
 
     def system_prompt_for(self, variant_id: str) -> str:
         return self.variant_system_prompts.get(variant_id, self.system_prompt)
@@ -61,7 +63,9 @@ class Settings:
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 _DEFAULTS = Settings()
-_OPTIONAL_TEXT = ("input_device", "input_host_api", "hf_token")
+_OPTIONAL_TEXT = ("input_device", "input_host_api")
+# Read errors worth another try (a sync tool or an antivirus holding the file for a moment): the pauses between.
+_READ_RETRY_PAUSES_S = (0.05, 0.15, 0.4)
 _OPTIONAL_NUMBER = {"temperature": float, "top_p": float, "top_k": int, "min_p": float, "repeat_penalty": float}
 
 
@@ -88,25 +92,35 @@ def _accepts(name: str, value: Any) -> bool:
 
 
 class SettingsStore:
-    """Reads and writes `Settings`. A damaged file never stops the app: it is kept aside and defaults used."""
+    """Reads and writes `Settings`; nothing the user set is ever thrown away.
+
+    Only a file that does not parse is set aside (as settings.json.corrupt-<time>) and defaults used. A file that
+    cannot be *read* (locked for a moment by a sync tool or an antivirus, a permission problem) is retried, then
+    reported and left alone; the next save first keeps a copy of it. A Hugging Face token found in an old file
+    moves to the system keyring (desktop/core/secrets.py) and out of the file.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.warnings: list[str] = []
+        # The file on disk was not read into these settings: a save must not silently replace it.
+        self._unread_file = False
 
     def load(self) -> Settings:
         self.warnings = []
-        if not self.path.exists():
+        self._unread_file = False
+        data = self._read_bytes()
+        if data is None:
             return Settings()
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = json.loads(data.decode("utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("the top level is not an object")
-        except (OSError, UnicodeDecodeError, ValueError) as error:
-            backup = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-            os.replace(self.path, backup)
-            self._warn(f"Settings file was unreadable ({error}); using defaults. The old file is kept as {backup}.")
+        except ValueError as error:  # JSON and UTF-8 errors alike: the bytes are there, they are not settings
+            self._set_aside(error)
             return Settings()
+        if "hf_token" in raw:
+            self._move_token(raw.pop("hf_token"))
         values: dict[str, Any] = {}
         for name, value in raw.items():
             if name not in _FIELDS:
@@ -118,9 +132,69 @@ class SettingsStore:
                 values[name] = float(value) if wants_float and value is not None else value
         return Settings(**values)
 
+    def _read_bytes(self) -> bytes | None:
+        """The file's bytes, None when there is none; retried a few times, never mistaken for damage."""
+        error: OSError | None = None
+        for pause in (*_READ_RETRY_PAUSES_S, None):
+            try:
+                return self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            except OSError as exc:
+                error = exc
+                log.info("Reading %s failed (%s); trying again.", self.path, exc)
+                if pause is not None:
+                    time.sleep(pause)
+        self._unread_file = True
+        self._warn(f"The settings file {self.path} could not be read ({error}); using defaults for now. The file was "
+                   "left untouched, and a copy of it is kept before anything is saved over it.")
+        return None
+
+    def _set_aside(self, error: Exception) -> None:
+        backup = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, backup)
+        except OSError as move_error:
+            self._unread_file = True
+            self._warn(f"Settings file was unreadable ({error}); using defaults. It could not be set aside "
+                       f"({move_error}), so it was left where it is: {self.path}.")
+            return
+        self._warn(f"Settings file was unreadable ({error}); using defaults. The old file is kept as {backup}.")
+
+    def _move_token(self, token: Any) -> None:
+        """An access token from an older version goes to the keyring, then out of settings.json."""
+        from desktop.core.secrets import load_hf_token, save_hf_token
+
+        try:
+            if isinstance(token, str) and token.strip() and load_hf_token(self.path.parent) is None:
+                where = save_hf_token(token, self.path.parent)
+                log.info("The Hugging Face token moved from settings.json to %s.", where)
+        except Exception:  # the keyring or the disk failed: keep the file as it is, try again next start
+            log.warning("Could not move the Hugging Face token out of settings.json; it stays there for now.",
+                        exc_info=True)
+            return
+        self._rewrite_without_token()
+
+    def _rewrite_without_token(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw.pop("hf_token", None)
+            self._write_text(json.dumps(raw, indent=2, sort_keys=True))
+        except (OSError, ValueError):
+            log.warning("Could not rewrite settings.json without the token; it will be dropped at the next save.",
+                        exc_info=True)
+
     def save(self, settings: Settings) -> None:
+        if self._unread_file and self.path.exists():
+            # What the user had could not be read at start-up: keep it before writing over it.
+            kept = self.path.with_name(f"{self.path.name}.kept-{time.strftime('%Y%m%d-%H%M%S')}")
+            shutil.copy2(self.path, kept)  # an OSError here stops the save: better unsaved than lost
+            self._warn(f"The settings file that could not be read earlier is kept as {kept}.")
+            self._unread_file = False
+        self._write_text(json.dumps(dataclasses.asdict(settings), indent=2, sort_keys=True))
+
+    def _write_text(self, data: str) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(dataclasses.asdict(settings), indent=2, sort_keys=True)
         # Write beside the target and rename: a crash mid-write leaves the old file whole.
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
         try:
