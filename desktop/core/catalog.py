@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.errors import ChinwagError, UnknownModel
+
+log = logging.getLogger(__name__)
 
 KINDS = ("llm", "whisper")
 
@@ -226,6 +229,7 @@ class ModelCatalog:
         variant = variant_from_dict(entry, "user")
         self._write_user_entries(self._user_entries() + [entry])
         self._variants[variant.id] = variant
+        log.info("Added the local model %s as %s", path, variant.id)
         return variant
 
     def _user_file_data(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ Two steps, both behind `verify_model_file`:
 from __future__ import annotations
 
 import json
+import logging
 import mmap
 import os
 import struct
@@ -29,6 +30,7 @@ from typing import Any
 
 from desktop.core.errors import ModelLoadError
 
+log = logging.getLogger(__name__)
 # Bump when the checks change, so verdicts remembered by an older version are made again.
 CHECK_VERSION = 1
 VERDICTS_FILE = "model-checks.json"
@@ -421,10 +423,7 @@ def _remember(file: Path, key: str, fingerprint: dict[str, Any]) -> None:
             json.dump(verdicts, handle, indent=1)
         os.replace(tmp, file)
     except OSError:
-        import logging
-
-        logging.getLogger(__name__).warning("Could not remember that %s loads; it will be checked again.", key,
-                                            exc_info=True)
+        log.warning("Could not remember that %s loads; it will be checked again.", key, exc_info=True)
 
 
 def is_known_good(path: Path, cache_dir: Path) -> bool:
@@ -451,7 +450,15 @@ def verify_model_file(path: Path, cache_dir: Path, *, probe_timeout_s: float = 6
     fingerprint = _fingerprint(path)
     if _read_verdicts(verdicts).get(str(path)) == fingerprint:
         return
-    check_gguf_file(path)
-    probe_model(path, timeout_s=probe_timeout_s)
+    import time
+
+    started = time.monotonic()
+    try:
+        check_gguf_file(path)
+        probe_model(path, timeout_s=probe_timeout_s)
+    except ModelLoadError as error:
+        log.warning("Model file refused: %s", error)
+        raise
+    log.info("Model file %s checked and test-loaded in %.1f s", path, time.monotonic() - started)
     with _verdicts_lock:
         _remember(verdicts, str(path), fingerprint)

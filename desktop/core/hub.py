@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -37,6 +38,8 @@ from desktop.core.errors import (
     ModelNotDownloaded,
     VerificationFailed,
 )
+
+log = logging.getLogger(__name__)
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _GIT_SHA1 = re.compile(r"^[0-9a-f]{40}$")
@@ -299,6 +302,8 @@ class ModelDownloader:
             part.write_bytes(b"")
             self._note_path(final).write_text(json.dumps({"etag": remote.etag, "size": remote.size}))
         resumed_from = offset
+        log.info("Downloading %s (%d bytes)%s", final.name, remote.size,
+                 f", continuing at byte {offset}" if offset else "")
         attempts = 0
         rate = 0.0
         while offset < remote.size:
@@ -371,6 +376,8 @@ class ModelDownloader:
         if not isinstance(error, (httpx2.TransportError, _RetryableStatus)):
             raise _translate(error, name) from error
         attempts += 1
+        log.info("Download of %s: attempt failed at byte %d (%s)", name, offset,
+                 error if isinstance(error, _RetryableStatus) else type(error).__name__)
         if attempts > self.retries:
             why = str(error) if isinstance(error, _RetryableStatus) else type(error).__name__
             raise DownloadInterrupted(
@@ -403,6 +410,7 @@ class ModelDownloader:
             )
         os.replace(part, final)
         self._note_path(final).unlink(missing_ok=True)
+        log.info("Downloaded and verified %s (%s %s)", final.name, algo, expected)
 
 
 def _same_origin(a: str, b: str) -> bool:
