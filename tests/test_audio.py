@@ -150,8 +150,12 @@ class FakePortAudio(types.ModuleType):
     def query_devices(self, device=None, kind=None):
         if not self.has_device:
             raise self.PortAudioError("no default input device")
-        info = {"name": "Fake mic", "default_samplerate": float(self.native_rate), "max_input_channels": 1}
+        info = {"name": "Fake mic", "default_samplerate": float(self.native_rate), "max_input_channels": 1,
+                "hostapi": 0}
         return info if kind else [info]
+
+    def query_hostapis(self):
+        return [{"name": "Fake API"}]
 
     def check_input_settings(self, *, device, channels, samplerate, dtype):
         if samplerate not in self.rates:
@@ -205,8 +209,18 @@ def test_no_input_device(monkeypatch) -> None:
     install_fake(monkeypatch, FakePortAudio(tone(200, 1, SAMPLE_RATE), SAMPLE_RATE, (SAMPLE_RATE,), has_device=False))
     with pytest.raises(MicrophoneUnavailable, match="no microphone"):
         Recorder().start()
-    with pytest.raises(MicrophoneUnavailable, match="No microphone found"):
-        Recorder(device="USB mic").start()
+    with pytest.raises(MicrophoneUnavailable, match="no microphone"):
+        Recorder(device="USB mic").start()  # the remembered one is gone, and there is no default to fall back on
+
+
+def test_a_remembered_microphone_that_is_gone_falls_back_to_the_default(monkeypatch) -> None:
+    install_fake(monkeypatch, FakePortAudio(tone(300, 0.5, SAMPLE_RATE), SAMPLE_RATE, (SAMPLE_RATE,)))
+    recorder = Recorder(device="USB mic", host_api="MME")
+    take = record(recorder, 0.2)
+    assert "'USB mic' is not connected" in recorder.notice and take.device == "Fake mic"
+    found = Recorder(device="Fake mic", host_api="Fake API")
+    record(found, 0.1)
+    assert found.notice == ""
 
 
 def test_portaudio_missing(monkeypatch) -> None:
@@ -244,3 +258,19 @@ def test_recording_from_a_virtual_microphone_is_transcribed(virtual_microphone, 
     assert speech_present(rec.pcm)
     text = transcriber.transcribe(rec.pcm).text.lower()
     assert "capital" in text and "france" in text
+
+
+def test_a_microphone_is_found_by_name_and_host_api() -> None:
+    from desktop.core.audio import InputDevice, find_input_device
+
+    # Windows lists one microphone under three host APIs with one name; the remembered host API picks one.
+    devices = [InputDevice(1, "Microphone (USB)", 44100, False, "MME"),
+               InputDevice(5, "Microphone (USB)", 44100, False, "Windows DirectSound"),
+               InputDevice(9, "Microphone (USB)", 48000, False, "Windows WASAPI"),
+               InputDevice(12, "Line In", 44100, True, "Windows WASAPI")]
+    assert find_input_device(devices, "Microphone (USB)", "Windows WASAPI").index == 9
+    assert find_input_device(devices, "Microphone (USB)", "Windows DirectSound").index == 5
+    # No host API remembered (an older settings file), or that host API no longer lists it: the first of the name.
+    assert find_input_device(devices, "Microphone (USB)", None).index == 1
+    assert find_input_device(devices, "Microphone (USB)", "ASIO").index == 1
+    assert find_input_device(devices, "Unplugged headset", "MME") is None

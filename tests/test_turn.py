@@ -11,8 +11,18 @@ import pytest
 from desktop.core.audio import read_wav
 from desktop.core.errors import NothingHeard
 from desktop.core.llm import GenerationParams
-from desktop.core.store import ConversationStore
-from desktop.core.turn import Token, Transcribed, TurnDone, UserMessage, VoiceTurn
+from desktop.core.store import ConversationStore, Message
+from desktop.core.turn import (
+    ChatTemplateError,
+    Token,
+    Transcribed,
+    TurnCancelled,
+    TurnDone,
+    UserMessage,
+    VoiceTurn,
+    chat_messages,
+    fold_system,
+)
 
 
 @pytest.fixture
@@ -86,3 +96,124 @@ def test_second_turn_uses_history(turn: VoiceTurn) -> None:
     # (its words and the chat template's role markers around them).
     words = len(turn.engine._llm.tokenize(b"What is my name?", add_bos=False))
     assert done.timings.prompt_tokens - done.timings.reused_tokens <= words + 8
+
+
+# ---- issue 8 §1: cancels that store nothing, no empty rows, alternating roles, templates with no system role ----
+
+
+def test_cancel_before_the_first_token_keeps_no_empty_reply_row(turn: VoiceTurn) -> None:
+    conversation = turn.store.create_conversation()
+    cancel = threading.Event()
+    events = turn.run(conversation.id, text="Hello there.", cancel=cancel)
+    assert isinstance(next(events), UserMessage)
+    cancel.set()  # after the user's message is stored, before any token
+    done = [e for e in events if isinstance(e, TurnDone)][-1]
+    assert done.stopped and done.reply == "" and done.reply_message_id is None
+    assert [(m.role, m.text) for m in turn.store.messages(conversation.id)] == [("user", "Hello there.")]
+    # The next turn's history joins the unanswered message with the new one: roles still alternate.
+    list(turn.run(conversation.id, text="Are you there?"))
+    roles = [m["role"] for m in turn.history(conversation.id)]
+    assert roles == ["system", "user", "assistant"]
+    assert turn.history(conversation.id)[1]["content"] == "Hello there.\n\nAre you there?"
+
+
+def test_cancel_before_the_message_is_stored_stores_nothing_and_gives_the_words_back(turn: VoiceTurn,
+                                                                                     capital_wav: Path) -> None:
+    conversation = turn.store.create_conversation()
+    cancel = threading.Event()
+    cancel.set()
+    assert list(turn.run(conversation.id, text="Typed words", cancel=cancel)) == [TurnCancelled("Typed words")]
+    spoken = list(turn.run(conversation.id, pcm=read_wav(capital_wav), cancel=cancel))
+    assert isinstance(spoken[0], Transcribed) and isinstance(spoken[-1], TurnCancelled)
+    assert "capital" in (spoken[-1].text or "").lower()
+    assert turn.store.messages(conversation.id) == []
+    # Closing the window: the words are stored (no reply is started), so a restart shows them.
+    keep = threading.Event()
+    keep.set()
+    events = list(turn.run(conversation.id, text="Keep me", cancel=cancel, keep_words=keep))
+    assert [type(e) for e in events] == [UserMessage, TurnDone] and events[-1].reply_message_id is None
+    assert [(m.role, m.text) for m in turn.store.messages(conversation.id)] == [("user", "Keep me")]
+
+
+def _message(ident: int, role: str, text: str) -> Message:
+    return Message(ident, 1, role, text, 0.0)
+
+
+def test_history_never_has_two_turns_of_one_role_in_a_row() -> None:
+    stored = [_message(1, "user", "one"), _message(2, "assistant", ""), _message(3, "user", "two"),
+              _message(4, "assistant", "reply"), _message(5, "user", "three"), _message(6, "user", "four")]
+    history = chat_messages("Be brief.", stored)
+    assert history == [
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "one\n\ntwo"},
+        {"role": "assistant", "content": "reply"},
+        {"role": "user", "content": "three\n\nfour"},
+    ]
+
+
+# A Gemma-like template: no system role, strict alternation (both raise, as Gemma's and Mistral's templates do).
+_NO_SYSTEM_TEMPLATE = (
+    "{% for m in messages %}"
+    "{% if m['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}"
+    "{% if (m['role'] == 'user') != (loop.index0 % 2 == 0) %}"
+    "{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}{% endif %}"
+    "<start_of_turn>{{ m['role'] }}\n{{ m['content'] }}<end_of_turn>\n"
+    "{% endfor %}<start_of_turn>model\n"
+)
+
+
+class TemplateEngine:
+    """A ChatEngine stand-in that renders a real Jinja chat template (as llama-cpp-python's formatter does,
+    `raise_exception` raising ValueError) and answers with fixed pieces: the unit under test is the turn."""
+
+    def __init__(self, template: str) -> None:
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        from desktop.core.llm import StreamStats
+
+        def raise_exception(message: str) -> None:
+            raise ValueError(message)
+
+        self.template = ImmutableSandboxedEnvironment().from_string(template)
+        self.template.globals["raise_exception"] = raise_exception
+        self.prompts: list[str] = []
+        self.last_stats = StreamStats()
+        self.prefilled = 0
+
+    def stream(self, messages, params, cancel):  # noqa: ANN001, ANN201 (the ChatEngine.stream interface)
+        from desktop.core.llm import StreamStats
+
+        self.last_stats = StreamStats()
+        self.prompts.append(self.template.render(messages=messages))
+        for piece in ("Hi", " there."):
+            self.last_stats.completion_tokens += 1
+            yield piece
+        self.last_stats.finish_reason = "stop"
+
+    def prefill_after(self, messages, reply) -> int:  # noqa: ANN001
+        self.template.render(messages=[*messages, {"role": "assistant", "content": reply}])
+        self.prefilled += 1
+        return 0
+
+
+def test_a_template_without_a_system_role_gets_the_prompt_folded_into_the_first_user_turn(tmp_path: Path) -> None:
+    engine = TemplateEngine(_NO_SYSTEM_TEMPLATE)
+    turn = VoiceTurn(engine=engine, store=ConversationStore(tmp_path / "c.sqlite3"), model_name="gemma-like",
+                     system_prompt="Answer like a pirate.")
+    conversation = turn.store.create_conversation()
+    done = list(turn.run(conversation.id, text="Hello?"))[-1]
+    assert isinstance(done, TurnDone) and done.reply == "Hi there." and not done.stopped
+    assert engine.prompts == [
+        "<start_of_turn>user\nAnswer like a pirate.\n\nHello?<end_of_turn>\n<start_of_turn>model"]
+    assert engine.prefilled == 1  # the folded history is what the idle prefill renders too
+    assert fold_system([{"role": "system", "content": "S"}, {"role": "user", "content": "U"}]) == [
+        {"role": "user", "content": "S\n\nU"}]
+
+
+def test_a_template_that_raises_anyway_is_a_clear_error_and_stores_no_empty_reply(tmp_path: Path) -> None:
+    engine = TemplateEngine("{{ raise_exception('This template only takes tools') }}")
+    turn = VoiceTurn(engine=engine, store=ConversationStore(tmp_path / "c.sqlite3"), model_name="odd")
+    conversation = turn.store.create_conversation()
+    with pytest.raises(ChatTemplateError, match="chat template rejected the conversation.*only takes tools"):
+        list(turn.run(conversation.id, text="Hello?"))
+    assert [m.role for m in turn.store.messages(conversation.id)] == ["user"]  # what was sent stays; no empty reply

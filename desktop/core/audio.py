@@ -116,6 +116,15 @@ class InputDevice:
     name: str
     default_rate: float
     is_default: bool
+    host_api: str = ""  # "MME", "Windows WASAPI", "ALSA", …: one microphone may be listed under several
+
+
+class RecordingInterrupted(MicrophoneLost):
+    """The microphone went away mid-take; `partial` is what was recorded until then (it can still be used)."""
+
+    def __init__(self, message: str, partial: Recording) -> None:
+        super().__init__(message)
+        self.partial = partial
 
 
 class AudioSource(Protocol):
@@ -128,6 +137,8 @@ class AudioSource(Protocol):
     def level(self) -> float: ...
 
     def elapsed_s(self) -> float: ...
+
+    def discard(self) -> None: ...
 
 
 def _sounddevice() -> Any:
@@ -148,11 +159,25 @@ def list_input_devices() -> list[InputDevice]:
         default_in = sd.default.device[0]
     except sd.PortAudioError as error:
         raise MicrophoneUnavailable(f"Cannot list sound devices: {error}") from error
+    try:
+        host_apis = [api["name"] for api in sd.query_hostapis()]
+    except sd.PortAudioError:
+        host_apis = []
     return [
-        InputDevice(i, d["name"], float(d["default_samplerate"]), i == default_in)
+        InputDevice(i, d["name"], float(d["default_samplerate"]), i == default_in,
+                    host_apis[d["hostapi"]] if 0 <= d.get("hostapi", -1) < len(host_apis) else "")
         for i, d in enumerate(devices)
         if d["max_input_channels"] > 0
     ]
+
+
+def find_input_device(devices: list[InputDevice], name: str, host_api: str | None) -> InputDevice | None:
+    """The remembered microphone: by name and host API (Windows lists one microphone under MME, DirectSound and
+    WASAPI with the same name, and sounddevice refuses a name that matches several). Without a host API, or
+    when that host API no longer lists it, the first device of that name."""
+    named = [d for d in devices if d.name == name]
+    exact = [d for d in named if host_api and d.host_api == host_api]
+    return (exact or named or [None])[0]
 
 
 class Recorder:
@@ -167,8 +192,11 @@ class Recorder:
         device: str | int | None = None,
         max_seconds: float = 120.0,
         on_cap: Callable[[], None] | None = None,
+        host_api: str | None = None,
     ) -> None:
         self.device = device
+        self.host_api = host_api
+        self.notice = ""  # set by start() when the remembered microphone is gone and the default is used
         self.max_seconds = max_seconds
         self.on_cap = on_cap
         self._lock = threading.Lock()
@@ -219,11 +247,22 @@ class Recorder:
         self._stream = stream
 
     def _resolve_device(self, sd: Any) -> int | str | None:
-        if self.device is None or self.device == "":
-            if sd.default.device[0] is None or sd.default.device[0] < 0:
-                raise MicrophoneUnavailable("This computer has no microphone. Plug one in; typing still works.")
-            return None
-        return self.device
+        self.notice = ""
+        if isinstance(self.device, str) and self.device:
+            try:
+                devices = list_input_devices()
+            except MicrophoneUnavailable:
+                devices = []  # nothing can be listed: the default input, if any, is the only hope
+            device = find_input_device(devices, self.device, self.host_api)
+            if device is not None:
+                return device.index  # an index: never ambiguous, whatever else shares its name
+            self.notice = (f"The microphone {self.device!r} is not connected; recording from the default microphone "
+                           "instead. Choose another in Settings.")
+        elif self.device is not None and self.device != "":
+            return self.device
+        if sd.default.device[0] is None or sd.default.device[0] < 0:
+            raise MicrophoneUnavailable("This computer has no microphone. Plug one in; typing still works.")
+        return None
 
     def _callback(self, indata: np.ndarray, frames: int, _time: Any, _status: Any) -> None:
         block = indata[:, 0].copy()
@@ -278,12 +317,33 @@ class Recorder:
             self._blocks = []
         pcm = np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
         pcm = resample(pcm, self._rate)
+        recording = Recording(pcm, pcm.size / SAMPLE_RATE, capped, self._device_name)
         if error or lost:
-            raise MicrophoneLost(
+            # What was recorded before the loss is kept with the error: the window offers to transcribe it.
+            raise RecordingInterrupted(
                 f"The microphone {self._device_name!r} was lost while recording ({error or lost}). "
                 "Plug it back in or choose another in Settings; what you typed is kept.",
+                recording,
             )
-        return Recording(pcm, pcm.size / SAMPLE_RATE, capped, self._device_name)
+        return recording
+
+    def discard(self) -> None:
+        """Close the microphone now and throw the take away (focus lost, Esc)."""
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
+        import sounddevice as sd
+
+        self._stopping = True
+        try:
+            stream.abort()  # no need to drain what is buffered: it is thrown away
+            stream.close()
+        except sd.PortAudioError:
+            pass
+        finally:
+            self._stopping = False
+        with self._lock:
+            self._blocks, self._frames, self._level = [], 0, 0.0
 
 
 class PcmSource:
@@ -309,3 +369,6 @@ class PcmSource:
     def stop(self) -> Recording:
         self._started_at = None
         return Recording(self.pcm, self.pcm.size / SAMPLE_RATE, False, self.name)
+
+    def discard(self) -> None:
+        self._started_at = None

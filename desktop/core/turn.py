@@ -60,10 +60,62 @@ class TurnDone:
     stopped: bool
     timings: TurnTimings
     user_message_id: int
-    reply_message_id: int
+    reply_message_id: int | None  # None: the reply was empty (stopped before its first token), so no row is kept
 
 
-TurnEvent = Transcribed | UserMessage | Token | TurnDone
+@dataclass(frozen=True)
+class TurnCancelled:
+    """Stopped before the user's message was stored: nothing was stored, `text` is what they typed or said."""
+
+    text: str | None
+
+
+TurnEvent = Transcribed | UserMessage | Token | TurnDone | TurnCancelled
+
+
+class ChatTemplateError(ChinwagError):
+    """The model's chat template refuses the conversation even with the system prompt folded in."""
+
+
+def chat_messages(system_prompt: str, stored: list[Message]) -> list[dict[str, str]]:
+    """The history the model sees: non-empty user/assistant turns, strictly alternating.
+
+    A turn stopped before its first token, or one that failed, leaves a user message with no reply; the next
+    user message would then follow it directly. Some templates raise on that (Mistral: "roles must
+    alternate"), so consecutive messages of one role are joined into one turn: nothing the user said is hidden.
+    """
+    messages = [{"role": "system", "content": system_prompt}] if system_prompt else []
+    for m in stored:
+        if m.role not in ("user", "assistant") or not m.text.strip():
+            continue
+        if messages and messages[-1]["role"] == m.role:
+            messages[-1] = {"role": m.role, "content": f"{messages[-1]['content']}\n\n{m.text}"}
+        else:
+            messages.append({"role": m.role, "content": m.text})
+    return messages
+
+
+def fold_system(messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """For templates with no system role (Gemma): the system prompt goes in front of the first user turn."""
+    system = [m["content"] for m in messages if m["role"] == "system"]
+    rest = [dict(m) for m in messages if m["role"] != "system"]
+    if not system:
+        return rest
+    prompt = "\n\n".join(system)
+    first_user = next((m for m in rest if m["role"] == "user"), None)
+    if first_user is None:
+        return [{"role": "user", "content": prompt}, *rest]
+    first_user["content"] = f"{prompt}\n\n{first_user['content']}"
+    return rest
+
+
+def _template_error(error: Exception) -> bool:
+    """Raised while the chat template renders: Jinja's own errors, or the template's `raise_exception`."""
+    try:
+        from jinja2 import TemplateError
+    except ImportError:  # pragma: no cover - llama-cpp-python depends on jinja2
+        return isinstance(error, ValueError)
+    return isinstance(error, (TemplateError, ValueError))
 
 
 @dataclass
@@ -79,11 +131,7 @@ class VoiceTurn:
     clock: Callable[[], float] = time.perf_counter
 
     def history(self, conversation_id: int) -> list[dict[str, str]]:
-        messages = [{"role": "system", "content": self.system_prompt}] if self.system_prompt else []
-        for m in self.store.messages(conversation_id):
-            if m.role in ("user", "assistant") and m.text:
-                messages.append({"role": m.role, "content": m.text})
-        return messages
+        return chat_messages(self.system_prompt, self.store.messages(conversation_id))
 
     def run(
         self,
@@ -93,12 +141,21 @@ class VoiceTurn:
         text: str | None = None,
         cancel: threading.Event | None = None,
         released_at: float | None = None,
+        keep_words: threading.Event | None = None,
     ) -> Iterator[TurnEvent]:
-        """One turn: give `pcm` (spoken) or `text` (typed). `released_at` is when the key was let go."""
+        """One turn: give `pcm` (spoken) or `text` (typed). `released_at` is when the key was let go.
+
+        Cancelled before the user's message is stored, it stores nothing and yields `TurnCancelled` with the
+        words, unless `keep_words` is set too (the app is closing): then the message is stored, unanswered.
+        """
         cancel = cancel or threading.Event()
+        keep_words = keep_words or threading.Event()
         started = released_at if released_at is not None else self.clock()
         stt_s = 0.0
         source = "text"
+        if pcm is None and cancel.is_set() and not keep_words.is_set():
+            yield TurnCancelled(text)
+            return
         if pcm is not None:
             if self.transcriber is None:
                 raise ChinwagError("No speech model is set up.")
@@ -113,6 +170,10 @@ class VoiceTurn:
             source = "voice"
         if not text or not text.strip():
             raise NothingHeard("Nothing to send.")
+        if cancel.is_set() and not keep_words.is_set():
+            # Stopped before anything was stored: store nothing, and hand the words back to the caller.
+            yield TurnCancelled(text.strip())
+            return
         user = self.store.add_message(conversation_id, "user", text.strip(), source=source)
         yield UserMessage(user)
         yield from self.reply(conversation_id, user, cancel=cancel, started=started, stt_s=stt_s)
@@ -134,9 +195,10 @@ class VoiceTurn:
         parts: list[str] = []
         first_at: float | None = None
         last_save = self.clock()
-        pieces = self.engine.stream(messages, self.params, cancel)
         completed = False
+        pieces: Iterator[str] = iter(())
         try:
+            pieces, messages = self._open(messages, cancel)
             for piece in pieces:
                 if first_at is None:
                     first_at = self.clock()
@@ -148,8 +210,10 @@ class VoiceTurn:
                     last_save = now
             completed = True
         finally:
-            # Runs on normal end, on cancel and when the caller abandons the generator: nothing is lost.
-            pieces.close()
+            # Runs on normal end, on cancel, on failure and when the caller abandons the generator: nothing is lost.
+            close = getattr(pieces, "close", None)
+            if close is not None:
+                close()
             stats = self.engine.last_stats
             stopped = not completed or stats.finish_reason == "cancelled" or cancel.is_set()
             end = self.clock()
@@ -163,9 +227,65 @@ class VoiceTurn:
                 reused_tokens=stats.reused_tokens,
                 dropped_messages=stats.dropped_messages,
             )
-            self.store.update_message(reply_row.id, "".join(parts), complete=True, stopped=stopped,
-                                      timings=timings.as_dict())
-        if not stopped:
-            # The reply is stored and shown; get the next turn's shared tokens into the cache meanwhile.
+            reply_id: int | None = reply_row.id
+            if parts:
+                self.store.update_message(reply_row.id, "".join(parts), complete=True, stopped=stopped,
+                                          timings=timings.as_dict())
+            else:
+                # Stopped before the first token, failed, or an empty answer: an empty row would show as a blank
+                # reply and tell nothing to the model, so none is kept.
+                self.store.delete_messages_from(conversation_id, reply_row.id)
+                reply_id = None
+        yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_id)
+        if not stopped and parts:
+            # After TurnDone, so the window is already done with the turn: the worker gets the next turn's shared
+            # tokens into the cache while the user reads, and a next turn simply queues behind this.
             self.engine.prefill_after(messages, "".join(parts))
-        yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_row.id)
+
+    def _open(
+        self, messages: list[dict[str, str]], cancel: threading.Event
+    ) -> tuple[Iterator[str], list[dict[str, str]]]:
+        """The reply stream, started (its template rendered); a template with no system role gets it folded in."""
+        stream = self.engine.stream(messages, self.params, cancel)
+        try:
+            first = next(stream)
+        except StopIteration:
+            return iter(()), messages
+        except ChinwagError:
+            raise
+        except Exception as error:
+            if not _template_error(error):
+                raise
+            folded = fold_system(messages)
+            if folded == messages:
+                raise ChatTemplateError(
+                    f"This model's chat template rejected the conversation ({error}). Choose another model in "
+                    "Settings, or start a new conversation."
+                ) from error
+            stream = self.engine.stream(folded, self.params, cancel)
+            try:
+                first = next(stream)
+            except StopIteration:
+                return iter(()), folded
+            except ChinwagError:
+                raise
+            except Exception as again:
+                if not _template_error(again):
+                    raise
+                raise ChatTemplateError(
+                    f"This model's chat template rejected the conversation ({again}). Choose another model in "
+                    "Settings, or start a new conversation."
+                ) from again
+            messages = folded
+        return _prepend(first, stream), messages
+
+
+def _prepend(first: str, rest: Iterator[str]) -> Iterator[str]:
+    """`first` then the rest of the stream; closing it closes the stream (which stops the generation)."""
+    try:
+        yield first
+        yield from rest
+    finally:
+        close = getattr(rest, "close", None)
+        if close is not None:
+            close()

@@ -14,7 +14,7 @@ from desktop.core.audio import Recording
 from desktop.core.errors import ChinwagError, NothingHeard
 from desktop.core.llm import GenerationParams
 from desktop.core.store import ConversationStore, Message
-from desktop.core.turn import Token, Transcribed, TurnDone, UserMessage
+from desktop.core.turn import Token, Transcribed, TurnCancelled, TurnDone, UserMessage
 from desktop.ui.chat_view import ChatView
 from desktop.ui.input_bar import InputBar
 from desktop.ui.iterator_bridge import IteratorBridge
@@ -38,10 +38,25 @@ class TurnSetup:
     params: GenerationParams
 
 
+@dataclass(eq=False)
+class _Turn:
+    """One submitted turn as the window sees it. Every signal of its bridge is handled with this object, so a
+    turn that was stopped, or whose conversation was left, can never draw into widgets it no longer owns."""
+
+    request: TurnRequest
+    epoch: int  # the rendering of the chat view it draws into (see ChatController._epoch)
+    pending_text: str | None = None  # typed words not stored yet: given back if the turn ends without them
+    reply_widget: MessageWidget | None = None
+    reply_text: str = ""
+    dirty: bool = False
+    done: TurnDone | None = None
+    over: bool = False  # the window is done with it (its worker job may still run the idle prefill)
+
+
 class ChatController(QObject):
     conversations_changed = Signal()  # a conversation was created, renamed by its first message, or touched
     turn_started = Signal()
-    turn_finished = Signal(object)  # TurnDone, or None when the turn failed
+    turn_finished = Signal(object)  # the TurnDone of the turn that just ended, or None when it failed or was cancelled
     turn_failed = Signal(object)
 
     def __init__(
@@ -65,12 +80,10 @@ class ChatController(QObject):
         self._setup = setup
         self._review = review_transcript
         self.conversation_id: int | None = None
-        self._request: TurnRequest | None = None
-        self._bridge: IteratorBridge | None = None
-        self._reply_widget: MessageWidget | None = None
-        self._reply_text = ""
-        self._dirty = False
-        self._pending_text: str | None = None  # typed text not yet stored: given back if the turn fails
+        self._turn: _Turn | None = None  # the turn Stop and the input bar are about
+        self._turns: list[_Turn] = []  # every turn the worker has not finished with, oldest first
+        # Bumped whenever the view is cleared: a turn drawn into an older rendering leaves the new one alone.
+        self._epoch = 0
         self._editing: MessageWidget | None = None
         self.last_done: TurnDone | None = None
         self._render = QTimer(self)
@@ -88,34 +101,48 @@ class ChatController(QObject):
 
     @property
     def replying(self) -> bool:
-        return self._request is not None
+        return self._turn is not None
+
+    @property
+    def in_flight(self) -> bool:
+        """Some turn's events are still to come (a stopped one included)."""
+        return bool(self._turns)
 
     def reply_widget(self) -> MessageWidget | None:
-        return self._reply_widget
+        return self._turn.reply_widget if self._turn is not None else None
 
     # ---- conversations ---------------------------------------------------------------------------------------
 
     def new_conversation(self) -> None:
-        self.stop()
+        self._leave()
         self.conversation_id = None  # created when the first message is sent: no empty conversations
-        self.view.clear()
-        self._cancel_edit()
         self.input.text.setFocus()
 
     def open_conversation(self, conversation_id: int) -> None:
         if conversation_id == self.conversation_id:
             return
-        self.stop()
-        self._detach()
-        self._cancel_edit()
+        self._leave()
         self.conversation_id = conversation_id
-        self.view.clear()
         messages = self.store.messages(conversation_id)
         for message in messages:
-            if message.role in ("user", "assistant"):
+            if message.role in ("user", "assistant") and (message.text or message.role == "user"):
                 self._add_widget(message)
         self._mark_last_reply()
         self.view.scroll_to_bottom()
+
+    def _leave(self) -> None:
+        """Leave the open conversation: its reply stops (the worker saves it) and the view starts afresh."""
+        self.stop()
+        self._release_input()
+        self._cancel_edit()
+        self._flush()
+        for turn in self._turns:
+            if self._alive(turn.reply_widget):
+                turn.reply_widget.set_streaming(False)
+                turn.reply_widget.set_stopped(True)
+            turn.reply_widget = None
+        self._epoch += 1
+        self.view.clear()
 
     def _add_widget(self, message: Message) -> MessageWidget:
         widget = MessageWidget(message.role, message.text, stopped=message.stopped, meta=_meta(message))
@@ -141,8 +168,7 @@ class ChatController(QObject):
             self._truncate_from(self._editing)
             self._cancel_edit()
         self.input.text.clear()
-        self._pending_text = text
-        self._submit(TurnRequest(self._ensure_conversation(text), text=text))
+        self._submit(TurnRequest(self._ensure_conversation(text), text=text), pending_text=text)
 
     def send_recording(self, recording: Recording, released_at: float) -> None:
         """The push-to-talk take, from release: transcribe, send, answer (or, in review mode, just transcribe)."""
@@ -156,9 +182,20 @@ class ChatController(QObject):
         self.input.activity.setText("Transcribing…")
         self._submit(TurnRequest(self._ensure_conversation(None), pcm=recording.pcm, released_at=released_at))
 
+    def review_recording(self, recording: Recording) -> None:
+        """A take that is never sent by itself (cut at the length cap, or kept from a microphone that went away):
+        transcribe it into the text box, where the user reads it and decides whether to send it."""
+        if self.replying:
+            self.stop()
+        self.input.activity.setText("Transcribing…")
+        conversation = self.conversation_id if self.conversation_id is not None else -1
+        self._submit(TurnRequest(conversation, pcm=recording.pcm, transcribe_only=True))
+
     def regenerate(self, widget: MessageWidget) -> None:
         if self.replying or self.conversation_id is None or widget.message_id is None:
             return
+        if any(t.request.conversation_id == self.conversation_id and not t.over for t in self._turns):
+            return  # a stopped turn of this conversation is still being saved: its rows are not final yet
         messages = self.store.messages(self.conversation_id)
         user = next((m for m in reversed(messages) if m.role == "user" and m.id < widget.message_id), None)
         if user is None:
@@ -168,7 +205,7 @@ class ChatController(QObject):
 
     def edit(self, widget: MessageWidget) -> None:
         """Put the message in the text box; Enter sends the edited text in its place (and drops what followed)."""
-        if widget.role != "user":
+        if widget.role != "user" or widget.message_id is None:
             return
         self._cancel_edit()
         self._editing = widget
@@ -178,8 +215,8 @@ class ChatController(QObject):
         self.input.activity.setText("Editing: Enter sends it again in place of the original, Esc cancels")
 
     def stop(self) -> None:
-        if self._request is not None:
-            self._request.cancel.set()  # the worker checks it after every token; the partial reply is saved
+        if self._turn is not None:
+            self._turn.request.cancel.set()  # the worker checks it after every token; the partial reply is saved
 
     def escape(self) -> None:
         """Esc: stop a reply, else leave edit mode."""
@@ -194,27 +231,30 @@ class ChatController(QObject):
         self.status.showMessage("Copied to the clipboard", 2000)
 
     def shutdown(self) -> None:
-        self.stop()
+        for turn in self._turns:
+            # Closing: a message not stored yet is still stored (without a reply); a reply stops and is saved.
+            turn.request.keep_words.set()
+            turn.request.cancel.set()
         self._render.stop()
 
     # ---- the turn's events (GUI thread) ------------------------------------------------------------------------
 
-    def _submit(self, request: TurnRequest, reply_widget: MessageWidget | None = None) -> None:
+    def _submit(self, request: TurnRequest, reply_widget: MessageWidget | None = None,
+                pending_text: str | None = None) -> None:
         setup = self._setup()
         request.model_name, request.system_prompt, request.params = setup.model_name, setup.system_prompt, setup.params
-        self._detach()
+        turn = _Turn(request, self._epoch, pending_text=pending_text)
         if reply_widget is not None:  # regenerate: no user message comes first, the reply starts at once
-            self._reply_widget = self.view.add_message(reply_widget)
+            turn.reply_widget = self.view.add_message(reply_widget)
             reply_widget.set_streaming(True)
-        self._request = request
-        self._reply_text, self._dirty = "", False
         bridge = IteratorBridge(self)  # owned here, in the GUI thread, whatever the worker does with it
-        bridge.item.connect(self._on_event)
-        bridge.failed.connect(self._on_failed)
-        bridge.finished.connect(self._on_finished)
+        bridge.item.connect(lambda event: self._on_event(turn, event))
+        bridge.failed.connect(lambda error: self._on_failed(turn, error))
+        bridge.finished.connect(lambda _completed: self._on_finished(turn))
         # Freed once its last signal has arrived, from a handler: by then the worker is done emitting on it.
         bridge.finished.connect(lambda _completed: bridge.deleteLater())
-        self._bridge = bridge
+        self._turns.append(turn)
+        self._turn = turn
         self.worker.submit(request, bridge)  # only after connecting: the worker may start at once
         self.input.set_replying(True)
         self._set_regenerate_enabled(False)
@@ -223,95 +263,142 @@ class ChatController(QObject):
         self._render.start()
         self.turn_started.emit()
 
-    def _detach(self) -> None:
-        """Forget the running turn's signals (it was stopped; its end is saved by the worker anyway)."""
-        if self._bridge is not None:
-            for signal, slot in ((self._bridge.item, self._on_event), (self._bridge.failed, self._on_failed),
-                                 (self._bridge.finished, self._on_finished)):
-                signal.disconnect(slot)
-            self._bridge = None
-        if self._reply_widget is not None:
-            self._flush()
-            self._reply_widget.set_streaming(False)
-            self._reply_widget.set_stopped(True)
-        self._reply_widget = None
-        self._request = None
-
-    def _on_event(self, event: object) -> None:
+    def _on_event(self, turn: _Turn, event: object) -> None:
+        current = turn is self._turn
         if isinstance(event, Token):
-            if not self._reply_text:
+            if current and not turn.reply_text:
                 self.input.activity.setText("")  # "Thinking…" is over once the answer shows
-            self._reply_text += event.text
-            self._dirty = True
+            turn.reply_text += event.text
+            turn.dirty = True
         elif isinstance(event, UserMessage):
-            self._pending_text = None
+            turn.pending_text = None
             message = event.message
-            if message.conversation_id == self.conversation_id:
+            if turn.epoch == self._epoch and message.conversation_id == self.conversation_id:
                 self._add_widget(message)
-                self._reply_widget = self.view.add_message(MessageWidget("assistant"))
-                self._reply_widget.set_streaming(True)
+                turn.reply_widget = self.view.add_message(MessageWidget("assistant"))
+                turn.reply_widget.set_streaming(True)
                 self.view.scroll_to_bottom()
-            self.input.activity.setText("Thinking…")
+            if current:
+                self.input.activity.setText("Thinking…")
             self._retitle(message)
         elif isinstance(event, Transcribed):
-            self.input.activity.setText(f"Heard: “{event.transcript.text}”")
+            if current:
+                self.input.activity.setText(f"Heard: “{event.transcript.text}”")
         elif isinstance(event, TurnDone):
-            self._done(event)
+            self._done(turn, event)
+        elif isinstance(event, TurnCancelled):
+            self._cancelled(turn, event)
         elif isinstance(event, ReviewTranscript):
-            self.input.text.setPlainText(event.transcript.text)
+            self._give_back(event.transcript.text)
             self.input.text.setFocus()
             self.input.activity.setText("Check the transcript, then press Enter to send it")
 
-    def _done(self, done: TurnDone) -> None:
-        self._reply_text = done.reply
-        self._dirty = True
-        self._flush()
-        widget = self._reply_widget
-        if widget is not None:
-            widget.message_id = done.reply_message_id
-            widget.set_streaming(False)
-            widget.set_stopped(done.stopped)
-            widget.set_meta(done.model)
+    def _done(self, turn: _Turn, done: TurnDone) -> None:
+        turn.reply_text = done.reply
+        turn.dirty = True
+        turn.done = done
         self.last_done = done
-        self.status.show_timings(done.timings)
+        self._flush()
+        widget = turn.reply_widget
+        if self._alive(widget):
+            if done.reply_message_id is None:
+                self.view.remove_from(widget)  # stopped before its first token: no empty reply is kept
+                if not done.stopped:
+                    self.notices.show_notice("The model gave an empty answer. Try again, or rephrase.", kind="info",
+                                             timeout_s=8)
+            else:
+                widget.message_id = done.reply_message_id
+                widget.set_streaming(False)
+                widget.set_stopped(done.stopped)
+                widget.set_meta(done.model)
+        turn.reply_widget = None
+        if turn is self._turn:
+            self.status.show_timings(done.timings)
         self.conversations_changed.emit()
+        self._end(turn)
 
-    def _on_failed(self, error: Exception) -> None:
+    def _cancelled(self, turn: _Turn, event: TurnCancelled) -> None:
+        """Stopped before the user's message was stored: nothing was stored, and their words come back."""
+        words = event.text or turn.pending_text
+        turn.pending_text = None
+        if words:
+            self._give_back(words)
+            self.status.showMessage("Not sent: your words are back in the text box.", 5000)
+        if turn.reply_widget is not None and self._alive(turn.reply_widget):
+            self.view.remove_from(turn.reply_widget)
+        turn.reply_widget = None
+        self._drop_if_empty(turn)
+        self._end(turn)
+
+    def _on_failed(self, turn: _Turn, error: Exception) -> None:
         if isinstance(error, NothingHeard):
             self.notices.show_notice(str(error), kind="info", timeout_s=6)
-            self._drop_if_empty()
         elif isinstance(error, ChinwagError):
             self.notices.show_notice(str(error), kind="error")
         else:
             self.notices.show_notice(f"Something went wrong: {error}. Try again; what you typed is kept.",
                                      kind="error")
-        if self._pending_text and not self.input.text.toPlainText().strip():
-            self.input.text.setPlainText(self._pending_text)  # nothing typed is lost
-        self._pending_text = None
-        if self._reply_widget is not None and not self._reply_text:
-            self.view.remove_from(self._reply_widget)
-            self._reply_widget = None
-        self.turn_failed.emit(error)
+        if turn.pending_text:
+            self._give_back(turn.pending_text)  # nothing typed is lost
+        turn.pending_text = None
+        if self._alive(turn.reply_widget) and not turn.reply_text:
+            self.view.remove_from(turn.reply_widget)
+        turn.reply_widget = None
+        self._drop_if_empty(turn)
+        current = turn is self._turn
+        self._end(turn)
+        if current:
+            self.turn_failed.emit(error)
 
-    def _on_finished(self, _completed: bool) -> None:
+    def _on_finished(self, turn: _Turn) -> None:
+        if turn in self._turns:
+            self._turns.remove(turn)
+        if turn.pending_text:  # ended without storing them and without saying why (it cannot; but never lose them)
+            self._give_back(turn.pending_text)
+            turn.pending_text = None
+        self._end(turn)
+        if not self._turns:
+            self._render.stop()
+
+    def _end(self, turn: _Turn) -> None:
+        """The window is done with `turn`; if it was the one the input bar shows, the bar is free again."""
+        if turn.over:
+            return
+        turn.over = True
         self._flush()
-        self._render.stop()
-        if self._reply_widget is not None:
-            self._reply_widget.set_streaming(False)
-        self._reply_widget = None
-        self._request = None
-        self._bridge = None
+        if self._alive(turn.reply_widget):
+            turn.reply_widget.set_streaming(False)
+        turn.reply_widget = None
+        if turn is not self._turn:
+            return
+        self._release_input()
+        self._mark_last_reply()
+        self.turn_finished.emit(turn.done)
+
+    def _release_input(self) -> None:
+        self._turn = None
         self.input.set_replying(False)
         if not self.input.activity.text().startswith(("Check the transcript", "Editing")):
             self.input.activity.setText("")
         self._set_regenerate_enabled(True)
-        self._mark_last_reply()
-        self.turn_finished.emit(self.last_done)
 
     def _flush(self) -> None:
-        if self._dirty and self._reply_widget is not None:
-            self._dirty = False
-            self._reply_widget.set_text(self._reply_text)
+        for turn in self._turns:
+            if turn.dirty and self._alive(turn.reply_widget):
+                turn.dirty = False
+                turn.reply_widget.set_text(turn.reply_text)
+
+    def _alive(self, widget: MessageWidget | None) -> bool:
+        """Still shown: a widget of a cleared or truncated view is deleted by Qt and must not be touched."""
+        return widget is not None and widget in self.view.messages()
+
+    def _give_back(self, words: str) -> None:
+        """Put words that were not sent back in the text box, in front of anything typed since."""
+        box = self.input.text
+        typed = box.toPlainText()
+        if words in typed:
+            return
+        box.setPlainText(f"{words}\n{typed}" if typed.strip() else words)
 
     # ---- helpers -----------------------------------------------------------------------------------------
 
@@ -322,7 +409,8 @@ class ChatController(QObject):
 
     def _cancel_edit(self) -> None:
         if self._editing is not None:
-            self._editing.status.setText("")
+            if self._alive(self._editing):
+                self._editing.status.setText("")
             self._editing = None
             self.input.activity.setText("")
 
@@ -347,12 +435,18 @@ class ChatController(QObject):
             self.store.rename(conversation.id, _title(message.text))
             self.conversations_changed.emit()
 
-    def _drop_if_empty(self) -> None:
-        """A spoken turn that heard nothing leaves no empty conversation behind."""
-        if self.conversation_id is not None and not self.store.messages(self.conversation_id):
-            self.store.delete(self.conversation_id)
+    def _drop_if_empty(self, turn: _Turn) -> None:
+        """A turn that stored nothing leaves no empty conversation behind (unless another turn is headed there)."""
+        conversation_id = turn.request.conversation_id
+        if conversation_id < 0 or any(t is not turn and t.request.conversation_id == conversation_id
+                                      for t in self._turns):
+            return
+        if self.store.messages(conversation_id):
+            return
+        self.store.delete(conversation_id)
+        if self.conversation_id == conversation_id:
             self.conversation_id = None
-            self.conversations_changed.emit()
+        self.conversations_changed.emit()
 
 
 def _title(text: str) -> str:

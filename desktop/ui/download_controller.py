@@ -1,82 +1,130 @@
-"""Downloads a model variant on its own thread and drives the download view; the app stays usable."""
+"""Downloads model variants, one at a time in the order asked, each with its own row in the window.
+
+A second download no longer cancels the first: it waits in the queue (its row says so) and starts when the one
+before it ends, however that one ends. Each row has its own cancel, resume and retry. The app stays usable.
+"""
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.catalog import Variant
 from desktop.core.errors import DownloadCancelled
 from desktop.core.hub import ModelDownloader, Progress
-from desktop.ui.download_view import DownloadView
+from desktop.ui.download_view import DownloadList, DownloadView
 from desktop.ui.iterator_bridge import IteratorBridge
+
+
+@dataclass(eq=False)
+class _Download:
+    variant: Variant
+    view: DownloadView
+    cancel: threading.Event = field(default_factory=threading.Event)
+    bridge: IteratorBridge | None = None  # set while it runs
 
 
 class DownloadController(QObject):
     downloaded = Signal(str)  # variant id, verified and in place
     stopped = Signal(str, object)  # variant id, the DownloadError (cancelled included)
 
-    def __init__(self, view: DownloadView, downloader: ModelDownloader) -> None:
-        super().__init__(view)
-        self.view = view
+    def __init__(self, views: DownloadList, downloader: ModelDownloader) -> None:
+        super().__init__(views)
+        self.views = views
         self.downloader = downloader
-        self.variant: Variant | None = None
-        self._cancel = threading.Event()
-        self._bridge: IteratorBridge | None = None
-        view.cancel_requested.connect(self.cancel)
-        view.resume_requested.connect(self.resume)
-        view.close_requested.connect(lambda: view.setVisible(False))
+        self._running: _Download | None = None
+        self._queue: list[_Download] = []
+        self._wired: set[str] = set()
 
     @property
     def running(self) -> bool:
-        return self._bridge is not None
+        return self._running is not None
+
+    @property
+    def variant(self) -> Variant | None:
+        """The model downloading now."""
+        return self._running.variant if self._running is not None else None
+
+    def queued(self) -> list[str]:
+        return [d.variant.id for d in self._queue]
 
     def start(self, variant: Variant) -> None:
-        if self.running:
-            if self.variant is not None and self.variant.id == variant.id and not self._cancel.is_set():
-                return
-            self.cancel()
-        self.variant = variant
-        self._cancel = threading.Event()
-        cancel = self._cancel
+        """Download `variant` now, or after the downloads already asked for."""
+        if (self._running is not None and self._running.variant.id == variant.id) or variant.id in self.queued():
+            return  # asked twice: once is enough
+        view = self.views.row(variant.id)
+        if variant.id not in self._wired:  # a row is reused by Resume and Retry: its buttons are wired once
+            self._wired.add(variant.id)
+            view.cancel_requested.connect(lambda: self.cancel(variant.id))
+            view.resume_requested.connect(lambda: self.start(variant))
+            view.close_requested.connect(lambda: self._close_row(variant.id))
+        download = _Download(variant, view)
+        if self._running is not None:
+            self._queue.append(download)
+            view.show_queued(variant.label, self._running.variant.label)
+            return
+        self._run(download)
+
+    def cancel(self, variant_id: str | None = None) -> None:
+        """Cancel one download (running or queued), or every one when no id is given (the window closes)."""
+        for download in list(self._queue):
+            if variant_id is None or download.variant.id == variant_id:
+                self._queue.remove(download)
+                download.view.show_stopped("Cancelled before it started.", failed=False)
+                self.stopped.emit(download.variant.id, DownloadCancelled("Cancelled before it started."))
+        if self._running is not None and (variant_id is None or variant_id == self._running.variant.id):
+            self._running.cancel.set()  # the thread notices within one chunk and keeps the partial file
+
+    def resume(self, variant_id: str) -> None:
+        row = self.views.rows.get(variant_id)
+        if row is not None and row.state in ("cancelled", "failed"):
+            row.resume_requested.emit()
+
+    # ---- internals ---------------------------------------------------------------------------------------------
+
+    def _run(self, download: _Download) -> None:
+        self._running = download
+        variant, cancel = download.variant, download.cancel
+        # Each row reconnects from scratch: a resumed download must not answer its old row's signals twice.
         bridge = IteratorBridge(self)
-        # Each handler is told which download it hears from: a cancelled one may still report late.
-        bridge.item.connect(lambda progress: self._progress(bridge, progress))
-        bridge.failed.connect(lambda error: self._failed(bridge, error))
-        bridge.finished.connect(lambda _completed: self._finished(bridge))
-        self._bridge = bridge
-        self.view.start(variant.label, self.downloader.partial_bytes(variant))
+        bridge.item.connect(lambda progress: self._progress(download, progress))
+        bridge.failed.connect(lambda error: self._failed(download, error))
+        bridge.finished.connect(lambda _completed: self._finished(download))
+        download.bridge = bridge
+        download.view.start(variant.label, self.downloader.partial_bytes(variant))
         bridge.run_in_thread(lambda: self.downloader.download(variant, cancel), name=f"download-{variant.id}")
 
-    def cancel(self) -> None:
-        self._cancel.set()  # the download thread notices within one chunk and keeps the partial file
+    def _progress(self, download: _Download, progress: Progress) -> None:
+        download.view.show_progress(progress)
+        if progress.stage == "done":
+            download.view.show_done(download.variant.label)
+            self.downloaded.emit(download.variant.id)
 
-    def resume(self) -> None:
-        if self.variant is not None:
-            self.start(self.variant)
-
-    def _progress(self, bridge: IteratorBridge, progress: Progress) -> None:
-        if bridge is not self._bridge:
-            return
-        self.view.show_progress(progress)
-        if progress.stage == "done" and self.variant is not None:
-            self.view.show_done(self.variant.label)
-            self.downloaded.emit(self.variant.id)
-
-    def _failed(self, bridge: IteratorBridge, error: Exception) -> None:
-        if bridge is not self._bridge or self.variant is None:
-            return
-        self._bridge = None  # over now, even before its `finished` arrives: Resume must start a new one
+    def _failed(self, download: _Download, error: Exception) -> None:
         if isinstance(error, DownloadCancelled):
-            kept = self.downloader.partial_bytes(self.variant)
-            self.view.show_stopped(f"Cancelled. {kept / 1e6:,.1f} MB are kept: Resume continues from there.",
-                                   failed=False)
+            kept = self.downloader.partial_bytes(download.variant)
+            download.view.show_stopped(f"Cancelled. {kept / 1e6:,.1f} MB are kept: Resume continues from there.",
+                                       failed=False)
         else:
-            self.view.show_stopped(f"{error}", failed=True)
-        self.stopped.emit(self.variant.id, error)
+            download.view.show_stopped(f"{error}", failed=True)
+        self._over(download)  # before telling anyone: Resume, pressed at once, must start a new attempt
+        self.stopped.emit(download.variant.id, error)
 
-    def _finished(self, bridge: IteratorBridge) -> None:
-        if bridge is self._bridge:
-            self._bridge = None
-        bridge.deleteLater()
+    def _finished(self, download: _Download) -> None:
+        if download.bridge is not None:
+            download.bridge.deleteLater()
+            download.bridge = None
+        self._over(download)
+
+    def _over(self, download: _Download) -> None:
+        if self._running is download:
+            self._running = None
+            if self._queue:
+                self._run(self._queue.pop(0))
+
+    def _close_row(self, variant_id: str) -> None:
+        if self._running is not None and self._running.variant.id == variant_id:
+            return
+        self.views.remove(variant_id)

@@ -100,8 +100,47 @@ class DownloadView(QFrame):
         self.resume_button.setAccessibleName("Retry download" if failed else "Resume download")
         self._set_state("failed" if failed else "cancelled")
 
+    def show_queued(self, label: str, behind: str) -> None:
+        self.title.setText(f"Downloading {label}")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.detail.setText(f"Queued: starts when {behind} is done.")
+        self._set_state("queued")
+        self.setVisible(True)
+
     def _set_state(self, state: str) -> None:
         self.state = state
-        self.cancel_button.setVisible(state == "running")
+        self.cancel_button.setVisible(state in ("running", "queued"))
         self.resume_button.setVisible(state in ("cancelled", "failed"))
-        self.close_button.setVisible(state != "running")
+        self.close_button.setVisible(state not in ("running", "queued"))
+
+
+class DownloadList(QWidget):
+    """One `DownloadView` per model being downloaded, queued or stopped, stacked above the chat."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Downloads")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.rows: dict[str, DownloadView] = {}
+        self.setVisible(False)
+
+    def row(self, variant_id: str) -> DownloadView:
+        """The row of this model's download, made on first use."""
+        view = self.rows.get(variant_id)
+        if view is None:
+            view = DownloadView(self)
+            view.setAccessibleName(f"Download {variant_id}")
+            self._layout.addWidget(view)
+            self.rows[variant_id] = view
+        self.setVisible(True)
+        return view
+
+    def remove(self, variant_id: str) -> None:
+        view = self.rows.pop(variant_id, None)
+        if view is not None:
+            self._layout.removeWidget(view)
+            view.deleteLater()
+        self.setVisible(bool(self.rows))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,6 +67,15 @@ class PushToTalkButton(QPushButton):
         self._idle, self._toggle = _IDLE_LABEL, False
         self.pressed.connect(self.held)
         self.released.connect(self.let_go)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt API)
+        if self.isDown():
+            # Qt lets go of a pressed button when the keyboard focus moves, but the mouse still holds it: a shortcut
+            # (Ctrl+N) or a click elsewhere must not cut the take short. Letting go of the mouse ends it, and
+            # leaving the window discards it (see WindowController).
+            QWidget.focusOutEvent(self, event)
+            return
+        super().focusOutEvent(event)
 
     def show_recording(self, recording: bool) -> None:
         if recording:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.core.paths import assets_dir
 from desktop.ui.chat_view import ChatView
-from desktop.ui.download_view import DownloadView
+from desktop.ui.download_view import DownloadList
 from desktop.ui.input_bar import InputBar
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.notice_bar import NoticeBar
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.chat = ChatView(self)
         self.input_bar = InputBar(self)
         self.notices = NoticeBar(self)
-        self.download_view = DownloadView(self)
+        self.downloads = DownloadList(self)  # one row per download, queued or running
         self.status = ChinwagStatusBar(self)
         self.setStatusBar(self.status)
 
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.notices)
-        layout.addWidget(self.download_view)
+        layout.addWidget(self.downloads)
         layout.addWidget(self.chat, 1)
         layout.addWidget(self.input_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

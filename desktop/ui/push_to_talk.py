@@ -2,6 +2,12 @@
 
 Opening and closing an audio device can take tens of milliseconds (PulseAudio through ALSA), so those calls
 run on a single audio thread; the GUI thread only changes state and reads the level for the meter.
+
+Privacy and forgiveness rules (issue 8 §2):
+- `discard()` (the window lost focus, Esc) throws the take away and closes the microphone at once;
+- the length cap stops the take and hands it over as `capped` (the window offers it for review, it is never
+  sent by itself: a forgotten open microphone must not turn into minutes of text sent to the model);
+- a take the device dropped mid-way arrives in `failed` with the partial recording kept on the error.
 """
 
 from __future__ import annotations
@@ -22,12 +28,15 @@ SourceFactory = Callable[[], AudioSource]
 
 class PushToTalk(QObject):
     recorded = Signal(object, float)  # Recording, perf_counter() at release
-    failed = Signal(object)  # an AudioError: no microphone, lost, PortAudio missing
+    capped = Signal(object)  # Recording cut at the length cap: offered for review, not sent
+    discarded = Signal(str)  # why the take was thrown away ("focus", "escape")
+    failed = Signal(object)  # an AudioError: no microphone, lost (with the partial take), PortAudio missing
+    notice = Signal(str)  # something the user should know that did not stop the take (a fallback microphone)
     state_changed = Signal(str)
     _started = Signal(object)  # from the audio thread
-    _stopped = Signal(object, float)
-    _failed = Signal(object)
-    _capped = Signal()
+    _stopped = Signal(object, object, float)  # source, Recording, released at
+    _failed = Signal(object, object)  # source, AudioError
+    _capped = Signal(object)  # source
 
     def __init__(self, view: InputBar, source_factory: SourceFactory, sounds_enabled: Callable[[], bool]) -> None:
         super().__init__(view)
@@ -38,6 +47,8 @@ class PushToTalk(QObject):
         self._source: AudioSource | None = None
         self.state = "idle"  # idle → starting → recording → stopping → idle
         self._release_pending = False
+        self._cap_reached = False
+        self._closed = False  # after shutdown: the audio thread is gone, nothing may be started
         self._meter = QTimer(self)
         self._meter.setInterval(33)
         self._meter.timeout.connect(self._update_meter)
@@ -45,7 +56,7 @@ class PushToTalk(QObject):
         self._started.connect(self._on_started)
         self._stopped.connect(self._on_stopped)
         self._failed.connect(self._on_failed)
-        self._capped.connect(self.release)
+        self._capped.connect(self._on_cap)
         view.talk_button.held.connect(self._button_down)
         view.talk_button.let_go.connect(self._button_up)
         self.toggle_mode = False
@@ -62,13 +73,15 @@ class PushToTalk(QObject):
         return self.state != "idle"
 
     def press(self) -> None:
-        if self.state != "idle":
+        if self.state != "idle" or self._closed:
             return
         self._set_state("starting")
         self._release_pending = False
+        self._cap_reached = False
         source = self.source_factory()
         if hasattr(source, "on_cap"):
-            source.on_cap = self._capped.emit  # the Recorder calls it on PortAudio's thread
+            # The Recorder calls it on PortAudio's thread; the signal carries which take reached the cap.
+            source.on_cap = lambda: self._capped.emit(source)
         self._source = source
         self.view.show_meter(True)
         self.view.talk_button.show_recording(True)
@@ -91,10 +104,22 @@ class PushToTalk(QObject):
         else:
             self.release()
 
+    def discard(self, why: str) -> bool:
+        """Throw the take away and close the microphone now. True if there was a take to throw away."""
+        source = self._source
+        if source is None or self.state == "idle":
+            return False
+        self._audio.submit(self._discard_job, source)  # after a start still running: the device closes right after
+        self._finish()  # the take is forgotten at once; whatever the audio thread reports for it is ignored
+        self.discarded.emit(why)
+        return True
+
     def shutdown(self) -> None:
         if self._source is not None and self.state in ("starting", "recording"):
             self._audio.submit(self._discard_job, self._source)
         self._audio.shutdown(wait=False, cancel_futures=False)
+        self._closed = True
+        self._finish()  # whatever the audio thread still reports is for a take that no longer exists
 
     # ---- audio thread ------------------------------------------------------------------------------------
 
@@ -104,7 +129,7 @@ class PushToTalk(QObject):
                 sounds.play("record-start")
             source.start()
         except AudioError as error:
-            self._failed.emit(error)
+            self._failed.emit(source, error)
             return
         self._started.emit(source)
 
@@ -112,16 +137,20 @@ class PushToTalk(QObject):
         try:
             recording = source.stop()
         except AudioError as error:
-            self._failed.emit(error)
+            self._failed.emit(source, error)
             return
-        self._stopped.emit(recording, released_at)
+        self._stopped.emit(source, recording, released_at)
         if self._sounds_enabled():
             sounds.play("record-stop")
 
     @staticmethod
     def _discard_job(source: AudioSource) -> None:
+        discard = getattr(source, "discard", None)
         try:
-            source.stop()
+            if discard is not None:
+                discard()
+            else:
+                source.stop()
         except AudioError:
             pass
 
@@ -129,16 +158,32 @@ class PushToTalk(QObject):
 
     def _on_started(self, source: AudioSource) -> None:
         if source is not self._source:
-            return
+            return  # discarded while the device opened
         self._set_state("recording")
-        if self._release_pending:
+        text = getattr(source, "notice", "")
+        if text:
+            self.notice.emit(text)
+        if self._release_pending or self._cap_reached:
             self.release()
 
-    def _on_stopped(self, recording: Recording, released_at: float) -> None:
-        self._finish()
-        self.recorded.emit(recording, released_at)
+    def _on_cap(self, source: AudioSource) -> None:
+        if source is not self._source:
+            return
+        self._cap_reached = True
+        self.release()
 
-    def _on_failed(self, error: AudioError) -> None:
+    def _on_stopped(self, source: AudioSource, recording: Recording, released_at: float) -> None:
+        if source is not self._source:
+            return
+        self._finish()
+        if recording.capped or self._cap_reached:
+            self.capped.emit(recording)
+        else:
+            self.recorded.emit(recording, released_at)
+
+    def _on_failed(self, source: AudioSource, error: AudioError) -> None:
+        if source is not self._source:
+            return
         self._finish()
         self.failed.emit(error)
 

@@ -37,7 +37,7 @@ class SettingsController(QObject):
             self.dialog.raise_()
             return self.dialog
         try:
-            microphones, mic_error = [d.name for d in list_input_devices()], ""
+            microphones, mic_error = [(d.name, d.host_api) for d in list_input_devices()], ""
         except AudioError as error:
             microphones, mic_error = [], str(error)
         dialog = SettingsDialog(self.context.settings, self.models.choices("llm"), self.models.choices("whisper"),
@@ -73,9 +73,10 @@ class SettingsController(QObject):
             self.dialog.deleteLater()
         self.dialog = None
 
-    def _start_test(self, device: str | None) -> None:
+    def _start_test(self, device: tuple[str | None, str | None]) -> None:
         self._stop_test()
-        recorder = Recorder(device=device, max_seconds=30)
+        name, host_api = device
+        recorder = Recorder(device=name, host_api=host_api, max_seconds=30)
         try:
             recorder.start()
         except AudioError as error:

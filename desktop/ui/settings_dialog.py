@@ -28,14 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.llm import SAMPLING_FIELDS, family_defaults
 from desktop.core.settings import Settings
 from desktop.ui.model_picker import ModelChoice, ModelPicker
 
 CONTEXT_SIZES = (1024, 2048, 4096, 8192, 16384, 32768)
+_HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SettingsDialog(QDialog):
-    mic_test_requested = Signal(object)  # device name or None; the controller runs the test meter
+    mic_test_requested = Signal(object)  # (device name or None, host API or None); the controller runs the meter
     mic_test_stop_requested = Signal()
 
     def __init__(
@@ -43,7 +45,7 @@ class SettingsDialog(QDialog):
         settings: Settings,
         models: list[ModelChoice],
         whispers: list[ModelChoice],
-        microphones: list[str],
+        microphones: list[tuple[str, str]],  # (name, host API)
         microphone_error: str,
         add_local: Callable[[Path], ModelChoice],
         memory_gb: float | None,
@@ -73,10 +75,13 @@ class SettingsDialog(QDialog):
         self.microphone = QComboBox(self)
         self.microphone.setAccessibleName("Microphone")
         self.microphone.addItem("System default", None)
-        for name in microphones:
-            self.microphone.addItem(name, name)
-        index = self.microphone.findData(settings.input_device)
-        self.microphone.setCurrentIndex(max(0, index))
+        # A microphone is remembered by its name and host API: Windows lists one device under MME, DirectSound and
+        # WASAPI with the same name, so the host API is shown and kept with the choice.
+        for name, host_api in microphones:
+            self.microphone.addItem(f"{name} · {host_api}" if host_api else name, name)
+            self.microphone.setItemData(self.microphone.count() - 1, host_api, _HOST_API_ROLE)
+        self.microphone.setCurrentIndex(max(0, self._microphone_index(settings.input_device,
+                                                                       settings.input_host_api)))
         self.mic_test_button = QPushButton("Test", self)
         self.mic_test_button.setCheckable(True)
         self.mic_test_button.setAccessibleName("Test microphone")
@@ -88,9 +93,15 @@ class SettingsDialog(QDialog):
         self.mic_status.setWordWrap(True)
 
         # ---- generation
-        self.temperature = _double(0.0, 2.0, 0.05, settings.temperature, "Temperature")
-        self.top_p = _double(0.0, 1.0, 0.05, settings.top_p, "Top p")
-        self.top_k = _int(0, 200, settings.top_k, "Top k")
+        # Unset sampling fields follow the model's own recommendation; the spins show that value, and only a value
+        # the user changes is stored as an explicit choice.
+        shown = {name: getattr(settings, name) for name in SAMPLING_FIELDS}
+        fallback = family_defaults("llama3")
+        shown = {name: fallback[name] if value is None else value for name, value in shown.items()}
+        self._sampling_shown = shown
+        self.temperature = _double(0.0, 2.0, 0.05, shown["temperature"], "Temperature")
+        self.top_p = _double(0.0, 1.0, 0.05, shown["top_p"], "Top p")
+        self.top_k = _int(0, 200, int(shown["top_k"]), "Top k")
         self.max_tokens = _int(16, 8192, settings.max_tokens, "Maximum reply tokens")
         self.system_prompt = QPlainTextEdit(self)
         self.system_prompt.setAccessibleName("System prompt")
@@ -182,6 +193,12 @@ class SettingsDialog(QDialog):
 
     # ---- what the controller reads back -------------------------------------------------------------------
 
+    def _sampling_choice(self, name: str, value: float) -> float | None:
+        """The stored value: unchanged from what was shown keeps the earlier choice (None: the model's default)."""
+        if value == self._sampling_shown[name]:
+            return getattr(self._settings, name)
+        return value
+
     def result_settings(self) -> Settings:
         """The settings as edited (a new object; the caller copies the fields it applies)."""
         self._store_prompt(self.model.current_id() or self._settings.llm_variant)
@@ -191,9 +208,10 @@ class SettingsDialog(QDialog):
             llm_variant=self.model.current_id() or self._settings.llm_variant,
             whisper_model=self.whisper.current_id() or self._settings.whisper_model,
             input_device=self.microphone.currentData(),
-            temperature=self.temperature.value(),
-            top_p=self.top_p.value(),
-            top_k=self.top_k.value(),
+            input_host_api=self.microphone.currentData(_HOST_API_ROLE) or None,
+            temperature=self._sampling_choice("temperature", self.temperature.value()),
+            top_p=self._sampling_choice("top_p", self.top_p.value()),
+            top_k=self._sampling_choice("top_k", self.top_k.value()),
             max_tokens=self.max_tokens.value(),
             n_threads=self.threads.value(),
             context_size=int(self.context_size.currentData()),
@@ -203,6 +221,13 @@ class SettingsDialog(QDialog):
             sounds=self.sounds.isChecked(),
             theme=str(self.theme.currentData()),
         )
+
+    def _microphone_index(self, name: str | None, host_api: str | None) -> int:
+        if name is None:
+            return 0
+        named = [i for i in range(self.microphone.count()) if self.microphone.itemData(i) == name]
+        exact = [i for i in named if host_api and self.microphone.itemData(i, _HOST_API_ROLE) == host_api]
+        return (exact or named or [0])[0]
 
     def show_mic_level(self, level: float) -> None:
         self.mic_meter.setValue(int(level * 100))
@@ -268,7 +293,8 @@ class SettingsDialog(QDialog):
     def _mic_test_toggled(self, on: bool) -> None:
         if on:
             self.mic_status.setText("Speak: the bar should move.")
-            self.mic_test_requested.emit(self.microphone.currentData())
+            self.mic_test_requested.emit((self.microphone.currentData(),
+                                          self.microphone.currentData(_HOST_API_ROLE) or None))
         else:
             self.mic_test_stop_requested.emit()
             self.mic_meter.setValue(0)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 import time
+import traceback
+from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -18,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.core.audio import AudioSource, Recorder
+from desktop.core.audio import AudioSource, Recorder, Recording, RecordingInterrupted, speech_present
 from desktop.core.errors import AudioError
 from desktop.core.sysinfo import network_available
 from desktop.ui.chat_controller import ChatController
@@ -31,10 +35,14 @@ from desktop.ui.settings_controller import SettingsController
 from desktop.ui.worker import ModelWorker
 
 log = logging.getLogger(__name__)
+FOCUS_SETTLE_MS = 120  # short enough to close the microphone "at once", long enough for a dialog to activate
 _TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
 
 class WindowController(QObject):
+    # An exception no code caught, from any thread: (summary, full traceback). Shown on the GUI thread.
+    unexpected_error = Signal(str, str)
+
     def __init__(self, context: AppContext, window: MainWindow, model: str | None = None) -> None:
         super().__init__(window)
         self.context = context
@@ -44,7 +52,7 @@ class WindowController(QObject):
         store = context.store
         store.purge_deleted()  # deletions from the previous session can no longer be undone
         self.worker = ModelWorker(context.paths.database_file)
-        self.downloads = DownloadController(window.download_view, context.downloader)
+        self.downloads = DownloadController(window.downloads, context.downloader)
         self.models = ModelController(context, self.worker, window.model_picker, window.status, window.notices,
                                       self.downloads)
         self.chat = ChatController(window.chat, window.input_bar, window.notices, window.status, store, self.worker,
@@ -53,9 +61,18 @@ class WindowController(QObject):
         self.ptt = PushToTalk(window.input_bar, self.microphone, lambda: context.settings.sounds)
         self.settings = SettingsController(context, self.models, window, apply_theme)
         self.ptt.recorded.connect(self.chat.send_recording)
+        self.ptt.capped.connect(self._take_capped)
+        self.ptt.discarded.connect(self._take_discarded)
+        self.ptt.notice.connect(lambda text: window.notices.show_notice(text, kind="warning", timeout_s=10))
         self.settings.applied.connect(lambda _old, _new: self._show_ptt_key())
         self._show_ptt_key()
         self.ptt.failed.connect(self._audio_failed)
+        self._key_take = False  # the take in progress was started with the push-to-talk key (not the button)
+        self.ptt.state_changed.connect(self._ptt_state)
+        self.unexpected_error.connect(self._show_unexpected)
+        self._install_error_hooks()
+        app = QGuiApplication.instance()
+        app.applicationStateChanged.connect(self._application_state)  # type: ignore[attr-defined]
         window.settings_button.clicked.connect(self.settings.open)
         window.close_requested.connect(self.shutdown)
         window.shown.connect(self._first_show)
@@ -70,7 +87,7 @@ class WindowController(QObject):
 
     def microphone(self) -> AudioSource:
         s = self.context.settings
-        return Recorder(device=s.input_device, max_seconds=s.max_record_s)
+        return Recorder(device=s.input_device, host_api=s.input_host_api, max_seconds=s.max_record_s)
 
     def show(self) -> None:
         self.window.show()
@@ -94,14 +111,109 @@ class WindowController(QObject):
         self.window.status.show_network(network_available())
 
     def _audio_failed(self, error: AudioError) -> None:
+        if isinstance(error, RecordingInterrupted) and speech_present(error.partial.pcm):
+            # The partial take is kept: the user may still want what they said before the device went away.
+            partial = error.partial
+            self.window.notices.show_notice(
+                f"{error} {partial.duration_s:.0f} s were recorded before that.", kind="error",
+                action="Transcribe what was recorded", on_action=lambda: self.chat.review_recording(partial))
+            return
         self.window.notices.show_notice(str(error), kind="error", action="Settings", on_action=self.settings.open)
+
+    def _ptt_state(self, state: str) -> None:
+        if state == "idle":
+            self._key_take = False
+
+    def _take_capped(self, recording: Recording) -> None:
+        limit = self.context.settings.max_record_s
+        self.window.notices.show_notice(
+            f"Recording stopped at the {limit:.0f} s limit and was not sent. Transcribe it to read it first?",
+            kind="warning", action="Transcribe", on_action=lambda: self.chat.review_recording(recording))
+
+    def _take_discarded(self, why: str) -> None:
+        text = {"focus": "Recording discarded: Chinwag lost focus, so the microphone was closed. Nothing was sent.",
+                "escape": "Recording cancelled. Nothing was sent."}.get(why, "Recording discarded.")
+        self.window.notices.show_notice(text, kind="info", timeout_s=6)
+
+    # ---- privacy: a take never outlives the window's focus -----------------------------------------------------
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive and self.ptt.active:
+            # Opening or closing a dialog of ours passes through "inactive" for a moment: look again once settled.
+            QTimer.singleShot(FOCUS_SETTLE_MS, self._window_deactivated)
+
+    def _window_deactivated(self) -> None:
+        # Our own dialogs (Settings) keep the take; another application's window, or none at all, does not.
+        active = QApplication.activeWindow()
+        ours = active is not None and (active is self.window or self._ours(active))
+        if not ours or QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive:
+            self.ptt.discard("focus")
+
+    def _ours(self, widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            if parent is self.window:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    def escape(self) -> None:
+        """Esc: cancel a take being recorded, else stop the reply, else leave edit mode."""
+        if not self.ptt.discard("escape"):
+            self.chat.escape()
+
+    # ---- errors nobody caught ------------------------------------------------------------------------------
+
+    def _install_error_hooks(self) -> None:
+        """Log every uncaught exception (a Qt slot's included: PySide reports those through sys.excepthook) and
+        show it; the hooks that were there before still run (a debugger's, or the test runner's)."""
+        self._previous_hooks = (sys.excepthook, threading.excepthook)
+        previous_sys, previous_thread = self._previous_hooks
+
+        def on_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+            self._report(kind, error, tb, "")
+            previous_sys(kind, error, tb)
+
+        def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+            if args.exc_value is not None:
+                name = args.thread.name if args.thread is not None else "a thread"
+                self._report(args.exc_type, args.exc_value, args.exc_traceback, f" (in {name})")
+            previous_thread(args)
+
+        self._hooks = (on_exception, on_thread_exception)
+        sys.excepthook = on_exception
+        threading.excepthook = on_thread_exception
+
+    def _remove_error_hooks(self) -> None:
+        if sys.excepthook is self._hooks[0]:
+            sys.excepthook = self._previous_hooks[0]
+        if threading.excepthook is self._hooks[1]:
+            threading.excepthook = self._previous_hooks[1]
+
+    def _report(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None, where: str) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            return
+        details = "".join(traceback.format_exception(kind, error, tb))
+        log.error("uncaught exception%s\n%s", where, details)
+        try:
+            self.unexpected_error.emit(f"{kind.__name__}: {error}{where}", details)  # queued if not the GUI thread
+        except RuntimeError:
+            pass  # the window is already gone; the log has it
+
+    def _show_unexpected(self, summary: str, details: str) -> None:
+        where = _log_location()
+        self.last_error_details = details
+        self.window.notices.show_notice(
+            f"Something went wrong inside Chinwag ({summary}). The window keeps working; the details are in the "
+            f"log{where}.", kind="error", action="Copy details",
+            on_action=lambda: QGuiApplication.clipboard().setText(details))
 
     # ---- keyboard ----------------------------------------------------------------------------------------
 
     def _shortcuts(self) -> None:
         w = self.window
         pairs = [
-            ("Esc", self.chat.escape),
+            ("Esc", self.escape),
             ("Ctrl+N", self.conversations.new),
             ("Ctrl+,", self.settings.open),
             ("Ctrl+F", lambda: w.sidebar.search.setFocus()),
@@ -144,22 +256,30 @@ class WindowController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
+        if kind == QEvent.Type.WindowDeactivate and watched is self.window and self.ptt.active:
+            # Looked at once the activation has settled (a dialog of ours may take a moment to become active).
+            QTimer.singleShot(FOCUS_SETTLE_MS, self._window_deactivated)
+            return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         assert isinstance(event, QKeyEvent)
         if event.key() != self.ptt_key() or QApplication.activeWindow() is not self.window:
             return False
         focus = QApplication.focusWidget()
-        if isinstance(focus, _TEXT_FIELDS) and not (self.ptt.active and kind == QEvent.Type.KeyRelease):
-            return False  # typing a space is typing a space
+        if isinstance(focus, _TEXT_FIELDS) and not (self._key_take and kind == QEvent.Type.KeyRelease):
+            # Typing a space is typing a space; only the release of a key that started the take ends it there
+            # (a take held with the mouse button goes on while the user types).
+            return False
         if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False
         if event.isAutoRepeat():
             return True  # holding the key sends repeats; one press is one recording
         toggle = self.ptt.toggle_mode
         if kind == QEvent.Type.KeyPress:
+            if not self.ptt.active:
+                self._key_take = True
             self.ptt.toggle() if toggle else self.ptt.press()
-        elif not toggle:
+        elif not toggle and self._key_take:
             self.ptt.release()
         return True
 
@@ -171,6 +291,8 @@ class WindowController(QObject):
             return
         started = time.perf_counter()
         QApplication.instance().removeEventFilter(self)
+        QGuiApplication.instance().applicationStateChanged.disconnect(self._application_state)
+        self._remove_error_hooks()
         self._network.stop()
         self.ptt.shutdown()
         self.chat.shutdown()
@@ -180,3 +302,16 @@ class WindowController(QObject):
             log.warning("the model worker was still busy after 2 s (loading a model?); leaving it behind")
         log.info("closed in %.2f s", time.perf_counter() - started)
         self.window.allow_close()
+
+
+def _log_location() -> str:
+    """Where the log file is, once the logging module provides it."""
+    try:
+        from desktop.core import logs
+    except ImportError:
+        return ""
+    path = getattr(logs, "log_file", None)
+    try:
+        return f" ({path()})" if callable(path) else ""
+    except Exception:  # noqa: BLE001 - a message about an error must not raise one
+        return ""

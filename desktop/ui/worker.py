@@ -25,7 +25,7 @@ from desktop.core.errors import ChinwagError, ModelLoadError, NothingHeard
 from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
-from desktop.core.turn import TurnEvent, VoiceTurn
+from desktop.core.turn import TurnCancelled, TurnEvent, VoiceTurn
 from desktop.ui.iterator_bridge import IteratorBridge
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,8 @@ class TurnRequest:
     reply_to: Message | None = None  # regenerate the answer to this user message
     transcribe_only: bool = False  # review mode: give back the transcript, send nothing
     cancel: threading.Event = field(default_factory=threading.Event)
+    # Set with `cancel` when the window closes: the user's words are still stored (no reply), so none are lost.
+    keep_words: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,9 @@ class ModelWorker(QObject):
             self._current = None
 
     def _events(self, request: TurnRequest) -> Iterator[TurnEvent | ReviewTranscript]:
-        if request.cancel.is_set():
+        if request.cancel.is_set() and request.pcm is None and not request.keep_words.is_set():
+            # Stopped while it waited in the queue: nothing is stored, the typed words go back to the window.
+            yield TurnCancelled(request.text)
             return
         if self._store is None:
             # Its own connection: SQLite in WAL mode lets the GUI read while this thread writes.
@@ -210,7 +214,8 @@ class ModelWorker(QObject):
             yield from turn.reply(request.conversation_id, request.reply_to, cancel=request.cancel)
         else:
             yield from turn.run(request.conversation_id, pcm=request.pcm, text=request.text,
-                                cancel=request.cancel, released_at=request.released_at)
+                                cancel=request.cancel, released_at=request.released_at,
+                                keep_words=request.keep_words)
 
     def _transcribe(self, pcm: np.ndarray | None) -> Transcript:
         if self._transcriber is None:

@@ -21,7 +21,7 @@ TURN_TIMEOUT_MS = 120_000
 
 def fast_settings(**overrides: object) -> Settings:
     """Small, fast and repeatable answers from the starter model."""
-    values: dict[str, object] = dict(n_threads=2, context_size=2048, max_tokens=40, temperature=0.2, seed=7)
+    values: dict[str, object] = dict(n_threads=1, context_size=2048, max_tokens=40, temperature=0.2, seed=7)
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
@@ -108,3 +108,22 @@ def open_window(qtbot) -> Iterator[Callable[[AppContext], Window]]:  # noqa: ANN
 @pytest.fixture
 def window(open_window, context: AppContext) -> Window:  # noqa: ANN001
     return open_window(context)
+
+
+# ---- every UI test fails on an exception that reached the Qt event loop ------------------------------------------
+# pytest-qt captures exceptions raised inside Qt virtual methods and slots during setup, call and teardown, and fails
+# the test that saw them. These two guards make sure nothing in the UI suite switches that off.
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getini("qt_no_exception_capture"):
+        raise pytest.UsageError("qt_no_exception_capture is set: the UI suite must fail on exceptions in Qt slots")
+    for item in items:
+        if "tests/ui/" in item.nodeid and item.get_closest_marker("qt_no_exception_capture") is not None:
+            raise pytest.UsageError(f"{item.nodeid} turns off pytest-qt's exception capture")
+
+
+@pytest.fixture(autouse=True)
+def _qt_exceptions_fail_the_test(request: pytest.FixtureRequest) -> None:
+    assert not request.config.getini("qt_no_exception_capture")
+    assert request.node.get_closest_marker("qt_no_exception_capture") is None

@@ -72,7 +72,7 @@ def _choice(ident: str, ram: float | None, fits: bool, downloaded: bool) -> Mode
 def test_settings_dialog_warns_when_a_model_will_not_fit(qtbot) -> None:
     models = [_choice("small", 1.6, True, True), _choice("huge", 64, False, False)]
     dialog = SettingsDialog(Settings(llm_variant="small"), models, [_choice("tiny", None, True, True)],
-                            ["Mic A"], "", lambda path: None, 8.0)
+                            [("Mic A", "ALSA")], "", lambda path: None, 8.0)
     qtbot.addWidget(dialog)
     assert "808 MB" in dialog.model.itemText(0) and "needs 1.6 GB RAM" in dialog.model.itemText(0)
     assert "✓ downloaded" in dialog.model.itemText(0) and "not downloaded" in dialog.model.itemText(1)

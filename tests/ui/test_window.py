@@ -91,10 +91,10 @@ def test_download_view_cancel_resume_and_a_model_that_will_not_load(open_window,
     context.catalog.add_user_entries(entry)
     window = open_window(context)
     starter = window.c.models.loaded_llm
-    view = window.view.download_view
     assert window.view.model_picker.findData("hub-model") >= 0
 
     window.c.models.choose("hub-model")
+    view = window.view.downloads.row("hub-model")
     assert view.isVisible() and view.state == "running"
     qtbot.waitUntil(lambda: view.progress.value() > 100, timeout=60_000)
     assert "MB/s" in view.detail.text() or "MB of" in view.detail.text()
@@ -130,7 +130,7 @@ def test_download_failure_offers_a_retry(open_window, app_paths, hub, tmp_path, 
     window = open_window(context)
     with qtbot.waitSignal(window.c.downloads.stopped, timeout=30_000):
         window.c.models.choose("gone-model")
-    view = window.view.download_view
+    view = window.view.downloads.row("gone-model")
     assert view.state == "failed" and view.resume_button.text() == "Retry"
     assert "not found on the Hub" in view.detail.text()
 
@@ -198,7 +198,18 @@ def test_sidebar_search_delete_with_undo_and_export(window, tmp_path, qtbot) -> 
 
 def test_missing_microphone_says_what_to_do_and_typing_still_works(open_window, app_paths, starter_gguf,
                                                                     whisper_dir, qtbot) -> None:
-    window = open_window(make_context(app_paths, input_device="No Such Microphone 3000"))
+    from desktop.core.audio import PcmSource
+    from desktop.core.errors import MicrophoneUnavailable
+
+    # A remembered microphone that is gone falls back to the default one (test_push_to_talk.py); this is a
+    # computer with no microphone at all, as the Recorder reports it.
+    class NoMicrophone(PcmSource):
+        def start(self) -> None:
+            raise MicrophoneUnavailable("This computer has no microphone. Plug one in; typing still works. "
+                                        "Choose it in Settings.")
+
+    window = open_window(make_context(app_paths))
+    window.inject_audio(lambda: NoMicrophone(np.zeros(160, np.float32)))
     with qtbot.waitSignal(window.c.ptt.failed, timeout=30_000):
         qtbot.mousePress(window.view.input_bar.talk_button, Qt.MouseButton.LeftButton)
     qtbot.mouseRelease(window.view.input_bar.talk_button, Qt.MouseButton.LeftButton)

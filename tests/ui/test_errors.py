@@ -1,0 +1,44 @@
+"""Issue 8 §6 (window): an exception nobody caught is logged and shown, with "Copy details"; the window goes on."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+
+pytestmark = pytest.mark.gui
+
+
+def test_an_exception_in_a_slot_or_a_thread_is_shown_and_the_window_keeps_working(open_window, context, qtbot,
+                                                                                  caplog) -> None:
+    # Expected here, so captured instead of failing the test; the window's own hook chains to pytest-qt's.
+    with qtbot.captureExceptions() as caught:
+        window = open_window(context)
+
+        def broken_slot() -> None:
+            raise ValueError("a bug in a slot")
+
+        QTimer.singleShot(0, broken_slot)
+        notices = window.view.notices
+        qtbot.waitUntil(lambda: "ValueError: a bug in a slot" in notices.text(), timeout=5_000)
+        assert notices.kind == "error" and "keeps working" in notices.text()
+        assert notices.action_button.text() == "Copy details"
+        assert not window.view.isModal() and QGuiApplication.instance().activeModalWidget() is None
+        qtbot.mouseClick(notices.action_button, Qt.MouseButton.LeftButton)
+        details = QGuiApplication.clipboard().text()
+        assert details.startswith("Traceback") and "broken_slot" in details and "a bug in a slot" in details
+
+        def broken_thread() -> None:
+            raise RuntimeError("a bug in a thread")
+
+        thread = threading.Thread(target=broken_thread, name="helper")
+        thread.start()
+        thread.join()
+        qtbot.waitUntil(lambda: "a bug in a thread (in helper)" in notices.text(), timeout=5_000)
+    assert [type(error) for _kind, error, _tb in caught] == [ValueError]
+    assert any("uncaught exception" in r.message and "a bug in a slot" in r.message for r in caplog.records)
+    assert any("a bug in a thread" in r.message for r in caplog.records)
+    # Still usable.
+    assert window.type_and_send("Are you still there?").reply.strip()
