@@ -67,7 +67,9 @@ class AppContext:
 
     def engine_for(self, variant: Variant) -> ChatEngine:
         return ChatEngine(self.downloader.require(variant), n_ctx=self.settings.context_size,
-                          n_threads=self.settings.n_threads, defaults=sampling_defaults(variant.extra.get("sampling")))
+                          n_threads=self.settings.n_threads, defaults=sampling_defaults(variant.extra.get("sampling")),
+                          # Files shipped inside the app are not checked: they came with it, byte for byte.
+                          verdicts_dir=None if variant.bundled else self.paths.data_dir)
 
     def transcriber_for(self, variant: Variant) -> Transcriber:
         return Transcriber(self.downloader.require(variant), language=self.settings.language,

@@ -88,6 +88,7 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
     env.update({
         "XDG_CONFIG_HOME": str(home / "config"),
         "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),  # the log file
         "HF_HOME": str(home / "hf"),
         # Anything that tries the network fails fast: nothing listens on port 9.
         "HF_ENDPOINT": "http://127.0.0.1:9",

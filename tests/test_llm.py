@@ -253,6 +253,18 @@ def test_token_text_decodes_split_characters_incrementally(family_engine: ChatEn
     assert len(tokens) > len([p for p in pieces if p])
 
 
+def test_a_damaged_file_is_refused_before_llama_cpp_sees_it(starter_gguf: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "cut-short.gguf"
+    damaged.write_bytes(starter_gguf.read_bytes()[: starter_gguf.stat().st_size // 2])
+    with pytest.raises(ModelLoadError, match="cut-short.gguf"):
+        ChatEngine(damaged, verdicts_dir=tmp_path / "verdicts").load()
+    # A sound file is checked once (header, then a load in a child process), then remembered.
+    good = ChatEngine(starter_gguf, n_ctx=512, n_threads=2, verdicts_dir=tmp_path / "verdicts")
+    good.load()
+    assert str(starter_gguf.resolve()) in (tmp_path / "verdicts" / "model-checks.json").read_text()
+    good.close()
+
+
 def test_a_file_that_is_not_a_model(tmp_path: Path) -> None:
     fake = tmp_path / "fake.gguf"
     fake.write_bytes(b"GGUF" + b"\0" * 100)

@@ -196,6 +196,9 @@ class ChatEngine:
     flash_attn: bool = True
     # The catalog entry's recommended sampling (e.g. {"temperature": 0.6}); laid over the family's defaults.
     defaults: dict[str, float] = field(default_factory=dict)
+    # Where verdicts on model files are kept: a file not seen before is checked, then loaded once in a child process,
+    # before this process lets llama.cpp near it (a damaged file must never take the app down). None: no check.
+    verdicts_dir: Path | None = None
     last_stats: StreamStats = field(default_factory=StreamStats)
     family: str = ""  # "llama3", "chatml" or "other", known once loaded
     _llm: Any = None
@@ -211,6 +214,10 @@ class ChatEngine:
             return
         if not Path(self.model_path).is_file():
             raise ModelLoadError(f"The model file {self.model_path} does not exist.")
+        if self.verdicts_dir is not None:
+            from desktop.core.gguf_check import verify_model_file
+
+            verify_model_file(Path(self.model_path), self.verdicts_dir)
         ensure_cpu_backends()
         from llama_cpp import Llama
         from llama_cpp.llama_chat_format import Jinja2ChatFormatter
