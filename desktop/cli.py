@@ -7,15 +7,18 @@ import json
 import logging
 import sys
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
 from desktop.context import AppContext
-from desktop.core.audio import list_input_devices, read_wav
+from desktop.core.audio import list_input_devices, read_wav, write_wav
 from desktop.core.catalog import CatalogError
 from desktop.core.errors import DownloadCancelled
 from desktop.core.gguf_check import verify_model_file
 from desktop.core.hub import Progress
+from desktop.core.speech_out import Speaker, SpeechFile
+from desktop.core.speech_text import SpeechSplitter
 from desktop.core.turn import Token, Transcribed, TurnDone, VoiceTurn
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--max-tokens", type=int)
     ask.add_argument("--seed", type=int)
     ask.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+    ask.add_argument("--speak", action="store_true", help="read the reply aloud as it streams (default output)")
+    ask.add_argument("--speak-to", type=Path, metavar="FILE.wav", help="write the spoken reply to a WAV file")
+    ask.add_argument("--voice", help="voice id from `chinwag models` (default: the one chosen in Settings)")
 
     models = sub.add_parser("models", help="list model variants, or add one to your catalog")
     models.add_argument("--json", action="store_true")
@@ -101,11 +107,14 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
         params=params,
         transcriber=transcriber,
     )
+    voice_out = _voice_output(args, context)  # loaded before the clock starts, as the window does at start-up
+    splitter = SpeechSplitter()
     opening = args.text if args.text else args.ask_wav.name
     conversation = context.store.create_conversation(_title(opening))
     cancel = threading.Event()
     done: TurnDone | None = None
-    events = turn.run(conversation.id, pcm=pcm, text=args.text, cancel=cancel)
+    started = time.perf_counter()  # the end of the input: the question is all there
+    events = turn.run(conversation.id, pcm=pcm, text=args.text, cancel=cancel, released_at=started)
     try:
         for event in events:
             if isinstance(event, Transcribed) and not args.json:
@@ -113,14 +122,25 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
             elif isinstance(event, Token):
                 sys.stdout.write(event.text)
                 sys.stdout.flush()
+                if voice_out is not None:
+                    for sentence in splitter.feed(event.text):
+                        voice_out.say(sentence)
             elif isinstance(event, TurnDone):
                 done = event
     except KeyboardInterrupt:
         cancel.set()
         events.close()  # saves the partial reply, marked stopped
+        if isinstance(voice_out, Speaker):
+            voice_out.close()
         print("\n(stopped)", file=sys.stderr)
         return 130
     sys.stdout.write("\n")
+    speech: dict[str, float | None] = {}
+    if voice_out is not None:
+        for sentence in splitter.flush():
+            voice_out.say(sentence)
+        voice_out.finish()
+        speech = _finish_speaking(voice_out, args, started)
     if args.json and done is not None:
         t = done.timings
         print(json.dumps({
@@ -128,9 +148,41 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
             "reply": done.reply,
             "model": done.model,
             "timings": {"stt_s": round(t.stt_s, 4), "ttft_s": round(t.ttft_s, 4), "tokens": t.tokens,
-                        "decode_tok_s": round(t.decode_tok_s, 2), "total_s": round(t.total_s, 4)},
+                        "decode_tok_s": round(t.decode_tok_s, 2), "total_s": round(t.total_s, 4), **speech},
         }, ensure_ascii=False))
     return 0
+
+
+def _voice_output(args: argparse.Namespace, context: AppContext) -> Speaker | SpeechFile | None:
+    if not (args.speak or args.speak_to):
+        return None
+    voice = context.voice_for(context.voice_variant(args.voice))
+    voice.load()
+    settings = context.settings
+    if args.speak_to:
+        return SpeechFile(voice, settings.speech_speed, settings.speech_volume)
+
+    def notice(error: Exception) -> None:
+        print(f"warning: {error}", file=sys.stderr)
+
+    return Speaker(voice, device=context.output_device(), speed=settings.speech_speed,
+                   volume=settings.speech_volume, on_error=notice)
+
+
+def _finish_speaking(voice_out: Speaker | SpeechFile, args: argparse.Namespace,
+                     started: float) -> dict[str, float | None]:
+    """Wait for the voice; the timings: input end → first audio ready to play, and time spent synthesizing."""
+    if isinstance(voice_out, SpeechFile):
+        audio = voice_out.wait()
+        write_wav(args.speak_to, audio, voice_out.voice.sample_rate)
+        print(f"spoken reply written to {args.speak_to} ({audio.size / voice_out.voice.sample_rate:.1f} s)",
+              file=sys.stderr)
+    else:
+        voice_out.wait()
+        voice_out.close()
+    first = voice_out.first_audio_at
+    first_audio_s = round(first - started, 4) if first is not None else None
+    return {"first_audio_s": first_audio_s, "tts_s": round(voice_out.tts_s, 4)}
 
 
 def _title(text: str) -> str:

@@ -12,10 +12,12 @@ from desktop.core.llm import ChatEngine, GenerationParams, sampling_defaults
 from desktop.core.paths import AppPaths, assets_dir
 from desktop.core.secrets import load_hf_token
 from desktop.core.settings import Settings, SettingsStore
+from desktop.core.speech_out import Voice, find_output_device
 from desktop.core.store import ConversationStore
 from desktop.core.stt import Transcriber, whisper_threads
 
 log = logging.getLogger(__name__)
+DEFAULT_VOICE = "piper-joe-us-medium"  # bundled: a fresh install speaks offline at once
 
 
 @dataclass
@@ -77,6 +79,22 @@ class AppContext:
 
     def generation_params(self) -> GenerationParams:
         return self.settings.generation_params()
+
+    def voice_variant(self, wanted: str | None = None) -> Variant:
+        """The voice asked for, else the chosen one if downloaded, else the bundled one."""
+        if wanted:
+            return self.catalog.get(wanted, "voice")
+        chosen = self.catalog.get(self.settings.voice, "voice")
+        if self.downloader.is_downloaded(chosen):
+            return chosen
+        return self.catalog.get(DEFAULT_VOICE, "voice")
+
+    def voice_for(self, variant: Variant) -> Voice:
+        return Voice(self.downloader.require(variant))
+
+    def output_device(self) -> int | None:
+        """The remembered output device, or None for the system default (also when the remembered one is gone)."""
+        return find_output_device(self.settings.output_device, self.settings.output_host_api)
 
 
 def starter_gguf() -> Path | None:

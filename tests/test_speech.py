@@ -190,3 +190,49 @@ def test_barge_in_silences_the_voice_within_50_ms(voice: Voice, virtual_micropho
     after = recorder.stop()
     speaker.close()
     assert not speech_present(after) and float(np.abs(after).max(initial=0.0)) < 0.01
+
+
+# ---- the command line -----------------------------------------------------------------------------------------
+
+
+def test_ask_speak_to_writes_the_spoken_reply(tmp_path: Path, transcriber, starter_gguf: Path) -> None:
+    import json
+
+    from tests.conftest import cli_env, run_cli
+
+    out = tmp_path / "reply.wav"
+    result = run_cli(["ask", "--text", "What is the capital of France? Answer in one sentence.", "--speak-to",
+                      str(out), "--json", "--max-tokens", "40", "--seed", "1", "--temperature", "0"],
+                     cli_env(tmp_path))
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout.strip().splitlines()[-1])
+    timings = reply["timings"]
+    assert timings["first_audio_s"] > 0 and timings["tts_s"] > 0
+    # What was written is the reply, spoken: Whisper hears its words back.
+    heard = _words(transcriber.transcribe(read_wav(out)).text)
+    said = _words(" ".join(speakable(reply["reply"])))
+    assert len(heard & said) >= max(3, len(said) // 2), (heard, said)
+
+
+@pytest.mark.audio
+def test_ask_speak_plays_through_the_default_output(tmp_path: Path, transcriber, virtual_microphone,
+                                                    starter_gguf: Path) -> None:
+    import json
+
+    from tests.conftest import cli_env, run_cli
+
+    # The CLI runs with its own config folder, where PulseAudio clients look for the server: point it there.
+    info = subprocess.run(["pactl", "info"], capture_output=True, text=True).stdout
+    server = next(line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("Server String"))
+    pulse = {"PULSE_SERVER": f"unix:{server}" if server.startswith("/") else server,
+             "PULSE_COOKIE": str(Path.home() / ".config" / "pulse" / "cookie")}
+    recorder = MonitorRecorder(tmp_path / "heard.wav")
+    result = run_cli(["ask", "--text", "Say hello and name the capital of France.", "--speak", "--json",
+                      "--max-tokens", "40", "--seed", "1", "--temperature", "0"], cli_env(tmp_path, **pulse))
+    heard_audio = recorder.stop()
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout.strip().splitlines()[-1])
+    assert reply["timings"]["first_audio_s"] > 0
+    heard = _words(transcriber.transcribe(heard_audio).text)
+    said = _words(" ".join(speakable(reply["reply"])))
+    assert len(heard & said) >= max(3, len(said) // 2), (heard, said)

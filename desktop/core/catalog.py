@@ -16,7 +16,7 @@ from desktop.core.errors import ChinwagError, UnknownModel
 
 log = logging.getLogger(__name__)
 
-KINDS = ("llm", "whisper")
+KINDS = ("llm", "whisper", "voice")
 
 
 @dataclass(frozen=True)

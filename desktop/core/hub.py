@@ -135,7 +135,8 @@ class ModelDownloader:
         return self.models_dir / variant.repo_id.replace("/", "--") / variant.revision
 
     def local_path(self, variant: Variant) -> Path | None:
-        """The model file (llm) or folder (whisper) if it is fully present and verified, else None."""
+        """The model file (llm; a voice's .onnx, its .json beside it) or folder (whisper) if it is fully present and
+        verified, else None."""
         if variant.path:
             path = Path(variant.path)
             return path if path.exists() else None
@@ -143,10 +144,10 @@ class ModelDownloader:
             return bundled_path(variant.bundled)
         own = [self._own_file(variant, f) for f in variant.files]
         if all(own):
-            return own[0] if variant.kind == "llm" else self.variant_dir(variant)
+            return own[0] if variant.kind in ("llm", "voice") else self.variant_dir(variant)
         cached = [self._hf_cached_file(variant, f) for f in variant.files]
         if all(cached):
-            return cached[0] if variant.kind == "llm" else cached[0].parent  # type: ignore[union-attr]
+            return cached[0] if variant.kind in ("llm", "voice") else cached[0].parent  # type: ignore[union-attr]
         return None
 
     def is_downloaded(self, variant: Variant) -> bool:

@@ -51,6 +51,13 @@ class Settings:
     max_record_s: float = 120.0
     sounds: bool = False
     theme: str = "system"  # "system", "light" or "dark"
+    # Speaking (desktop/core/speech_out.py): replies read aloud as they stream; the voice is a catalog id.
+    speak_replies: bool = False
+    voice: str = "piper-joe-us-medium"
+    speech_speed: float = 1.0  # 1.0 is the voice's own pace
+    speech_volume: float = 1.0
+    output_device: str | None = None
+    output_host_api: str | None = None
     # More detail in the log file, and what was said and answered (off: the log never holds message texts).
     debug_logging: bool = False
 

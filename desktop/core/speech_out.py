@@ -322,3 +322,49 @@ class Speaker:
         if speaking != self._speaking:
             self._speaking = speaking
             self._on_state(speaking)
+
+
+class SpeechFile:
+    """Sentences in, one recording out: like `Speaker`, each sentence is synthesized on its own thread as soon as it
+    is complete, but the audio is kept (for `chinwag ask --speak-to`), with a short pause between sentences."""
+
+    def __init__(self, voice: Voice, speed: float = 1.0, volume: float = 1.0, pause_s: float = 0.15) -> None:
+        self.voice = voice
+        self.speed = speed
+        self.volume = volume
+        self._pause = np.zeros(int(voice.sample_rate * pause_s), dtype=np.float32)
+        self._sentences: queue.Queue[str | None] = queue.Queue()
+        self._parts: list[np.ndarray] = []
+        self.first_audio_at: float | None = None
+        self.tts_s = 0.0
+        self.error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, name="chinwag-speech-file", daemon=True)
+        self._thread.start()
+
+    def say(self, sentence: str) -> None:
+        if sentence.strip():
+            self._sentences.put(sentence)
+
+    def finish(self) -> None:
+        self._sentences.put(None)
+
+    def wait(self, timeout: float | None = None) -> np.ndarray:
+        """All the audio, once every sentence said is synthesized; raises what synthesis raised."""
+        self._thread.join(timeout)
+        if self.error is not None:
+            raise self.error
+        return np.concatenate(self._parts) if self._parts else np.zeros(0, dtype=np.float32)
+
+    def _run(self) -> None:
+        while (sentence := self._sentences.get()) is not None:
+            if self.error is not None:
+                continue
+            try:
+                started = time.perf_counter()
+                audio = self.voice.synthesize(sentence, self.speed, self.volume)
+                self.tts_s += time.perf_counter() - started
+                if self.first_audio_at is None:
+                    self.first_audio_at = time.perf_counter()
+                self._parts += [audio, self._pause]
+            except Exception as error:  # noqa: BLE001 (reported by wait())
+                self.error = error

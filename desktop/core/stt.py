@@ -21,6 +21,14 @@ class Transcript:
     elapsed_s: float
 
 
+@dataclass(frozen=True)
+class Segment:
+    start: float  # seconds into the audio transcribed
+    end: float
+    text: str
+    words: tuple[tuple[float, float, str], ...] = ()  # (start, end, word), when asked for
+
+
 def default_threads() -> int:
     """One thread per physical core is the sweet spot for both whisper and llama.cpp on laptops."""
     logical = os.cpu_count() or 2
@@ -67,15 +75,28 @@ class Transcriber:
             ) from error
 
     def transcribe(self, pcm: np.ndarray) -> Transcript:
-        self.load()
         started = time.perf_counter()
-        segments, info = self._model.transcribe(
+        segments, language = self.segments(pcm)
+        text = " ".join(segment.text for segment in segments).strip()
+        return Transcript(text, language, pcm.size / 16_000, time.perf_counter() - started)
+
+    def segments(self, pcm: np.ndarray, prompt: str | None = None, words: bool = False) -> tuple[list[Segment], str]:
+        """The recognised segments with their times in `pcm` (what live transcription commits by). `prompt`: the
+        words just before this audio, so a take transcribed in parts keeps its context."""
+        self.load()
+        found, info = self._model.transcribe(
             pcm.astype(np.float32, copy=False),
             language=self.language,
             beam_size=1,
             vad_filter=self.vad,
             condition_on_previous_text=False,
+            initial_prompt=prompt or None,
+            word_timestamps=words,
         )
         # Segments are lazy: the decoding happens while iterating.
-        text = " ".join(segment.text.strip() for segment in segments).strip()
-        return Transcript(text, info.language, pcm.size / 16_000, time.perf_counter() - started)
+        kept = [
+            Segment(float(s.start), float(s.end), s.text.strip(),
+                    tuple((float(w.start), float(w.end), w.word) for w in (s.words or ())))
+            for s in found
+        ]
+        return [s for s in kept if s.text], info.language

@@ -1,0 +1,84 @@
+"""Live transcription on the real Whisper tiny.en, with speech made by espeak-ng: as good as transcribing the whole
+utterance at once, while only the unfinished end is left for after the key is released."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+
+from desktop.core.audio import read_wav
+from desktop.core.live_stt import SAMPLE_RATE, LiveTranscript
+from tests.conftest import espeak
+
+UTTERANCES = [
+    "What is the weather like in Paris today? I am planning a walk along the river this afternoon.",
+    "Please remind me to call my sister tomorrow morning. She wants to talk about the holidays.",
+    "How many minutes does it take to boil an egg? I like the yolk soft but not runny.",
+    "Tell me a short story about a dragon who is afraid of the dark. Keep it gentle for a child.",
+    "What is the difference between a virus and a bacterium? Explain it in simple words.",
+    "Can you suggest three books about the history of science? I enjoy long biographies.",
+    "Translate good morning into Spanish and Italian. Then tell me how to pronounce them.",
+    "My laptop is running slowly after the update. What are some things I could check first?",
+    "How far is the moon from the earth? And how long would it take to drive there by car?",
+    "Write a polite email declining a meeting on Friday. Suggest Monday at ten instead.",
+    "What should I cook for dinner with rice, onions and a few tomatoes? Something quick please.",
+]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("-", " "))
+
+
+def word_errors(reference: str, hypothesis: str) -> int:
+    ref, hyp = words(reference), words(hypothesis)
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        previous, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (r != h))
+    return row[-1]
+
+
+def live(transcriber, pcm: np.ndarray, block_s: float = 0.1, step_every_s: float = 1.0):
+    """Feed the take as the recorder would, with a step each second of audio; then release."""
+    take = LiveTranscript(transcriber)
+    block, every = int(block_s * SAMPLE_RATE), int(step_every_s * SAMPLE_RATE)
+    for start in range(0, pcm.size, block):
+        take.append(pcm[start:start + block])
+        if (start + block) % every < block:
+            take.step()
+    return take, take.finish()
+
+
+def test_live_transcript_is_as_good_as_the_whole_utterance(transcriber, tmp_path_factory) -> None:
+    folder: Path = tmp_path_factory.mktemp("live")
+    reference_words = live_errors = whole_errors = 0
+    committed_any = 0
+    for i, text in enumerate(UTTERANCES):
+        pcm = read_wav(espeak(text, folder / f"u{i}.wav"))
+        whole = transcriber.transcribe(pcm).text
+        take, final = live(transcriber, pcm)
+        reference_words += len(words(text))
+        whole_errors += word_errors(text, whole)
+        live_errors += word_errors(text, final.text)
+        committed_any += take._committed_at > 0
+        # Partial transcripts showed while speaking, and what was committed is the start of the final text.
+        assert take.steps >= int(pcm.size / SAMPLE_RATE) - 1
+        assert final.text.startswith(take.current.committed)
+    whole_wer = 100 * whole_errors / reference_words
+    live_wer = 100 * live_errors / reference_words
+    assert live_wer <= whole_wer + 2.0, (live_wer, whole_wer)
+    # The comparison covers takes cut while they were spoken (a first sentence committed before the release).
+    assert committed_any >= 2
+
+
+def test_release_only_transcribes_the_unfinished_end(transcriber, tmp_path: Path) -> None:
+    text = " ".join(UTTERANCES[:3])
+    pcm = read_wav(espeak(text, tmp_path / "long.wav"))
+    take, final = live(transcriber, pcm)
+    left = pcm.size - take._committed_at
+    assert take._committed_at > 0 and left < pcm.size / 2
+    assert word_errors(text, final.text) <= len(words(text)) * 0.25
+    assert final.audio_s == pcm.size / SAMPLE_RATE
