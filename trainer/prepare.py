@@ -20,6 +20,7 @@ from trainer.chat import Conversation, load_tokenizer, render
 from trainer.config import RecipeConfig, SourceConfig
 
 DROP_REASONS = ("malformed", "empty", "duplicate", "too_long")
+MATH_EVAL_FILE = "math_eval.jsonl"
 _ROLE_NAMES = {
     "human": "user",
     "user": "user",
@@ -44,15 +45,19 @@ class DataReport:
     rows_out: int = 0
     train: int = 0
     eval: int = 0
+    math_eval: int = 0  # math questions held out (SourceConfig.math_holdout); only reported when some are
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        report = {
             "rows_in": self.rows_in,
             "dropped": dict(self.dropped),
             "rows_out": self.rows_out,
             "train": self.train,
             "eval": self.eval,
         }
+        if self.math_eval:
+            report["math_eval"] = self.math_eval
+        return report
 
 
 # ---------------------------------------------------------------------------------------------- sources
@@ -232,17 +237,18 @@ def clean_stream(
     token_lengths: Any,
     max_tokens: int,
     batch_size: int,
-) -> Iterator[Conversation]:
-    """Kept conversations in input order; `token_lengths(batch) -> list[int]` measures templated length."""
+) -> Iterator[tuple[SourceConfig, Conversation]]:
+    """Kept conversations (with their source) in input order; `token_lengths(batch) -> list[int]` measures
+    templated length."""
     seen: set[int] = set()
-    pending: list[Conversation] = []
+    pending: list[tuple[SourceConfig, Conversation]] = []
 
-    def flush() -> Iterator[Conversation]:
-        for turns, length in zip(pending, token_lengths(pending), strict=True):
+    def flush() -> Iterator[tuple[SourceConfig, Conversation]]:
+        for item, length in zip(pending, token_lengths([turns for _, turns in pending]), strict=True):
             if length > max_tokens:
                 report.dropped["too_long"] += 1
             else:
-                yield turns
+                yield item
         pending.clear()
 
     for source, row in rows:
@@ -257,7 +263,7 @@ def clean_stream(
             report.dropped["duplicate"] += 1
             continue
         seen.add(key)
-        pending.append(turns)
+        pending.append((source, turns))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:
@@ -286,15 +292,31 @@ def prepare(cfg: RecipeConfig, out_dir: Path | None = None, progress: bool = Tru
         kept = clean_stream(
             rows, report, template_token_counter(tokenizer), cfg.model.max_seq_length, cfg.data.tokenize_batch
         )
-        for conversation in kept:
-            split.add(conversation)
+        # A math source first gives its own seeded sample of questions; the rest of its rows join the mix.
+        math_splits = {
+            id(s): ReservoirSplit(s.math_holdout, cfg.data.split_seed + index, split.add)
+            for index, s in enumerate(cfg.data.sources)
+            if s.math_holdout > 0
+        }
+        for source, conversation in kept:
+            if id(source) in math_splits and math_question(conversation) is not None:
+                math_splits[id(source)].add(conversation)
+            else:
+                split.add(conversation)
     with eval_tmp.open("w", encoding="utf-8") as eval_file:
         for conversation in split.reservoir:
             _write_row(eval_file, conversation)
+    math_questions = [q for m in math_splits.values() for q in map(math_question, m.reservoir) if q]
+    math_file = out / MATH_EVAL_FILE
+    if math_questions:
+        math_file.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in math_questions))
+    elif math_file.exists():
+        math_file.unlink()  # from an earlier prepare with another config
     train_tmp.replace(out / "train.jsonl")
     eval_tmp.replace(out / "eval.jsonl")
-    report.rows_out = split.seen
+    report.rows_out = split.seen + sum(len(m.reservoir) for m in math_splits.values())
     report.train, report.eval = split.train_count, len(split.reservoir)
+    report.math_eval = len(math_questions)
     # Which sources this data came from (--data may have replaced the config's): the catalog entry and the
     # model card describe the model with it.
     (out / "sources.json").write_text(json.dumps([vars(s) for s in cfg.data.sources], indent=2) + "\n")
@@ -309,6 +331,29 @@ def prepare(cfg: RecipeConfig, out_dir: Path | None = None, progress: bool = Tru
 
 def _write_row(handle: Any, conversation: Conversation) -> None:
     handle.write(json.dumps({"messages": conversation}, ensure_ascii=False) + "\n")
+
+
+def math_question(conversation: Conversation) -> dict[str, str] | None:
+    """{question, answer, reference} of a one-exchange math row: the expected answer is the reference's last
+    number (how math word-problem sets end their worked answers); None when it has no number."""
+    from trainer.evaluate import numbers_in
+
+    users = [t["content"] for t in conversation if t["role"] == "user"]
+    answers = [t["content"] for t in conversation if t["role"] == "assistant"]
+    if len(users) != 1 or len(answers) != 1:
+        return None
+    numbers = numbers_in(answers[0])
+    if not numbers:
+        return None
+    return {"question": users[0], "answer": numbers[-1], "reference": answers[0]}
+
+
+def read_math_questions(path: Path, limit: int | None = None) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open("r", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return rows[:limit] if limit is not None else rows
 
 
 def read_conversations(path: Path, limit: int | None = None) -> list[Conversation]:

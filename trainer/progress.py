@@ -1,8 +1,10 @@
-"""Trainer callbacks: the progress bar (loss, learning rate, tokens/s, time left) and the config
-written into every checkpoint."""
+"""Trainer callbacks: the progress bar (loss, learning rate, tokens/s, time left), one console line per
+`logging_steps`, `log_history.json` kept current while training, and the config written into every
+checkpoint."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -72,3 +74,53 @@ class TrainProgressCallback(TrainerCallback):
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+
+
+# What the console line shows, in this order, when the trainer logged it.
+_LOG_FIELDS = (
+    ("loss", "loss", "{:.4f}"),
+    ("learning_rate", "lr", "{:.3e}"),
+    ("grad_norm", "grad_norm", "{:.3f}"),
+    ("eval_loss", "eval_loss", "{:.4f}"),
+)
+
+
+def log_line(step: int, max_steps: int, logs: dict[str, Any]) -> str | None:
+    parts = [label + " " + form.format(logs[key]) for key, label, form in _LOG_FIELDS if _number(logs.get(key))]
+    return f"step {step}/{max_steps}: " + ", ".join(parts) if parts else None
+
+
+def _number(value: Any) -> bool:
+    # NaN is shown too (a diverging run must be visible); only absent or non-numeric values are left out.
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class LogLinesCallback(TrainerCallback):
+    """Loss, learning rate, grad norm and eval loss as a console line every `logging_steps` (rank 0), written
+    through tqdm so a progress bar stays intact."""
+
+    def on_log(
+        self, args: Any, state: Any, control: Any, logs: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        if not state.is_world_process_zero or not logs:
+            return
+        line = log_line(state.global_step, state.max_steps, logs)
+        if line:
+            from tqdm import tqdm
+
+            tqdm.write(line)
+
+
+class LogHistoryCallback(TrainerCallback):
+    """`log_history.json` rewritten at every log (rank 0): a run killed or still going can be read mid-way."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def on_log(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
+        if not state.is_world_process_zero:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(self.path.name + ".partial")
+        partial.write_text(json.dumps(state.log_history, indent=2) + "\n", encoding="utf-8")
+        partial.replace(self.path)  # a reader never sees half a file

@@ -1,5 +1,5 @@
-"""push: upload the GGUF files and a model card to the Hub in one commit, then pin that commit in the
-catalog entries (so the app downloads exactly what was validated)."""
+"""push: upload the GGUF files, the LoRA adapter, the reports and a model card to the Hub in one commit,
+then pin that commit in the catalog entries (so the app downloads exactly what was validated)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,22 @@ from typing import Any
 
 import yaml
 
+from trainer.chat import upstream_model
 from trainer.config import RecipeConfig, RecipeError
 from trainer.export import export_dir, gguf_name, write_json
+from trainer.train import adapter_dir
+
+# Files of the adapter directory worth publishing (the adapter, its config, and the tokenizer it was trained
+# with); training state such as optimizer moments stays in the checkpoints.
+_ADAPTER_FILES = (
+    "adapter_model.safetensors",
+    "adapter_config.json",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "chat_template.jinja",
+    "README.md",
+)
 
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
@@ -26,43 +40,83 @@ def _read_json(path: Path, what: str) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def hub_datasets(cfg: RecipeConfig) -> list[str]:
+    """Hub data sets the model was trained on (from prepare's record of the sources actually used)."""
+    recorded = cfg.data_path / "sources.json"
+    sources = json.loads(recorded.read_text()) if recorded.is_file() else [vars(s) for s in cfg.data.sources]
+    return [s["name"] for s in sources if s.get("kind") == "hub"]
+
+
 def model_card(
     cfg: RecipeConfig,
     data_report: dict[str, Any] | None,
     eval_table: str | None,
     export_report: dict[str, Any],
 ) -> str:
-    front = {
-        "base_model": cfg.model.base_model,
+    base = upstream_model(cfg)
+    llama = cfg.model.license.lower().startswith("llama")
+    front: dict[str, Any] = {
+        "base_model": base,
         "license": cfg.model.license,
         "library_name": "gguf",
+        "pipeline_tag": "text-generation",
         "tags": ["gguf", "llama", "unsloth", "lora", "chinwag"],
     }
+    datasets = hub_datasets(cfg)
+    if datasets:
+        front["datasets"] = datasets
     validation = export_report["validation"]
+    quant_gate = export_report.get("quant_gate", {})
+    shipped = gguf_name(cfg, cfg.export.catalog_quant)
     files = "\n".join(
         f"| `{gguf_name(cfg, q)}` | {export_report['files'][q]['size'] / 1e6:.1f} MB | "
         f"`{export_report['files'][q]['sha256']}` |"
         for q in cfg.push.quantizations
     )
+    adapter = export_report.get("adapter", {}).get("description", "the last training step")
     sections = [
         "---\n" + yaml.safe_dump(front, sort_keys=False) + "---",
         f"# {cfg.model.label} (Chinwag fine-tune)",
-        f"A LoRA fine-tune of [`{cfg.model.base_model}`](https://huggingface.co/{cfg.model.base_model}), "
-        "merged and converted to GGUF with `chinwag-train` for Chinwag, an offline push-to-talk voice "
-        "assistant.",
-        "## Files\n\n| file | size | sha256 |\n|---|---:|---|\n" + files,
+        f"A LoRA fine-tune of [`{base}`](https://huggingface.co/{base}) on "
+        f"{', '.join(f'[`{d}`](https://huggingface.co/datasets/{d})' for d in datasets) or 'local data'}, "
+        "merged into the 16-bit model and converted to GGUF with `chinwag-train` for Chinwag, an offline "
+        f"push-to-talk voice assistant. The adapter merged is {adapter}; it is in `adapter/` too.",
+    ]
+    if llama:
+        # The Llama 3.2 Community License asks derivatives to display this attribution prominently.
+        sections.append("**Built with Llama.** Llama 3.2 is licensed under the Llama 3.2 Community License, "
+                        "Copyright © Meta Platforms, Inc. All Rights Reserved.")
+    sections += [
+        "## Files\n\n| file | size | sha256 |\n|---|---:|---|\n" + files + "\n\n"
+        "Also here: `adapter/` (the LoRA adapter and its tokenizer), `eval_report.json`, `data_report.json` and "
+        "`catalog_entry.json` (the entry Chinwag imports).",
+        "## Use\n\n"
+        "With llama.cpp (the chat template, with today's date, is in the file):\n\n"
+        f"```bash\nllama-cli -m {shipped} -cnv\n```\n\n"
+        "In Chinwag: download `catalog_entry.json` from this repo and run "
+        "`chinwag models add catalog_entry.json`; the model then appears in the app's model list and is "
+        "downloaded from this exact commit.",
         "## Evaluation\n\n" + (eval_table.split("\n", 1)[1].strip() if eval_table else "Not evaluated."),
         "## Export check\n\n"
         f"The f16 GGUF in llama.cpp and the merged model in transformers chose the same next token at "
         f"{validation['next_token_agreement']:.2%} of {validation['next_token_positions']} positions of "
         f"{validation['conversations']} held-out conversations; greedy continuations matched for "
-        f"{min(validation['continuations_matched'])} of {validation['continuation_tokens']} tokens.",
+        f"{min(validation['continuations_matched'])} of {validation['continuation_tokens']} tokens"
+        + (
+            f"; the shipped {quant_gate['quant']} file picked the f16 file's next token at "
+            f"{quant_gate['agreement_with_f16']:.2%} of them."
+            if quant_gate
+            else "."
+        ),
+        "## Limitations\n\n"
+        f"A small model ({cfg.model.params}) fine-tuned briefly: it makes factual and arithmetic mistakes, "
+        "states wrong things confidently, knows nothing after its base model's cut-off, and has no safety "
+        "tuning beyond its base model's. The scores above come from a few hundred held-out rows of the "
+        "training mix and a handful of math questions, not a broad benchmark. Check what matters.",
         "## Data\n\n```json\n" + json.dumps(data_report, indent=2) + "\n```"
         if data_report
         else "## Data\n\nUnknown.",
         "## Training config\n\n```yaml\n" + yaml.safe_dump(cfg.to_dict(), sort_keys=False) + "```",
-        "## Use in Chinwag\n\nDownload `catalog_entry.json` from the training run and run "
-        "`chinwag models add catalog_entry.json`; the model then appears in the app's model list.",
     ]
     return "\n\n".join(sections) + "\n"
 
@@ -78,8 +132,9 @@ def push(cfg: RecipeConfig, api: Any = None) -> dict[str, Any]:
         )
     source = export_dir(cfg)
     export_report = _read_json(source / "export_report.json", "export")
-    if not export_report["validation"]["passed"]:
-        raise RecipeError("the export did not pass its validation; refusing to publish it")
+    failed = failed_gates(export_report)
+    if failed:
+        raise RecipeError(f"the export did not pass its validation ({', '.join(failed)}); refusing to publish it")
     files = [source / gguf_name(cfg, q) for q in cfg.push.quantizations]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
@@ -91,6 +146,10 @@ def push(cfg: RecipeConfig, api: Any = None) -> dict[str, Any]:
     data_report = json.loads(data_file.read_text()) if data_file.is_file() else None
     eval_file = cfg.run_path / "eval_report.md"
     eval_md = eval_file.read_text(encoding="utf-8") if eval_file.is_file() else None
+    adapter = adapter_dir(cfg)
+    adapter_files = [adapter / name for name in _ADAPTER_FILES if (adapter / name).is_file()]
+    if not (adapter / "adapter_model.safetensors").is_file():
+        raise RecipeError(f"no adapter in {adapter}: run `chinwag-train train` first")
 
     out = push_dir(cfg)
     out.mkdir(parents=True, exist_ok=True)
@@ -99,8 +158,17 @@ def push(cfg: RecipeConfig, api: Any = None) -> dict[str, Any]:
 
     api = api or HfApi()
     api.create_repo(repo_id=repo_id, repo_type="model", private=cfg.push.private, exist_ok=True)
-    operations = [CommitOperationAdd(path_in_repo=f.name, path_or_fileobj=str(f)) for f in files]
-    operations.append(CommitOperationAdd(path_in_repo="README.md", path_or_fileobj=str(card)))
+    # The catalog entry in the repo names the repo but no revision (a commit cannot name itself; the app then
+    # follows main); push/catalog_entry.json, written after the commit, pins it.
+    repo_entry = _read_json(source / f"catalog_entry.{cfg.export.catalog_quant}.json", "export")
+    repo_entry.pop("path", None)
+    repo_entry.update(repo_id=repo_id, revision=None)
+    write_json(out / "catalog_entry.repo.json", repo_entry)
+    uploads = [(f.name, f) for f in files]
+    uploads += [(f"adapter/{f.name}", f) for f in adapter_files]
+    uploads += [(path.name, path) for path in (cfg.run_path / "eval_report.json", data_file) if path.is_file()]
+    uploads += [("catalog_entry.json", out / "catalog_entry.repo.json"), ("README.md", card)]
+    operations = [CommitOperationAdd(path_in_repo=name, path_or_fileobj=str(path)) for name, path in uploads]
     info = api.create_commit(
         repo_id=repo_id, repo_type="model", operations=operations, commit_message=cfg.push.commit_message
     )
@@ -120,6 +188,17 @@ def push(cfg: RecipeConfig, api: Any = None) -> dict[str, Any]:
     return {
         "repo_id": repo_id,
         "revision": revision,
-        "files": [f.name for f in files] + ["README.md"],
+        "files": [name for name, _ in uploads],
         "catalog_entry": str(out / "catalog_entry.json"),
     }
+
+
+def failed_gates(export_report: dict[str, Any]) -> list[str]:
+    """Names of the export gates that failed (or are missing: an export from before the gates)."""
+    gates = export_report.get("gates")
+    if not isinstance(gates, dict) or not gates:
+        return ["no gate results: run `chinwag-train export` again"]
+    failed = [name for name, passed in gates.items() if passed is not True]
+    if export_report.get("passed") is not True and not failed:
+        failed.append("passed is not true")
+    return failed

@@ -38,6 +38,9 @@ class TrainResult:
     final_loss: float | None
     adapter_dir: Path
     resumed_from: Path | None
+    # With load_best_model_at_end: the checkpoint whose weights the adapter holds, and its eval loss.
+    best_checkpoint: str | None = None
+    best_eval_loss: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,7 +48,28 @@ class TrainResult:
             "final_loss": self.final_loss,
             "adapter_dir": str(self.adapter_dir),
             "resumed_from": str(self.resumed_from) if self.resumed_from else None,
+            "best_checkpoint": self.best_checkpoint,
+            "best_eval_loss": self.best_eval_loss,
         }
+
+
+def adapter_source(cfg: RecipeConfig) -> dict[str, Any]:
+    """Which weights the trained adapter holds (the last step, or the best checkpoint), for export to say."""
+    path = cfg.run_path / "train_result.json"
+    result = json.loads(path.read_text()) if path.is_file() else {}
+    best = result.get("best_checkpoint")
+    if best:
+        description = f"{Path(best).name} (lowest eval loss {result['best_eval_loss']:.4f})"
+    elif result:
+        description = f"the last step ({result['global_step']})"
+    else:
+        description = f"{adapter_dir(cfg)} (no train_result.json)"
+    return {
+        "checkpoint": Path(best).name if best else None,
+        "best_eval_loss": result.get("best_eval_loss"),
+        "global_step": result.get("global_step"),
+        "description": description,
+    }
 
 
 def checkpoints_dir(cfg: RecipeConfig) -> Path:
@@ -54,6 +78,10 @@ def checkpoints_dir(cfg: RecipeConfig) -> Path:
 
 def adapter_dir(cfg: RecipeConfig) -> Path:
     return cfg.run_path / "adapter"
+
+
+def tensorboard_dir(cfg: RecipeConfig) -> Path:
+    return cfg.run_path / "logs"
 
 
 def newest_checkpoint(directory: Path) -> Path | None:
@@ -67,10 +95,25 @@ def newest_checkpoint(directory: Path) -> Path | None:
     return max(complete)[1] if complete else None
 
 
-def train(
-    cfg: RecipeConfig, resume: bool = False, callbacks: Sequence[Any] = (), progress: bool = True
-) -> TrainResult:
-    resume_from = _resume_point(cfg, resume)  # before the slow imports: a wrong call fails at once
+def lora_arguments(cfg: RecipeConfig) -> dict[str, Any]:
+    """`FastLanguageModel.get_peft_model` arguments from `lora.*` (keep them identical between a run and its
+    resume)."""
+    return {
+        "r": cfg.lora.r,
+        "target_modules": list(cfg.lora.target_modules),
+        "lora_alpha": cfg.lora.lora_alpha,
+        "lora_dropout": cfg.lora.lora_dropout,
+        "bias": "none",
+        "use_gradient_checkpointing": _gradient_checkpointing(cfg),
+        "random_state": cfg.seed,
+        "use_rslora": cfg.lora.use_rslora,
+        "use_dora": cfg.lora.use_dora,
+        "max_seq_length": cfg.model.max_seq_length,
+    }
+
+
+def build_trainer(cfg: RecipeConfig, callbacks: Sequence[Any] = (), progress: bool = True) -> tuple[Any, Any, Any]:
+    """(trainer, model, tokenizer) ready to train: base model, LoRA, chat template, data, response mask."""
     import_unsloth()
     from unsloth import FastLanguageModel
 
@@ -83,26 +126,32 @@ def train(
         **_ddp_device_map(),
     )
     tokenizer = apply_chat_template(tokenizer, cfg.model.chat_template)
-    model = FastLanguageModel.get_peft_model(
-        model,
-        r=cfg.lora.r,
-        target_modules=list(cfg.lora.target_modules),
-        lora_alpha=cfg.lora.lora_alpha,
-        lora_dropout=cfg.lora.lora_dropout,
-        bias="none",
-        use_gradient_checkpointing=_gradient_checkpointing(cfg),
-        random_state=cfg.seed,
-        use_rslora=cfg.lora.use_rslora,
-        max_seq_length=cfg.model.max_seq_length,
-    )
-    trainer = _build_trainer(cfg, model, tokenizer, callbacks, progress)
+    model = FastLanguageModel.get_peft_model(model, **lora_arguments(cfg))
+    return _build_trainer(cfg, model, tokenizer, callbacks, progress), model, tokenizer
+
+
+def train(
+    cfg: RecipeConfig, resume: bool = False, callbacks: Sequence[Any] = (), progress: bool = True
+) -> TrainResult:
+    resume_from = _resume_point(cfg, resume)  # before the slow imports: a wrong call fails at once
+    trainer, model, tokenizer = build_trainer(cfg, callbacks, progress)
     trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
 
     out = adapter_dir(cfg)
     history = trainer.state.log_history
-    result = TrainResult(trainer.state.global_step, _final_loss(history), out, resume_from)
+    best = trainer.state.best_model_checkpoint if trainer.args.load_best_model_at_end else None
+    result = TrainResult(
+        trainer.state.global_step,
+        _final_loss(history),
+        out,
+        resume_from,
+        best_checkpoint=best,
+        best_eval_loss=float(trainer.state.best_metric) if best and trainer.state.best_metric is not None else None,
+    )
     if not trainer.is_world_process_zero():
         return result  # under DDP, rank 0 alone writes the run's files
+    if best:
+        print(f"train: the adapter holds {Path(best).name}, the lowest eval loss ({result.best_eval_loss:.4f})")
     model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     cfg.dump(out / CONFIG_NAME)
@@ -122,6 +171,17 @@ def _ddp_device_map() -> dict[str, Any]:
     if _world_size() <= 1:
         return {}
     return {"device_map": {"": int(os.environ.get("LOCAL_RANK", "0"))}}
+
+
+def dataset_num_proc(cfg: RecipeConfig, rows: int | None = None) -> int | None:
+    """Tokenizing processes for this rank: the configured count (or the CPUs), shared among the ranks of
+    this node, since every rank tokenizes at once. None (no worker pool) for one process or a small split."""
+    per_node = int(os.environ.get("LOCAL_WORLD_SIZE", "1"))
+    total = cfg.train.dataset_num_proc or os.cpu_count() or 1
+    count = max(1, total // max(per_node, 1))
+    if count <= 1 or (rows is not None and rows < 1000 * count):
+        return None  # a pool costs more than it saves on a few thousand rows
+    return count
 
 
 def _resume_point(cfg: RecipeConfig, resume: bool) -> Path | None:
@@ -180,26 +240,25 @@ def load_split(cfg: RecipeConfig, name: str, tokenizer: Any) -> Any:
     if not path.is_file():
         raise TrainError(f"{path} not found: run `chinwag-train prepare` first (or set data.dir)")
     dataset = load_dataset("json", data_files=str(path), split="train")
+    num_proc = dataset_num_proc(cfg, len(dataset))
 
     def encode(batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         texts = [tokenizer.apply_chat_template(m, tokenize=False) for m in batch["messages"]]
         ids = tokenizer(texts, add_special_tokens=False)["input_ids"]
         return {"text": texts, "input_ids": ids}
 
-    return dataset.map(encode, batched=True, remove_columns=dataset.column_names)
+    return dataset.map(encode, batched=True, remove_columns=dataset.column_names, num_proc=num_proc)
 
 
-def _build_trainer(
-    cfg: RecipeConfig, model: Any, tokenizer: Any, callbacks: Sequence[Any], progress: bool
-) -> Any:
-    from transformers.trainer_callback import PrinterCallback, ProgressCallback
-    from trl import SFTConfig, SFTTrainer
-
-    from trainer.progress import SaveConfigCallback, TrainProgressCallback
+def training_arguments(cfg: RecipeConfig) -> Any:
+    """The SFTConfig the recipe trains with: every knob of `train.*` lands here."""
+    from trl import SFTConfig
 
     t = cfg.train
     evaluate = t.eval_steps is not None and t.eval_steps > 0
-    args = SFTConfig(
+    best = evaluate and t.load_best_model_at_end
+    report_to = [r for r in t.report_to if r != "none"] or "none"
+    return SFTConfig(
         output_dir=str(checkpoints_dir(cfg)),
         dataset_text_field="text",
         max_length=cfg.model.max_seq_length,
@@ -209,7 +268,10 @@ def _build_trainer(
         gradient_accumulation_steps=t.gradient_accumulation_steps,
         learning_rate=t.learning_rate,
         lr_scheduler_type=t.lr_scheduler_type,
-        warmup_steps=t.warmup_steps,
+        # transformers 5 reads a warmup_steps below 1 as a share of the total steps (warmup_ratio's old meaning).
+        warmup_steps=t.warmup_ratio if t.warmup_ratio is not None else t.warmup_steps,
+        max_grad_norm=t.max_grad_norm,
+        neftune_noise_alpha=t.neftune_noise_alpha,
         num_train_epochs=t.num_train_epochs,
         max_steps=t.max_steps,
         weight_decay=t.weight_decay,
@@ -222,13 +284,33 @@ def _build_trainer(
         save_total_limit=t.save_total_limit,
         eval_strategy="steps" if evaluate else "no",
         eval_steps=t.eval_steps if evaluate else None,
-        report_to="none",
+        load_best_model_at_end=best,
+        metric_for_best_model="eval_loss" if best else None,
+        greater_is_better=False if best else None,
+        report_to=report_to,
+        run_name=t.run_name or cfg.name,
         dataloader_num_workers=t.dataloader_num_workers,
+        dataset_num_proc=dataset_num_proc(cfg),
         disable_tqdm=True,
         # LoRA leaves most parameters frozen; DDP must not wait for gradients that never come.
         ddp_find_unused_parameters=False if _world_size() > 1 else None,
         **_precision_flags(cfg),
     )
+
+
+def _build_trainer(
+    cfg: RecipeConfig, model: Any, tokenizer: Any, callbacks: Sequence[Any], progress: bool
+) -> Any:
+    from transformers.trainer_callback import PrinterCallback, ProgressCallback
+    from trl import SFTTrainer
+
+    from trainer.progress import LogHistoryCallback, LogLinesCallback, SaveConfigCallback, TrainProgressCallback
+
+    evaluate = cfg.train.eval_steps is not None and cfg.train.eval_steps > 0
+    args = training_arguments(cfg)
+    # transformers 5 has no logging_dir argument: its TensorBoard callback reads this variable when the
+    # trainer is built (else it writes under checkpoints/runs/). A value the user set wins.
+    os.environ.setdefault("TENSORBOARD_LOGGING_DIR", str(tensorboard_dir(cfg)))
     trainer = SFTTrainer(
         model=model,
         processing_class=tokenizer,
@@ -239,11 +321,13 @@ def _build_trainer(
     for default in (PrinterCallback, ProgressCallback):
         trainer.remove_callback(default)
     trainer.add_callback(SaveConfigCallback(cfg, CONFIG_NAME))
+    trainer.add_callback(LogHistoryCallback(cfg.run_path / "log_history.json"))
+    trainer.add_callback(LogLinesCallback())
     if progress:
         trainer.add_callback(TrainProgressCallback())
     for callback in callbacks:
         trainer.add_callback(callback)
-    if t.train_on_responses_only:
+    if cfg.train.train_on_responses_only:
         from unsloth.chat_templates import train_on_responses_only
 
         instruction, response = turn_markers(cfg, tokenizer)

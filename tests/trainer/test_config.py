@@ -16,6 +16,7 @@ EXPECTED = {
     "llama-3.2-3b-finetome.yaml",
     "llama-3.2-1b-finetome-math.yaml",
     "cpu-smoke.yaml",
+    "cpu-smoke-llama3.yaml",
 }
 
 
@@ -81,8 +82,8 @@ def test_unknown_override_key_is_an_error_naming_it(override: str, named: str) -
 
 def test_unknown_key_in_a_file_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text("train:\n  learning_rate: 1e-4\n  warmup_ratio: 0.1\n")
-    with pytest.raises(ConfigError, match=r"train\.warmup_ratio"):
+    path.write_text("train:\n  learning_rate: 1e-4\n  warmup_ration: 0.1\n")
+    with pytest.raises(ConfigError, match=r"train\.warmup_ration"):
         load_config(path)
 
 

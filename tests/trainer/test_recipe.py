@@ -157,10 +157,11 @@ def test_train_without_resume_refuses_to_overwrite(work: dict[str, Path], crashe
     assert "--resume" in result.stderr
 
 
-def test_eval_puts_base_and_finetune_side_by_side(work: dict[str, Path], crashed_and_resumed: dict) -> None:
+def test_eval_puts_base_and_finetune_side_by_side(work: dict[str, Path], exported: dict) -> None:
     check(run_trainer(args_for(work, "eval", "crashed")))
     report = json.loads((work["crashed"] / "eval_report.json").read_text())
-    for side in ("base", "finetune"):
+    assert report["sides"] == ["base", "finetune", "base_gguf", "finetune_gguf"]
+    for side in report["sides"]:
         assert set(report["rouge"][side]) == {"rouge1", "rouge2", "rougeL"}
         assert all(0.0 <= v <= 1.0 for v in report["rouge"][side].values())
         math = report["math"][side]
@@ -258,7 +259,12 @@ def test_push_uploads_ggufs_and_card_and_pins_the_commit(work: dict[str, Path], 
     assert [name for name, _ in api.calls] == ["create_repo", "create_commit"]
     assert api.calls[0][1]["repo_id"] == "me/chinwag-smoke"
     uploaded = {op.path_in_repo for op in api.calls[1][1]["operations"]}
-    assert uploaded == {"cpu-smoke.Q8_0.gguf", "cpu-smoke.Q4_K_M.gguf", "README.md"}
+    assert {"cpu-smoke.Q8_0.gguf", "cpu-smoke.Q4_K_M.gguf", "README.md", "eval_report.json", "data_report.json",
+            "catalog_entry.json", "adapter/adapter_model.safetensors", "adapter/adapter_config.json",
+            "adapter/tokenizer.json"} <= uploaded, uploaded
+    in_repo = json.loads(next(Path(op.path_or_fileobj) for op in api.calls[1][1]["operations"]
+                              if op.path_in_repo == "catalog_entry.json").read_text())
+    assert in_repo["repo_id"] == "me/chinwag-smoke" and "path" not in in_repo
     assert summary["revision"] == "ab" * 20
     card = (work["crashed"] / "push" / "README.md").read_text()
     for needle in (
