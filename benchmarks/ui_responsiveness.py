@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 _COLD_CHILD = """
-import sys, time
+import os, sys, time
+# Our own copy of stdout: llama-cpp-python points fd 1 at /dev/null while it loads a model (verbose=False), and
+# the model now loads while the window is already up.
+report = os.fdopen(os.dup(1), "w")
 sys.path.insert(0, {root!r})
 from desktop.context import AppContext
 from desktop.core.paths import AppPaths
@@ -44,7 +47,7 @@ apply_theme(context.settings.theme)
 window = MainWindow()
 controller = WindowController(context, window)
 def painted():
-    print("SHOWN", time.time(), flush=True)
+    print("SHOWN", time.time(), file=report, flush=True)
     window.close()
     app.quit()
 window.shown.connect(lambda: QTimer.singleShot(0, painted))

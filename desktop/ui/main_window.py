@@ -56,8 +56,12 @@ class MainWindow(QMainWindow):
         self.settings_button = QPushButton("Settings", toolbar)
         self.settings_button.setAccessibleName("Open settings")
         self.settings_button.setToolTip("Settings (Ctrl+,)")
+        self.about_button = QPushButton("About", toolbar)
+        self.about_button.setAccessibleName("About Chinwag")
+        self.about_button.setToolTip("Version, and where the log file is")
         toolbar.addWidget(self.model_picker)
         toolbar.addWidget(self.settings_button)
+        toolbar.addWidget(self.about_button)
         self.addToolBar(toolbar)
 
         column = QWidget(self)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,6 +14,7 @@ from desktop.core.errors import ChinwagError
 from desktop.core.sysinfo import fits_in_memory, total_memory_gb
 from desktop.ui.chat_controller import TurnSetup
 from desktop.ui.download_controller import DownloadController
+from desktop.ui.iterator_bridge import IteratorBridge
 from desktop.ui.model_picker import ModelChoice, ModelPicker
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.status_bar import ChinwagStatusBar
@@ -63,10 +66,24 @@ class ModelController(QObject):
                                    fits_in_memory(v.ram_gb, self.memory_gb), v.description))
         return out
 
-    def add_local(self, path) -> ModelChoice:  # noqa: ANN001 (Path)
-        variant = self.context.catalog.add_local_model(path)
+    def add_local(self, path: Path, on_added: Callable[[ModelChoice], None],
+                  on_refused: Callable[[Exception], None]) -> None:
+        """Check a .gguf the user picked and add it, off the GUI thread: the check test-loads the file in a child
+        process (a damaged file can abort llama.cpp), which takes seconds. Exactly one callback is called."""
+        bridge = IteratorBridge(self)
+        bridge.item.connect(lambda variant: self._local_added(variant, on_added))
+        bridge.failed.connect(on_refused)
+        bridge.finished.connect(lambda _completed: bridge.deleteLater())
+        catalog = self.context.catalog
+
+        def checked() -> Iterator[Variant]:
+            yield catalog.add_local_model(path)  # inside the iteration: a refusal arrives as `failed`
+
+        bridge.run_in_thread(checked, name="check-local-model")
+
+    def _local_added(self, variant: Variant, on_added: Callable[[ModelChoice], None]) -> None:
         self.refresh_picker()
-        return ModelChoice(variant.id, variant.label, variant.approx_mb, None, True, True, variant.description)
+        on_added(ModelChoice(variant.id, variant.label, variant.approx_mb, None, True, True, variant.description))
 
     def refresh_picker(self) -> None:
         choices = self.choices("llm")

@@ -39,6 +39,7 @@ _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 class SettingsDialog(QDialog):
     mic_test_requested = Signal(object)  # (device name or None, host API or None); the controller runs the meter
     mic_test_stop_requested = Signal()
+    local_checked = Signal(str)  # the id of a local model just added, or "" when the file was refused
 
     def __init__(
         self,
@@ -47,7 +48,8 @@ class SettingsDialog(QDialog):
         whispers: list[ModelChoice],
         microphones: list[tuple[str, str]],  # (name, host API)
         microphone_error: str,
-        add_local: Callable[[Path], ModelChoice],
+        # (path, on_added, on_refused): checks the file off the GUI thread and calls one of the two back
+        add_local: Callable[[Path, Callable[[ModelChoice], None], Callable[[Exception], None]], None],
         memory_gb: float | None,
         parent: QWidget | None = None,
     ) -> None:
@@ -279,16 +281,27 @@ class SettingsDialog(QDialog):
             self.add_local_file(Path(path))
 
     def add_local_file(self, path: Path) -> None:
-        from desktop.core.errors import ChinwagError
+        """Check the file (in the background: it is test-loaded in a child process) and offer it once it passes."""
+        self.add_local_button.setEnabled(False)
+        self.model_warning.setText(f"Checking {path.name}…")
+        self._add_local(path, self._local_added, lambda error: self._local_refused(path, error))
 
-        try:
-            choice = self._add_local(path)
-        except ChinwagError as error:
-            self.model_warning.setText(str(error))
-            return
+    def _local_added(self, choice: ModelChoice) -> None:
+        self.add_local_button.setEnabled(True)
+        self.model_warning.setText("")
         choices = [self.model.choice(i) for i in self.model.ids()]
         self.model.set_choices([c for c in choices if c is not None and c.id != choice.id] + [choice], choice.id)
         self._model_changed()
+        self.local_checked.emit(choice.id)
+
+    def _local_refused(self, path: Path, error: Exception) -> None:
+        self.add_local_button.setEnabled(True)
+        text = str(error)
+        if path.name not in text:
+            text = f"{path}: {text}"
+        # Not added and not selected: the model in use, and the conversation, stay as they are.
+        self.model_warning.setText(f"⚠ Not added. {text}")
+        self.local_checked.emit("")
 
     def _mic_test_toggled(self, on: bool) -> None:
         if on:

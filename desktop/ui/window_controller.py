@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -35,6 +36,7 @@ from desktop.ui.settings_controller import SettingsController
 from desktop.ui.worker import ModelWorker
 
 log = logging.getLogger(__name__)
+SPEECH_LOAD_WAIT_S = 5.0  # never longer than this before the window shows, however slow the disk
 FOCUS_SETTLE_MS = 120  # short enough to close the microphone "at once", long enough for a dialog to activate
 _TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
@@ -74,6 +76,7 @@ class WindowController(QObject):
         app = QGuiApplication.instance()
         app.applicationStateChanged.connect(self._application_state)  # type: ignore[attr-defined]
         window.settings_button.clicked.connect(self.settings.open)
+        window.about_button.clicked.connect(self.about)
         window.close_requested.connect(self.shutdown)
         window.shown.connect(self._first_show)
         self._network = QTimer(self)
@@ -90,6 +93,9 @@ class WindowController(QObject):
         return Recorder(device=s.input_device, host_api=s.input_host_api, max_seconds=s.max_record_s)
 
     def show(self) -> None:
+        # Shown once the speech model is in (see ModelWorker._start): its load holds the GIL in stretches that
+        # would freeze a window already on screen. It overlaps building the window, so the wait is short.
+        self.worker.speech_settled.wait(SPEECH_LOAD_WAIT_S)
         self.window.show()
 
     def _first_show(self) -> None:
@@ -161,6 +167,27 @@ class WindowController(QObject):
         """Esc: cancel a take being recorded, else stop the reply, else leave edit mode."""
         if not self.ptt.discard("escape"):
             self.chat.escape()
+
+    def about(self) -> QMessageBox:
+        """Non-modal: what this is, its version, and where the log file is (for a bug report)."""
+        from desktop.core.logs import log_path
+
+        try:
+            from importlib.metadata import version
+
+            number = version("chinwag")
+        except Exception:  # noqa: BLE001 - not installed as a package (a source checkout): no number to show
+            number = "from source"
+        box = QMessageBox(QMessageBox.Icon.Information, "About Chinwag",
+                          f"Chinwag {number}: an offline push-to-talk voice assistant.\n\n"
+                          f"Log file: {log_path()}", QMessageBox.StandardButton.Close, self.window)
+        box.setAccessibleName("About Chinwag")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.about_box = box
+        return box
 
     # ---- errors nobody caught ------------------------------------------------------------------------------
 
@@ -305,13 +332,6 @@ class WindowController(QObject):
 
 
 def _log_location() -> str:
-    """Where the log file is, once the logging module provides it."""
-    try:
-        from desktop.core import logs
-    except ImportError:
-        return ""
-    path = getattr(logs, "log_file", None)
-    try:
-        return f" ({path()})" if callable(path) else ""
-    except Exception:  # noqa: BLE001 - a message about an error must not raise one
-        return ""
+    from desktop.core.logs import log_path
+
+    return f" ({log_path()})"

@@ -85,6 +85,9 @@ class ModelWorker(QObject):
         self._transcriber: Transcriber | None = None
         self._store: ConversationStore | None = None
         self._current: TurnRequest | None = None
+        # Set once the start-up has loaded the speech model and imported llama.cpp (or failed to): the window shows
+        # after that, so the parts of start-up that hold the GIL for long never freeze a window on screen.
+        self.speech_settled = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="chinwag-model-worker", daemon=True)
         self._thread.start()
 
@@ -148,17 +151,26 @@ class ModelWorker(QObject):
 
     def _start(self, make_plan: Callable[[], StartupPlan]) -> None:
         try:
-            plan = make_plan()
-        except ChinwagError as error:
-            self.model_failed.emit("llm", error)
-            return
-        self.planned.emit(plan)
+            try:
+                plan = make_plan()
+            except ChinwagError as error:
+                self.model_failed.emit("llm", error)
+                return
+            self.planned.emit(plan)
+            # The speech model first: loading it holds the GIL in long stretches (the tokenizers library parses
+            # tokenizer.json in one call that keeps it, ~100-200 ms here), so it happens while the window waits to
+            # be shown (see `speech_settled`), not while the user looks at a window that would freeze.
+            if plan.transcriber is not None:
+                if self._load("whisper", plan.transcriber, plan.whisper_label, plan.whisper_id):
+                    _warm_vad()
+            elif plan.whisper_error is not None:
+                self.model_failed.emit("whisper", plan.whisper_error)
+            _import_llama_cpp()
+        finally:
+            self.speech_settled.set()
+        # llama.cpp loads through ctypes, which lets go of the GIL: the window is responsive meanwhile.
         if not self._load("llm", plan.engine, plan.llm_label, plan.llm_id) and plan.fallback is not None:
             self._load("llm", plan.fallback, plan.fallback_label, plan.fallback_id)
-        if plan.transcriber is not None:
-            self._load("whisper", plan.transcriber, plan.whisper_label, plan.whisper_id)
-        elif plan.whisper_error is not None:
-            self.model_failed.emit("whisper", plan.whisper_error)
 
     def _load(self, kind: str, model: ChatEngine | Transcriber, label: str, variant_id: str) -> bool:
         self.model_loading.emit(kind, label)
@@ -226,3 +238,31 @@ class ModelWorker(QObject):
         if not transcript.text:
             raise NothingHeard("Nothing heard: no words were recognised. Try again, a little louder.")
         return transcript
+
+
+def _warm_vad() -> None:
+    """Load faster-whisper's voice-activity model now (an onnxruntime session, built on first use otherwise):
+    the first take then does not pay for it, and its GIL-holding set-up happens before the window shows."""
+    try:
+        from faster_whisper.vad import get_vad_model
+    except ImportError:  # an older or newer faster-whisper without it: the first take loads it, as before
+        return
+    try:
+        get_vad_model()
+    except Exception:  # noqa: BLE001 - only a warm-up; the real use reports any problem
+        log.debug("could not warm up the VAD model", exc_info=True)
+
+
+def _import_llama_cpp() -> None:
+    """Import llama-cpp-python and register its CPU backends now: loading its shared libraries (dlopen, under the
+    GIL) froze a shown window for 45-65 ms here. The model itself loads after the window shows, through ctypes
+    calls that let go of the GIL."""
+    try:
+        import llama_cpp  # noqa: F401
+        import llama_cpp.llama_chat_format  # noqa: F401
+
+        from desktop.core.llm import ensure_cpu_backends
+
+        ensure_cpu_backends()
+    except Exception:  # noqa: BLE001 - the model load reports any real problem, with a message for the user
+        log.debug("could not import llama_cpp ahead of the model load", exc_info=True)

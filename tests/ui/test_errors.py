@@ -42,3 +42,35 @@ def test_an_exception_in_a_slot_or_a_thread_is_shown_and_the_window_keeps_workin
     assert any("a bug in a thread" in r.message for r in caplog.records)
     # Still usable.
     assert window.type_and_send("Are you still there?").reply.strip()
+
+
+def test_the_about_box_says_where_the_log_file_is(window, qtbot) -> None:
+    from desktop.core.logs import log_path
+
+    qtbot.mouseClick(window.view.about_button, Qt.MouseButton.LeftButton)
+    box = window.c.about_box
+    qtbot.waitUntil(box.isVisible)
+    assert str(log_path()) in box.text() and not box.isModal()
+
+
+def test_a_slot_that_raises_fails_the_test_run(tmp_path) -> None:
+    """The guard itself: with this project's pytest settings, an exception in a Qt slot fails the test."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = tmp_path / "test_probe.py"
+    probe.write_text(
+        "from PySide6.QtCore import QTimer\n"
+        "def test_raises_in_a_slot(qtbot):\n"
+        "    def slot():\n"
+        "        raise ValueError('raised in a slot')\n"
+        "    QTimer.singleShot(0, slot)\n"
+        "    qtbot.wait(50)\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c",
+                             str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path), str(probe)],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "Exceptions caught in Qt event loop" in result.stdout and "raised in a slot" in result.stdout

@@ -54,7 +54,8 @@ def test_model_dropdown_switches_models(window, starter_gguf: Path, tmp_path: Pa
     starter = window.c.models.loaded_llm
     # "Add a local .gguf" in Settings registers it in the user's catalog and selects it.
     dialog = window.c.settings.open()
-    dialog.add_local_file(copy)
+    with qtbot.waitSignal(dialog.local_checked, timeout=120_000):
+        dialog.add_local_file(copy)
     local_id = dialog.model.current_id()
     assert local_id and local_id.startswith("local-")
     with qtbot.waitSignal(window.c.models.llm_ready, timeout=120_000,
