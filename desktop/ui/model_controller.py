@@ -42,6 +42,8 @@ class ModelController(QObject):
         self.loaded_llm: str | None = None
         self.loaded_whisper: str | None = None
         self._pending_switch: str | None = None  # downloading this, switch when it is done
+        self._pending_whisper: str | None = None  # the speech model being downloaded, loaded when it is done
+        self._offer_whisper: str | None = None  # chosen speech model found not downloaded at start-up
         self._plan_notice = ""
         self._suggest: str | None = None
         worker.planned.connect(self._planned)
@@ -117,6 +119,11 @@ class ModelController(QObject):
         whisper = None
         try:
             whisper = context.whisper_variant()
+            if whisper.needs_download and not context.downloader.is_downloaded(whisper):
+                # Chosen but not (fully) downloaded: speech input goes on with the bundled model meanwhile, and
+                # the download is offered, instead of speech input silently going off.
+                self._offer_whisper = whisper.id
+                whisper = context.catalog.get(context.catalog.default_whisper, "whisper")
             transcriber = context.transcriber_for(whisper)
         except ChinwagError as error:
             whisper_error = error
@@ -131,7 +138,13 @@ class ModelController(QObject):
 
     def _planned(self, plan: StartupPlan) -> None:
         self.llm = self.context.catalog.get(plan.llm_id, "llm")
-        if self._plan_notice:
+        if self._offer_whisper:
+            wanted = self.context.catalog.get(self._offer_whisper, "whisper")
+            self._offer_whisper = None
+            self.notices.show_notice(
+                f"{wanted.label} is not downloaded yet; speech input uses {plan.whisper_label} meanwhile.",
+                kind="info", action="Download", on_action=lambda: self.load_whisper(wanted.id))
+        elif self._plan_notice:
             self.notices.show_notice(self._plan_notice, kind="error")
         elif self._suggest:
             chosen = self.context.catalog.get(self._suggest, "llm")
@@ -168,8 +181,21 @@ class ModelController(QObject):
             self._load_llm(self.llm, force=True)
 
     def load_whisper(self, wanted: str) -> None:
+        """Use another speech model: at once if it is on disk, else after downloading it (the current one goes on
+        listening meanwhile; the download row shows progress, cancel and resume, as for language models)."""
         try:
             variant = self.context.whisper_variant(wanted)
+        except ChinwagError as error:
+            self.notices.show_notice(str(error), kind="error")
+            return
+        if variant.needs_download and not self.context.downloader.is_downloaded(variant):
+            self._pending_whisper = variant.id
+            self.downloads.start(variant)
+            self.status.showMessage(f"Downloading {variant.label}; speech input keeps the current model meanwhile.",
+                                    5000)
+            return
+        self._pending_whisper = None
+        try:
             transcriber = self.context.transcriber_for(variant)
         except ChinwagError as error:
             self.notices.show_notice(f"{error} Speech input is off until a speech model is available; typing works.",
@@ -227,6 +253,9 @@ class ModelController(QObject):
             return None
 
     def _downloaded(self, variant_id: str) -> None:
+        if self._pending_whisper == variant_id:
+            self.load_whisper(variant_id)
+            return
         self.refresh_picker()
         if self._pending_switch == variant_id:
             self._pending_switch = None

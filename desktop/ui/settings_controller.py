@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.context import AppContext
 from desktop.core.audio import Recorder, list_input_devices
 from desktop.core.errors import AudioError
+from desktop.core.secrets import load_hf_token, save_hf_token
 from desktop.core.settings import Settings
 from desktop.ui.model_controller import ModelController
 from desktop.ui.settings_dialog import SettingsDialog
@@ -41,16 +42,26 @@ class SettingsController(QObject):
         except AudioError as error:
             microphones, mic_error = [], str(error)
         dialog = SettingsDialog(self.context.settings, self.models.choices("llm"), self.models.choices("whisper"),
-                                microphones, mic_error, self.models.add_local, self.models.memory_gb, self.window)
+                                microphones, mic_error, self.models.add_local, self.models.memory_gb, self.window,
+                                has_token=bool(load_hf_token(self.context.paths.config_dir)),
+                                installed=self.installed())
+        dialog.delete_requested.connect(self._confirm_delete)
         dialog.mic_test_requested.connect(self._start_test)
         dialog.mic_test_stop_requested.connect(self._stop_test)
-        dialog.accepted.connect(lambda: self.apply(dialog.result_settings()))
+        dialog.accepted.connect(lambda: self.apply(dialog.result_settings(), dialog.token_change()))
         dialog.finished.connect(self._closed)
         self.dialog = dialog
         dialog.open()  # window-modal but not a nested event loop: replies keep streaming behind it
         return dialog
 
-    def apply(self, new: Settings) -> None:
+    def apply(self, new: Settings, token: str | None = None) -> None:
+        """Use and save `new`; `token`: a Hugging Face token to save, "" to remove the saved one, None: unchanged."""
+        if token is not None:
+            # The system keyring (secrets.py), never settings.json; downloads use it from now on.
+            where = save_hf_token(token or None, self.context.paths.config_dir)
+            self.context.downloader.token = token or None
+            self.models.status.showMessage(f"Hugging Face token saved in {where}." if token else
+                                           "The Hugging Face token was removed.", 6000)
         settings = self.context.settings
         old = dataclasses.replace(settings)
         for field in dataclasses.fields(Settings):
@@ -63,9 +74,50 @@ class SettingsController(QObject):
             self.models.reload()
         if new.llm_variant != old.llm_variant:
             self.models.choose(new.llm_variant)
-        if new.whisper_model != old.whisper_model or new.n_threads != old.n_threads:
+        if (new.whisper_model, new.n_threads, new.language) != (old.whisper_model, old.n_threads, old.language):
             self.models.load_whisper(new.whisper_model)
         self.applied.emit(old, new)
+
+    # ---- downloaded models and the space they take -------------------------------------------------------------
+
+    def installed(self) -> list[tuple[str, str, int]]:
+        """(id, label, bytes on disk) of every downloaded model that can be deleted (bundled ones cannot)."""
+        rows = []
+        downloader = self.context.downloader
+        for variant in self.context.catalog.variants():
+            if not variant.repo_id or variant.kind not in ("llm", "whisper"):
+                continue
+            folder = downloader.variant_dir(variant)
+            size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) if folder.is_dir() else 0
+            if size:
+                rows.append((variant.id, variant.label, size))
+        return rows
+
+    def _confirm_delete(self, variant_id: str) -> None:
+        variant = self.context.catalog.get(variant_id, self._kind(variant_id))
+        if variant_id in (self.models.loaded_llm, self.models.loaded_whisper):
+            if self.dialog is not None:
+                self.dialog.model_warning.setText(f"{variant.label} is in use: choose another model first, then "
+                                                  "delete it.")
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete model", f"Delete {variant.label} from this computer? "
+                          "It can be downloaded again later.",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.dialog or self.window)
+        box.setAccessibleName("Confirm delete")
+        box.accepted.connect(lambda: self.delete_model(variant_id))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm_box = box
+        box.open()  # not a nested event loop: replies keep streaming behind it
+
+    def delete_model(self, variant_id: str) -> None:
+        variant = self.context.catalog.get(variant_id, self._kind(variant_id))
+        self.context.downloader.delete(variant)
+        self.models.refresh_picker()
+        if self.dialog is not None:
+            self.dialog.show_installed(self.installed())
+
+    def _kind(self, variant_id: str) -> str:
+        return next((v.kind for v in self.context.catalog.variants() if v.id == variant_id), "llm")
 
     def _closed(self, _result: int) -> None:
         self._stop_test()

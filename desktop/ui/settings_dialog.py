@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +35,10 @@ from desktop.core.llm import SAMPLING_FIELDS, family_defaults
 from desktop.core.settings import Settings
 from desktop.ui.model_picker import ModelChoice, ModelPicker
 
+# Automatic detection, then the languages Whisper knows best. The ".en" models only understand English.
+SPEECH_LANGUAGES = (("Automatic (detect)", ""), ("English", "en"), ("French", "fr"), ("German", "de"),
+                    ("Spanish", "es"), ("Italian", "it"), ("Portuguese", "pt"), ("Dutch", "nl"), ("Polish", "pl"),
+                    ("Russian", "ru"), ("Japanese", "ja"), ("Chinese", "zh"))
 CONTEXT_SIZES = (1024, 2048, 4096, 8192, 16384, 32768)
 _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,6 +46,7 @@ _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 class SettingsDialog(QDialog):
     mic_test_requested = Signal(object)  # (device name or None, host API or None); the controller runs the meter
     mic_test_stop_requested = Signal()
+    delete_requested = Signal(str)  # variant id: the controller asks, deletes and shows the list again
     local_checked = Signal(str)  # the id of a local model just added, or "" when the file was refused
 
     def __init__(
@@ -52,6 +60,9 @@ class SettingsDialog(QDialog):
         add_local: Callable[[Path, Callable[[ModelChoice], None], Callable[[Exception], None]], None],
         memory_gb: float | None,
         parent: QWidget | None = None,
+        *,
+        has_token: bool = False,
+        installed: list[tuple[str, str, int]] | None = None,  # (variant id, label, bytes on disk) of deletable models
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Chinwag settings")
@@ -72,6 +83,34 @@ class SettingsDialog(QDialog):
         self.add_local_button.setAccessibleName("Add a local GGUF model file")
         self.whisper = ModelPicker("Speech model", self)
         self.whisper.set_choices(whispers, settings.whisper_model)
+        self.whisper_info = QLabel(self)
+        self.whisper_info.setWordWrap(True)
+        self.whisper_info.setAccessibleName("Speech model information")
+        self.language = QComboBox(self)
+        self.language.setAccessibleName("Speech language")
+        for label, code in SPEECH_LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language or "")))
+
+        # ---- the Hugging Face access token (kept in the system keyring by the controller, never in settings.json)
+        self.token = QLineEdit(self)
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setAccessibleName("Hugging Face access token")
+        self.token.setPlaceholderText("A token is saved; type a new one to replace it" if has_token
+                                      else "hf_… (only for models that need a Hugging Face login)")
+        self.forget_token = QCheckBox("Remove the saved token", self)
+        self.forget_token.setVisible(has_token)
+
+        # ---- models on disk, with the space each takes
+        self.installed = QTableWidget(0, 3, self)
+        self.installed.setAccessibleName("Downloaded models")
+        self.installed.setHorizontalHeaderLabels(["Model", "On disk", ""])
+        self.installed.verticalHeader().setVisible(False)
+        self.installed.horizontalHeader().setStretchLastSection(False)
+        self.installed.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.installed_total = QLabel(self)
+        self.installed_total.setAccessibleName("Disk space used by models")
+        self.show_installed(installed or [])
 
         # ---- microphone
         self.microphone = QComboBox(self)
@@ -144,6 +183,14 @@ class SettingsDialog(QDialog):
         form.addRow("", self.model_warning)
         form.addRow("", self.add_local_button)
         form.addRow("&Speech model", self.whisper)
+        form.addRow("", self.whisper_info)
+        form.addRow("Speech lan&guage", self.language)
+        form.addRow("Hugging Face &token", self.token)
+        form.addRow("", self.forget_token)
+        disk_box = QGroupBox("Downloaded models", self)
+        disk_layout = QVBoxLayout(disk_box)
+        disk_layout.addWidget(self.installed)
+        disk_layout.addWidget(self.installed_total)
         mic_row_widget = QWidget(self)  # a widget, not a layout, so the "&Microphone" label gets its buddy
         mic_row = QHBoxLayout(mic_row_widget)
         mic_row.setContentsMargins(0, 0, 0, 0)
@@ -177,6 +224,7 @@ class SettingsDialog(QDialog):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(models_box)
+        left.addWidget(disk_box)
         left.addWidget(mic_box)
         left.addStretch(1)
         columns.addLayout(left, 1)
@@ -188,10 +236,12 @@ class SettingsDialog(QDialog):
         self._prompt_variant = settings.llm_variant
         self._load_prompt(settings.llm_variant)
         self.model.currentIndexChanged.connect(self._model_changed)
+        self.whisper.currentIndexChanged.connect(self._whisper_changed)
         self.add_local_button.clicked.connect(self._pick_local)
         self.mic_test_button.toggled.connect(self._mic_test_toggled)
         self.finished.connect(lambda _result: self.mic_test_stop_requested.emit())
         self._model_changed()
+        self._whisper_changed()
 
     # ---- what the controller reads back -------------------------------------------------------------------
 
@@ -211,6 +261,7 @@ class SettingsDialog(QDialog):
             whisper_model=self.whisper.current_id() or self._settings.whisper_model,
             input_device=self.microphone.currentData(),
             input_host_api=self.microphone.currentData(_HOST_API_ROLE) or None,
+            language=str(self.language.currentData()),
             temperature=self._sampling_choice("temperature", self.temperature.value()),
             top_p=self._sampling_choice("top_p", self.top_p.value()),
             top_k=self._sampling_choice("top_k", self.top_k.value()),
@@ -223,6 +274,41 @@ class SettingsDialog(QDialog):
             sounds=self.sounds.isChecked(),
             theme=str(self.theme.currentData()),
         )
+
+    def token_change(self) -> str | None:
+        """What to do with the saved token: a new one to save, "" to remove it, or None to leave it as it is."""
+        typed = self.token.text().strip()
+        if typed:
+            return typed
+        return "" if self.forget_token.isChecked() else None
+
+    def show_installed(self, installed: list[tuple[str, str, int]]) -> None:
+        """The downloaded models, each with its size and a Delete button, and the total."""
+        self.installed.setRowCount(0)
+        for variant_id, label, size in installed:
+            row = self.installed.rowCount()
+            self.installed.insertRow(row)
+            self.installed.setItem(row, 0, QTableWidgetItem(label))
+            self.installed.setItem(row, 1, QTableWidgetItem(_mb(size)))
+            button = QPushButton("Delete", self.installed)
+            button.setAccessibleName(f"Delete {label}")
+            button.clicked.connect(lambda _checked=False, v=variant_id: self.delete_requested.emit(v))
+            self.installed.setCellWidget(row, 2, button)
+        self.installed.resizeColumnsToContents()
+        total = sum(size for _v, _l, size in installed)
+        self.installed_total.setText(f"Total: {_mb(total)} in {len(installed)} downloaded model"
+                                     f"{'' if len(installed) == 1 else 's'}" if installed else "No downloaded models.")
+
+    def _whisper_changed(self, *_args: object) -> None:
+        choice = self.whisper.choice(self.whisper.current_id())
+        if choice is None:
+            return
+        info = choice.description
+        if not choice.downloaded:
+            size = f" ({choice.size_mb:.0f} MB)" if choice.size_mb else ""
+            info += (f"\nNot downloaded yet{size}: it downloads when you press OK, with progress, cancel and resume; "
+                     "speech input keeps the current model until it is ready.")
+        self.whisper_info.setText(info.strip())
 
     def _microphone_index(self, name: str | None, host_api: str | None) -> int:
         if name is None:
@@ -330,3 +416,7 @@ def _int(low: int, high: int, value: int, name: str) -> QSpinBox:
     box.setAccessibleName(name)
     box.setAlignment(Qt.AlignmentFlag.AlignRight)
     return box
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:,.0f} MB" if n >= 1e6 else f"{n / 1e6:,.2f} MB"
