@@ -106,7 +106,7 @@ def run_cli(args: list[str], env: dict[str, str], timeout: float = 300) -> subpr
 
 @pytest.fixture(scope="session")
 def virtual_microphone():
-    """A PulseAudio virtual microphone fed by the `vsink` sink (DESIGN.md §4); returns the PortAudio device name."""
+    """A PulseAudio virtual microphone fed by the `vsink` sink; returns the PortAudio device name."""
     need(shutil.which("pulseaudio") is not None and shutil.which("pactl") is not None, "PulseAudio is not installed")
     if subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
         subprocess.run(

@@ -1,4 +1,4 @@
-"""The architecture's import rules (DESIGN.md §2), checked in a clean interpreter."""
+"""The architecture's import rules (docs/ARCHITECTURE.md §2), checked in a clean interpreter."""
 
 from __future__ import annotations
 
