@@ -95,6 +95,9 @@ class WindowController(QObject):
     def show(self) -> None:
         # Shown once the speech model is in (see ModelWorker._start): its load holds the GIL in stretches that
         # would freeze a window already on screen. It overlaps building the window, so the wait is short.
+        # Meanwhile the first layout and paint (fonts, style, Markdown views) are done into a pixmap: the real first
+        # paint, once shown, is then cheap instead of a stall of its own.
+        self.window.grab()
         self.worker.speech_settled.wait(SPEECH_LOAD_WAIT_S)
         self.window.show()
 

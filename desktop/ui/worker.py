@@ -11,7 +11,9 @@ can never hang or abort the process; a reply in progress is still stopped and sa
 from __future__ import annotations
 
 import logging
+import os
 import queue
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -133,6 +135,7 @@ class ModelWorker(QObject):
     # ---- on the worker thread -----------------------------------------------------------------------------
 
     def _loop(self) -> None:
+        _yield_to_the_window()
         while True:
             job = self._jobs.get()
             if job is None:
@@ -266,3 +269,18 @@ def _import_llama_cpp() -> None:
         ensure_cpu_backends()
     except Exception:  # noqa: BLE001 - the model load reports any real problem, with a message for the user
         log.debug("could not import llama_cpp ahead of the model load", exc_info=True)
+
+
+WORKER_NICE = 4  # Linux: the worker and the compute threads it starts yield the CPU to the window's thread
+
+
+def _yield_to_the_window() -> None:
+    """Lower this thread's scheduling priority a little (Linux: threads have their own nice value, and the threads
+    llama.cpp and CTranslate2 start from here inherit it). On a busy machine the GUI thread then gets a core when
+    it needs one instead of waiting behind model work; on an idle one nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICE)
+    except (OSError, AttributeError):
+        log.debug("could not lower the model worker's priority", exc_info=True)
