@@ -159,13 +159,19 @@ def test_llama_cpp_ends_generation_on_eot_and_eom(run: Path, finished: str) -> N
 
 
 def test_the_gguf_streams_a_reply_in_chat_engine_that_ends_on_eot(run: Path, finished: str) -> None:
-    from desktop.core.llm import ChatEngine, GenerationParams
+    import numpy as np
 
-    engine = ChatEngine(model_path=run / "export" / "cpu-smoke-llama3.Q4_K_M.gguf", n_ctx=1024, n_threads=2)
+    from desktop.core.llm import ChatEngine, GenerationParams
+    from trainer.export import _load_gguf
+
+    path = run / "export" / "cpu-smoke-llama3.Q4_K_M.gguf"
+    # A question the tiny model answers in one line (its SmolLM2 layers ramble on open questions).
+    messages = [{"role": "user", "content": "What is 2 plus 3?"}]
+    engine = ChatEngine(model_path=path, n_ctx=1024, n_threads=2)
     engine.load()
     try:
-        messages = [{"role": "user", "content": "What do bees make?"}]
-        prompt = engine._llm.detokenize(engine.prompt_tokens(messages), special=True).decode()
+        prompt = engine.prompt_text(messages)
+        tokens = engine.prompt_tokens(messages)
         pieces = list(engine.stream(messages, GenerationParams(max_tokens=96, temperature=0.0, seed=1),
                                     threading.Event()))
         stats = engine.last_stats
@@ -174,8 +180,22 @@ def test_the_gguf_streams_a_reply_in_chat_engine_that_ends_on_eot(run: Path, fin
     # The app's prompt for a Llama 3 export states today's date (the template reads it at run time).
     assert f"Today Date: {time.strftime('%d %b %Y')}" in prompt, prompt
     assert prompt.startswith("<|begin_of_text|><|start_header_id|>system<|end_header_id|>")
-    assert "".join(pieces).strip(), pieces
-    assert stats.finish_reason == "stop" and stats.completion_tokens < 96, (stats, "".join(pieces))
+    reply = "".join(pieces)
+    assert reply.strip(), pieces
+    assert stats.finish_reason == "stop" and stats.completion_tokens < 96, (stats, reply)
+    # Which token ended it: greedy decoding of the same prompt in llama.cpp stops on <|eot_id|>.
+    llm = _load_gguf(path, 1024, 2)
+    try:
+        llm.eval(tokens)
+        for _ in range(96):
+            token = int(np.argmax(llm.scores[llm.n_tokens - 1]))
+            if token in (EOT, EOM, 128001):
+                break
+            llm.eval([token])
+    finally:
+        llm.close()
+    assert token == EOT, token
+    print("ChatEngine reply:", repr(reply), stats)
 
 
 def test_only_assistant_tokens_are_trained(run: Path, finished: str, tmp_path: Path, llama3_tokenizer: Any) -> None:
