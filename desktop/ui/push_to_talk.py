@@ -107,8 +107,8 @@ class PushToTalk(QObject):
     def discard(self, why: str) -> bool:
         """Throw the take away and close the microphone now. True if there was a take to throw away."""
         source = self._source
-        if source is None or self.state == "idle":
-            return False
+        if source is None or self.state not in ("starting", "recording"):
+            return False  # idle, or already let go: that take is complete and on its way
         self._audio.submit(self._discard_job, source)  # after a start still running: the device closes right after
         self._finish()  # the take is forgotten at once; whatever the audio thread reports for it is ignored
         self.discarded.emit(why)
