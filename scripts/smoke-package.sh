@@ -57,10 +57,12 @@ HOME="$home" sh "$prefix/uninstall.sh" >/dev/null
 [ -e "$home/share/applications/chinwag.desktop" ] && fail "uninstall.sh left the menu entry"
 echo "  installed, passed, uninstalled cleanly"
 
-echo "== sizes (targets: folder <= 650 MB, .deb <= 300 MB) =="
+# The targets grew with the voice: Chinwag speaks offline from the first start, so the bundle carries the Piper
+# voice (61 MB), Piper with its espeak-ng data (24 MB) and onnxruntime (30 MB).
+echo "== sizes (targets: folder <= 730 MB, .deb <= 360 MB) =="
 folder_mb=$(( $(du -sb dist/chinwag | cut -f1) / 1000000 ))
 deb_mb=$(( $(stat -c %s "$deb") / 1000000 ))
 echo "bundle folder ${folder_mb} MB, .deb ${deb_mb} MB, .run $(( $(stat -c %s "$run_file") / 1000000 )) MB"
-[ "$folder_mb" -le 650 ] || fail "bundle folder is ${folder_mb} MB (> 650)"
-[ "$deb_mb" -le 300 ] || fail ".deb is ${deb_mb} MB (> 300)"
+[ "$folder_mb" -le 730 ] || fail "bundle folder is ${folder_mb} MB (> 730)"
+[ "$deb_mb" -le 360 ] || fail ".deb is ${deb_mb} MB (> 360)"
 echo "package smoke: all passed"
