@@ -76,6 +76,23 @@ def test_a_config_needing_bitsandbytes_fails_at_once_without_it(
     trainer.config.check_training_stack(load_config(SMOKE))  # adamw_torch, 16-bit: nothing needed
 
 
+def test_the_cuda_install_check_refuses_a_machine_without_a_usable_gpu() -> None:
+    import subprocess
+    import sys
+
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is here: the check's refusal is for machines without one")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_train_gpu.py")], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert "torch 2.13.0" in result.stdout and "transformers 5.17.0" in result.stdout
+    assert "GPU training stack NOT ready" in result.stdout
+    assert "torch sees no CUDA GPU" in result.stderr
+
+
 # ------------------------------------------------------------------------------- 3. packing and masking
 
 
