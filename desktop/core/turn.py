@@ -237,7 +237,7 @@ class VoiceTurn:
                 self.store.delete_messages_from(conversation_id, reply_row.id)
                 reply_id = None
         yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_id)
-        if not stopped and parts:
+        if not stopped and parts and not cancel.is_set():  # set after TurnDone too: the app is closing
             # After TurnDone, so the window is already done with the turn: the worker gets the next turn's shared
             # tokens into the cache while the user reads, and a next turn simply queues behind this.
             self.engine.prefill_after(messages, "".join(parts))

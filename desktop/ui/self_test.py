@@ -23,6 +23,7 @@ from desktop.ui.stall_meter import StallMeter
 from desktop.ui.window_controller import WindowController
 
 TIMEOUT_S = 180.0
+IDLE_WAIT_S = 30.0  # at most this long for the worker to finish the idle prefill before closing
 HOLD_S = 0.4  # how long the button is "held": enough for the meter and timer to show
 
 
@@ -97,6 +98,20 @@ class SelfTest(QObject):
         self.meter.stop()
         self.exit_code = code
         print(line, flush=True)
+        if quit_now and self.c.worker.busy:
+            # The worker still evaluates the reply's closing tokens (the idle prefill, after the reply is shown):
+            # close once it is done, so the process never ends while llama.cpp is mid-call.
+            self._close_when_idle()
+            return
+        self._close(quit_now)
+
+    def _close_when_idle(self, waited_s: float = 0.0) -> None:
+        if self.c.worker.busy and waited_s < IDLE_WAIT_S:
+            QTimer.singleShot(20, lambda: self._close_when_idle(waited_s + 0.02))
+            return
+        self._close(True)
+
+    def _close(self, quit_now: bool) -> None:
         # The test's conversation is not the user's: it leaves no trace in their history.
         if self._conversation is not None:
             self.c.context.store.delete(self._conversation)
