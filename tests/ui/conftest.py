@@ -21,7 +21,7 @@ TURN_TIMEOUT_MS = 120_000
 
 def fast_settings(**overrides: object) -> Settings:
     """Small, fast and repeatable answers from the starter model."""
-    values: dict[str, object] = dict(n_threads=1, context_size=2048, max_tokens=40, temperature=0.2, seed=7)
+    values: dict[str, object] = dict(n_threads=2, context_size=2048, max_tokens=40, temperature=0.2, seed=7)
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
