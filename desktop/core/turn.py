@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from desktop.core.audio import speech_present
-from desktop.core.errors import ChinwagError, NothingHeard
+from desktop.core.errors import ChatTemplateError, ChinwagError, NothingHeard
 from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
@@ -73,10 +73,6 @@ class TurnCancelled:
 TurnEvent = Transcribed | UserMessage | Token | TurnDone | TurnCancelled
 
 
-class ChatTemplateError(ChinwagError):
-    """The model's chat template refuses the conversation even with the system prompt folded in."""
-
-
 def chat_messages(system_prompt: str, stored: list[Message]) -> list[dict[str, str]]:
     """The history the model sees: non-empty user/assistant turns, strictly alternating.
 
@@ -110,7 +106,12 @@ def fold_system(messages: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def _template_error(error: Exception) -> bool:
-    """Raised while the chat template renders: Jinja's own errors, or the template's `raise_exception`."""
+    """Raised while the chat template renders: the engine's ChatTemplateError (which wraps the template's own
+    `raise_exception` and Jinja's errors), or such an error unwrapped."""
+    if isinstance(error, ChatTemplateError):
+        return True
+    if isinstance(error, ChinwagError):
+        return False
     try:
         from jinja2 import TemplateError
     except ImportError:  # pragma: no cover - llama-cpp-python depends on jinja2
@@ -251,8 +252,6 @@ class VoiceTurn:
             first = next(stream)
         except StopIteration:
             return iter(()), messages
-        except ChinwagError:
-            raise
         except Exception as error:
             if not _template_error(error):
                 raise
@@ -267,8 +266,6 @@ class VoiceTurn:
                 first = next(stream)
             except StopIteration:
                 return iter(()), folded
-            except ChinwagError:
-                raise
             except Exception as again:
                 if not _template_error(again):
                     raise
