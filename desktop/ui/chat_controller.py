@@ -58,6 +58,8 @@ class ChatController(QObject):
     turn_started = Signal()
     turn_finished = Signal(object)  # the TurnDone of the turn that just ended, or None when it failed or was cancelled
     turn_failed = Signal(object)
+    reply_began = Signal()  # the shown turn's reply starts (its user message is stored)
+    reply_piece = Signal(str)  # each piece of the shown turn's reply, as it streams (for the voice)
 
     def __init__(
         self,
@@ -269,6 +271,8 @@ class ChatController(QObject):
             if current and not turn.reply_text:
                 self.input.activity.setText("")  # "Thinking…" is over once the answer shows
             turn.reply_text += event.text
+            if current:
+                self.reply_piece.emit(event.text)
             turn.dirty = True
         elif isinstance(event, UserMessage):
             turn.pending_text = None
@@ -280,6 +284,7 @@ class ChatController(QObject):
                 self.view.scroll_to_bottom()
             if current:
                 self.input.activity.setText("Thinking…")
+                self.reply_began.emit()
             self._retitle(message)
         elif isinstance(event, Transcribed):
             if current:

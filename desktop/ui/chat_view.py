@@ -12,6 +12,7 @@ class ChatView(QScrollArea):
     copy_requested = Signal(object)  # MessageWidget
     regenerate_requested = Signal(object)
     edit_requested = Signal(object)
+    speak_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,7 @@ class ChatView(QScrollArea):
         widget.copy_requested.connect(lambda: self.copy_requested.emit(widget))
         widget.regenerate_requested.connect(lambda: self.regenerate_requested.emit(widget))
         widget.edit_requested.connect(lambda: self.edit_requested.emit(widget))
+        widget.speak_requested.connect(lambda: self.speak_requested.emit(widget))
         return widget
 
     def remove_from(self, widget: MessageWidget) -> None:

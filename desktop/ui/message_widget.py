@@ -61,6 +61,7 @@ class MessageWidget(QFrame):
     copy_requested = Signal()
     regenerate_requested = Signal()
     edit_requested = Signal()
+    speak_requested = Signal()
 
     def __init__(self, role: str, text: str = "", *, stopped: bool = False, meta: str = "",
                  parent: QWidget | None = None) -> None:
@@ -94,8 +95,11 @@ class MessageWidget(QFrame):
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         self.edit_button = _tool_button("Edit", "Edit this message and send it again", self)
         self.edit_button.clicked.connect(self.edit_requested)
+        self.speak_button = _tool_button("Speak", "Read this reply aloud", self)
+        self.speak_button.clicked.connect(self.speak_requested)
         self.regenerate_button.setVisible(False)
         self.edit_button.setVisible(role == "user")
+        self.speak_button.setVisible(role == "assistant")
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +109,7 @@ class MessageWidget(QFrame):
         header.addWidget(self.status)
         header.addWidget(self.edit_button)
         header.addWidget(self.regenerate_button)
+        header.addWidget(self.speak_button)
         header.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)

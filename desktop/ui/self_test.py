@@ -85,7 +85,30 @@ class SelfTest(QObject):
             "p95_ui_stall_ms": round(self.meter.percentile_ms(95), 1),
             "wall_s": round(time.perf_counter() - self.started, 2),
         }
+        self.meter.stop()  # what follows is the self-test's own check, not the window's work
+        spoken_s = self._speak(done.reply)
+        if spoken_s is None:
+            return
+        result["spoken_s"] = spoken_s
         self._end(0, json.dumps(result, ensure_ascii=False))
+
+    def _speak(self, reply: str) -> float | None:
+        """The spoken reply: the first sentence through the bundled voice (Piper, onnxruntime, espeak-ng data)."""
+        from desktop.core.speech_text import speakable
+
+        context = self.c.context
+        try:
+            voice = context.voice_for(context.voice_variant())
+            sentences = speakable(reply)
+            audio = voice.synthesize(sentences[0] if sentences else reply)
+        except Exception as error:  # noqa: BLE001 (any failure of the bundled voice fails the self-test, with why)
+            self._fail(f"the voice failed: {error}")
+            return None
+        seconds = audio.size / voice.sample_rate
+        if seconds < 0.3:
+            self._fail("the voice produced no audio for the reply")
+            return None
+        return round(seconds, 2)
 
     def _fail(self, reason: str, quit_now: bool = True) -> None:
         if self.exit_code == 0:

@@ -22,14 +22,20 @@ class ChinwagStatusBar(QStatusBar):
         self.network.setAccessibleName("Network")
         self.timings = QLabel("")
         self.timings.setAccessibleName("Last turn timings")
+        self.speaking = QLabel("")
+        self.speaking.setAccessibleName("Speaking")
         self.addWidget(self.model)
         self.addWidget(self.busy)
+        self.addPermanentWidget(self.speaking)
         self.addPermanentWidget(self.timings)
         self.addPermanentWidget(self.network)
 
     def show_model(self, label: str, loading: bool = False) -> None:
         self.model.setText(f"Loading {label}…" if loading else f"Model: {label}")
         self.busy.setVisible(loading)
+
+    def show_speaking(self, speaking: bool) -> None:
+        self.speaking.setText("🔊 Speaking… (Esc to stop)" if speaking else "")
 
     def show_network(self, online: bool) -> None:
         # Chinwag never needs the network after a download; say so, so "online" does not worry anyone.

@@ -33,6 +33,7 @@ from desktop.ui.main_window import MainWindow, apply_theme
 from desktop.ui.model_controller import ModelController
 from desktop.ui.push_to_talk import PushToTalk
 from desktop.ui.settings_controller import SettingsController
+from desktop.ui.speech_controller import SpeechController
 from desktop.ui.worker import ModelWorker
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,11 @@ class WindowController(QObject):
         self.conversations = ConversationController(window.sidebar, self.chat, store, window.notices)
         self.ptt = PushToTalk(window.input_bar, self.microphone, lambda: context.settings.sounds)
         self.settings = SettingsController(context, self.models, window, apply_theme)
+        self.speech = SpeechController(
+            lambda: context.voice_for(context.voice_variant()), device=context.output_device,
+            speed=lambda: context.settings.speech_speed, volume=lambda: context.settings.speech_volume,
+            enabled=context.settings.speak_replies)
+        self._wire_speech()
         self.ptt.recorded.connect(self.chat.send_recording)
         self.ptt.capped.connect(self._take_capped)
         self.ptt.discarded.connect(self._take_discarded)
@@ -89,6 +95,8 @@ class WindowController(QObject):
     # ---- the microphone (tests and the self-test replace this factory with an injected source) --------------
 
     def microphone(self) -> AudioSource:
+        # Barge-in, and Chinwag never hears itself: the voice is silenced before the microphone opens.
+        self.speech.stop()
         s = self.context.settings
         return Recorder(device=s.input_device, host_api=s.input_host_api, max_seconds=s.max_record_s)
 
@@ -167,9 +175,31 @@ class WindowController(QObject):
         return False
 
     def escape(self) -> None:
-        """Esc: cancel a take being recorded, else stop the reply, else leave edit mode."""
+        """Esc: cancel a take being recorded, else stop the reply (and the voice), else leave edit mode."""
+        self.speech.stop()
         if not self.ptt.discard("escape"):
             self.chat.escape()
+
+    def _wire_speech(self) -> None:
+        w, speech, chat = self.window, self.speech, self.chat
+        toggle = w.input_bar.speak_toggle
+        toggle.setChecked(self.context.settings.speak_replies)
+        toggle.toggled.connect(self._set_speaking)
+        chat.reply_began.connect(speech.reply_started)
+        chat.reply_piece.connect(speech.feed)
+        chat.turn_finished.connect(lambda done: speech.reply_ended(stopped=done is None or done.stopped))
+        w.input_bar.stop_button.clicked.connect(speech.stop)
+        w.input_bar.talk_button.pressed.connect(speech.stop)
+        self.ptt.state_changed.connect(lambda state: speech.stop() if state == "recording" else None)
+        w.chat.speak_requested.connect(lambda widget: speech.speak_text(widget.text()))
+        speech.speaking_changed.connect(w.status.show_speaking)
+        speech.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", timeout_s=15))
+
+    def _set_speaking(self, on: bool) -> None:
+        """The window's toggle: remembered at once, like every setting."""
+        self.speech.set_enabled(on)
+        self.context.settings.speak_replies = on
+        self.context.save_settings()
 
     def about(self) -> QMessageBox:
         """Non-modal: what this is, its version, and where the log file is (for a bug report)."""
@@ -251,6 +281,7 @@ class WindowController(QObject):
             ("F2", lambda: self._for_selected(self.conversations.start_rename)),
             ("Ctrl+Shift+C", self._copy_last_reply),
             ("Ctrl+R", self._regenerate_last),
+            ("Ctrl+Shift+S", lambda: w.input_bar.speak_toggle.toggle()),
         ]
         for keys, slot in pairs:
             shortcut = QShortcut(QKeySequence(keys), w)
@@ -325,6 +356,7 @@ class WindowController(QObject):
         self._remove_error_hooks()
         self._network.stop()
         self.ptt.shutdown()
+        self.speech.shutdown()
         self.chat.shutdown()
         self.downloads.cancel()
         self.closed_cleanly = self.worker.shutdown(timeout_s=2.0)
