@@ -144,7 +144,10 @@ class Speaker:
         self._stream_factory = stream_factory
         self._sentences: queue.Queue[tuple[int, str | None]] = queue.Queue()
         self._audio: deque[np.ndarray] = deque()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the queued audio and the current stream (the audio callback takes it too)
+        # Starting, aborting and closing a PortAudio stream never overlap: stop() on the GUI thread aborting a stream
+        # that the synthesis thread is still starting makes PortAudio abort the process.
+        self._control = threading.Lock()
         self._generation = 0  # bumped by stop(): work queued before it is dropped
         self._finished = False  # no more sentences for this reply
         self._synthesizing = False
@@ -193,25 +196,26 @@ class Speaker:
 
     def stop(self) -> None:
         """Barge-in: silence now, forget everything queued."""
-        with self._lock:
-            self._generation += 1
-            self._audio.clear()
-            stream = self._stream
-            self._stream = None
-        while True:
-            try:
-                self._sentences.get_nowait()
-            except queue.Empty:
-                break
-        if stream is not None:
-            try:
-                started = float(stream.time)
-                held = float(stream.latency)
-                stream.abort()  # drops what PortAudio still holds, unlike stop(), which plays it out
-                self.silenced_after_s = float(stream.time) - started + held
-                stream.close()
-            except Exception as error:  # noqa: BLE001 (a device that vanished while stopping is already silent)
-                log.debug("closing the output stream: %s", error)
+        with self._control:
+            with self._lock:
+                self._generation += 1
+                self._audio.clear()
+                stream = self._stream
+                self._stream = None
+            while True:
+                try:
+                    self._sentences.get_nowait()
+                except queue.Empty:
+                    break
+            if stream is not None:
+                try:
+                    started = float(stream.time)
+                    held = float(stream.latency)
+                    stream.abort()  # drops what PortAudio still holds, unlike stop(), which plays it out
+                    self.silenced_after_s = float(stream.time) - started + held
+                    stream.close()
+                except Exception as error:  # noqa: BLE001 (a device that vanished while stopping is already silent)
+                    log.debug("closing the output stream: %s", error)
         self._set_speaking(False)
         self._idle.set()
 
@@ -222,6 +226,10 @@ class Speaker:
         self._reap()
 
     def _reap(self) -> None:
+        with self._control:
+            self._close_ended()
+
+    def _close_ended(self) -> None:
         with self._lock:
             ended, self._ended_streams = self._ended_streams, []
         for stream in ended:
@@ -268,7 +276,11 @@ class Speaker:
                 ))
 
     def _open_stream(self, generation: int) -> None:
-        self._reap()
+        with self._control:
+            self._start_stream(generation)
+
+    def _start_stream(self, generation: int) -> None:
+        self._close_ended()
         rate = self.voice.sample_rate
         holder: list[Any] = []
         try:
