@@ -25,12 +25,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.raw_llama import raw_generate  # noqa: E402
 from desktop.core.llm import ChatEngine, GenerationParams, ensure_cpu_backends  # noqa: E402
 from desktop.core.store import ConversationStore  # noqa: E402
 from desktop.core.turn import TurnDone, VoiceTurn  # noqa: E402
@@ -52,24 +52,8 @@ def build_model() -> Path:
 
 def raw_decode(llama, prompt: list[int], sampling, max_tokens: int, seed: int) -> dict[str, float]:
     """The raw loop: llama-cpp-python's generate() with the same sampler values, stopping on end-of-generation."""
-    import llama_cpp
-
     llama.set_seed(seed)
-    vocab = llama._model.vocab
-    first = last = None
-    count = 0
-    generator = llama.generate(prompt, temp=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k,
-                               min_p=sampling.min_p, repeat_penalty=sampling.repeat_penalty)
-    for token in generator:
-        if llama_cpp.llama_vocab_is_eog(vocab, token):
-            break
-        last = time.perf_counter()
-        first = first or last
-        count += 1
-        if count >= max_tokens:
-            break
-    generator.close()
-    return {"tokens": count, "decode_tok_s": (count - 1) / (last - first)}
+    return raw_generate(llama, prompt, sampling, max_tokens)
 
 
 def app_decode(engine: ChatEngine, messages, max_tokens: int, seed: int) -> dict[str, float]:
@@ -96,7 +80,18 @@ def app_conversation(model: Path, threads: int) -> dict[str, float]:
             ttfts.append(done.timings.ttft_s)
         store.close()
     engine.close()
-    return {"ttfts": ttfts, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"ttfts": ttfts, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS. Not getrusage's ru_maxrss: Linux carries it over from the parent across fork and
+    exec, so a child started by a process holding two models would report the parent's peak."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

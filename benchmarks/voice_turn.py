@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.raw_llama import raw_generate  # noqa: E402
 from desktop.context import starter_gguf  # noqa: E402
 from desktop.core.audio import read_wav  # noqa: E402
 from desktop.core.catalog import bundled_path  # noqa: E402
@@ -41,8 +42,6 @@ QUESTIONS = [
 
 
 def raw_turn(whisper, llama, formatter, sampling, pcm, max_tokens: int) -> dict[str, float]:
-    import llama_cpp
-
     released = time.perf_counter()
     segments, _ = whisper.transcribe(pcm, language="en", beam_size=1, vad_filter=True,
                                      condition_on_previous_text=False)
@@ -50,22 +49,14 @@ def raw_turn(whisper, llama, formatter, sampling, pcm, max_tokens: int) -> dict[
     stt = time.perf_counter() - released
     prompt = formatter(messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": text}]).prompt
     tokens = llama.tokenize(prompt.encode(), add_bos=False, special=True)
-    generator = llama.generate(tokens, temp=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k,
-                               min_p=sampling.min_p, repeat_penalty=sampling.repeat_penalty)
-    first = last = None
-    count = 0
-    for token in generator:
-        if llama_cpp.llama_vocab_is_eog(llama._model.vocab, token):
-            break
-        llama.detokenize([token])
-        last = time.perf_counter()
-        first = first or last
-        count += 1
-        if count >= max_tokens:
-            break
-    generator.close()
-    return {"stt_s": stt, "ttft_s": first - released, "decode_tok_s": (count - 1) / (last - first),
-            "tokens": count}
+
+    def text_of(token: int) -> bool:
+        llama.detokenize([token])  # each token's text, as any streaming caller needs it
+        return False
+
+    out = raw_generate(llama, tokens, sampling, max_tokens, on_token=text_of)
+    return {"stt_s": stt, "ttft_s": out["first_at"] - released, "decode_tok_s": out["decode_tok_s"],
+            "tokens": out["tokens"]}
 
 
 def chinwag_turn(turn: VoiceTurn, pcm) -> dict[str, float]:
