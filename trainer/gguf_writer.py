@@ -1,6 +1,6 @@
 """Hugging Face Llama checkpoint → GGUF (f16/f32), written with the `gguf` package alone.
 
-No llama.cpp checkout and no network: the facts llama.cpp needs are written here (DESIGN.md §6):
+No llama.cpp checkout and no network: the facts llama.cpp needs are written here:
 tensor names from gguf's Llama map, Q/K rows permuted from Hugging Face's rotate-half order to the
 interleaved pairs llama.cpp rotates, the tied output layer left out, Llama 3 rope scaling as a
 `rope_freqs` tensor, and the byte-level BPE tokenizer with its pre-tokenizer name, merges, special ids

@@ -56,16 +56,24 @@ def ensure_tiny_model(cache_dir: str | Path, layers: int = 30) -> Path:
     if (target / MARKER).is_file():
         return target
     gguf_path = source_gguf()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Built beside the target and renamed into place, so a killed build never leaves a half model.
-    staging = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
-    try:
+
+    def build(staging: Path) -> dict[str, Any]:
         meta = _read_tokenizer_metadata(gguf_path)
         _save_model(gguf_path, staging, layers)
         _save_tokenizer(meta, staging)
-        (staging / MARKER).write_text(
-            json.dumps({"source": SOURCE_FILE, "layers": layers, "tokenizer_pre": PRE_TOKENIZER}, indent=2)
-        )
+        return {"source": SOURCE_FILE, "layers": layers, "tokenizer_pre": PRE_TOKENIZER}
+
+    return _build_into(target, build)
+
+
+def _build_into(target: Path, build: Any) -> Path:
+    """Run `build(staging)` in a folder beside `target`, mark it with what `build` returns and rename it into place,
+    so a killed build never leaves a half model."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
+    try:
+        marker = build(staging)
+        (staging / MARKER).write_text(json.dumps(marker, indent=2))
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)
@@ -196,21 +204,14 @@ def ensure_tiny_llama3(cache_dir: str | Path, layers: int = 30) -> Path:
         return target
     tokenizer_file = llama3_tokenizer_file()
     source = ensure_tiny_model(cache_dir, layers)
-    staging = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
-    try:
+
+    def build(staging: Path) -> dict[str, Any]:
         tokenizer = _llama3_tokenizer(tokenizer_file)
         _save_llama3_model(source, tokenizer, staging)
         tokenizer.save_pretrained(staging)
-        (staging / MARKER).write_text(
-            json.dumps({"source": str(source.name), "layers": layers, "tokenizer_pre": "llama-bpe"}, indent=2)
-        )
-        if target.exists():
-            shutil.rmtree(target)
-        staging.rename(target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
-    return target
+        return {"source": str(source.name), "layers": layers, "tokenizer_pre": "llama-bpe"}
+
+    return _build_into(target, build)
 
 
 def _llama3_tokenizer(path: Path) -> Any:

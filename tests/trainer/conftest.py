@@ -78,6 +78,18 @@ def run_trainer(args: list[str], timeout: float = 400) -> subprocess.CompletedPr
     )
 
 
+def run_killed_after_checkpoint(step: int, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """`python -m trainer ARGS`, SIGKILLed right after checkpoint `step` is written (a crash mid-training)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tests.trainer.kill_after_checkpoint", str(step), *args],
+        cwd=ROOT,
+        env=train_env(),
+        capture_output=True,
+        text=True,
+        timeout=400,
+    )
+
+
 def smoke_args(command: str, run_dir: Path, *extra: str, config: Path = SMOKE) -> list[str]:
     return [
         command,

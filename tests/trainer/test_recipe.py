@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 import signal
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.trainer.conftest import CACHE, ROOT, check, run_trainer, smoke_args, train_env
+from tests.trainer.conftest import CACHE, ROOT, check, run_killed_after_checkpoint, run_trainer, smoke_args
 from tests.trainer.fixture_data import write_fixture
 
 pytestmark = pytest.mark.train
@@ -70,20 +68,7 @@ def straight_run(work: dict[str, Path], prepared: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def crashed_and_resumed(work: dict[str, Path], prepared: dict) -> dict:
-    killed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.trainer.kill_after_checkpoint",
-            "4",
-            *args_for(work, "train", "crashed"),
-        ],
-        cwd=ROOT,
-        env=train_env(),
-        capture_output=True,
-        text=True,
-        timeout=400,
-    )
+    killed = run_killed_after_checkpoint(4, args_for(work, "train", "crashed"))
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-4000:]
     checkpoints = sorted(p.name for p in (work["crashed"] / "checkpoints").glob("checkpoint-*"))
     assert checkpoints == ["checkpoint-2", "checkpoint-4"], checkpoints

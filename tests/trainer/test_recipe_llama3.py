@@ -17,7 +17,17 @@ from typing import Any
 import pytest
 
 from tests.conftest import need
-from tests.trainer.conftest import CACHE, ROOT, SMOKE_LLAMA3, check, has_module, run_trainer, smoke_args, train_env
+from tests.trainer.conftest import (
+    CACHE,
+    ROOT,
+    SMOKE_LLAMA3,
+    check,
+    has_module,
+    run_killed_after_checkpoint,
+    run_trainer,
+    smoke_args,
+    train_env,
+)
 
 # The whole recipe runs in the module's first tests' fixtures: more than the default 600 s on a busy 2-core box.
 pytestmark = [pytest.mark.train, pytest.mark.timeout(1500)]
@@ -37,14 +47,7 @@ def args(run: Path, command: str, *extra: str) -> list[str]:
 @pytest.fixture(scope="module")
 def crashed(run: Path) -> dict[str, Any]:
     check(run_trainer(args(run, "prepare")))
-    killed = subprocess.run(
-        [sys.executable, "-m", "tests.trainer.kill_after_checkpoint", "2", *args(run, "train")],
-        cwd=ROOT,
-        env=train_env(),
-        capture_output=True,
-        text=True,
-        timeout=400,
-    )
+    killed = run_killed_after_checkpoint(2, args(run, "train"))
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-4000:]
     # Read now, before the resumed run rewrites it: what a crashed run leaves behind.
     return {"log_history": json.loads((run / "log_history.json").read_text()), "stdout": killed.stdout}
