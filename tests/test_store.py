@@ -99,3 +99,94 @@ def test_store_survives_sigkill_mid_reply(tmp_path: Path) -> None:
     assert reply.text.startswith("word0 word1 ") and "word50 " in reply.text
     # The reply that was streaming when the process died is kept and marked as stopped.
     assert reply.complete and reply.stopped
+
+
+# The schema of the first release (version 0 in `PRAGMA user_version`), as it made databases on users' disks.
+_FIRST_SCHEMA = """
+CREATE TABLE conversations (id INTEGER PRIMARY KEY, title TEXT NOT NULL, created REAL NOT NULL,
+    updated REAL NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE messages (id INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')), text TEXT NOT NULL, created REAL NOT NULL,
+    model TEXT, timings TEXT, stopped INTEGER NOT NULL DEFAULT 0, complete INTEGER NOT NULL DEFAULT 1,
+    source TEXT NOT NULL DEFAULT 'text');
+CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+"""
+
+
+def test_a_database_made_by_the_first_schema_opens_and_gains_the_new_features(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(db)
+    old.executescript(_FIRST_SCHEMA)
+    old.execute("INSERT INTO conversations VALUES (1, 'Old talk', 1.0, 2.0, 0)")
+    old.execute("INSERT INTO messages(conversation_id, role, text, created, model, timings) "
+                "VALUES (1, 'user', 'Hi', 1.0, NULL, '{}'), (1, 'assistant', 'Hello!', 1.5, 'starter', '{}')")
+    old.commit()
+    old.close()
+
+    store = ConversationStore(db)
+    [conversation] = store.conversations()
+    assert conversation.title == "Old talk" and conversation.model is None and conversation.system_prompt is None
+    user, reply = store.messages(1)
+    assert (user.text, reply.text, reply.model) == ("Hi", "Hello!", "starter")
+    assert reply.finish_reason == "" and not reply.cut_off and reply.alt_group is None
+    assert [m.id for m in store.alternatives(reply.id)] == [reply.id]
+    # The new features work on the old rows.
+    again = store.add_message(1, "assistant", "Hey there.", model="starter", alternative_of=reply.id)
+    assert [m.text for m in store.messages(1)] == ["Hi", "Hey there."]
+    store.set_system_prompt(1, "Be brief.")
+    store.close()
+    store = ConversationStore(db)  # and opening it again migrates nothing twice
+    assert [m.text for m in store.alternatives(again.id)] == ["Hello!", "Hey there."]
+    assert store.conversation(1).system_prompt == "Be brief."
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 2
+
+
+def test_alternatives_keep_every_answer_and_the_shown_one_is_the_history(tmp_path: Path) -> None:
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    c = store.create_conversation("Colours")
+    store.add_message(c.id, "user", "Name a colour.")
+    first = store.add_message(c.id, "assistant", "Red.")
+    second = store.add_message(c.id, "assistant", "Blue.", alternative_of=first.id)
+    third = store.add_message(c.id, "assistant", "Green.", alternative_of=second.id)
+    assert [m.text for m in store.alternatives(first.id)] == ["Red.", "Blue.", "Green."]
+    assert [m.text for m in store.messages(c.id)] == ["Name a colour.", "Green."]
+    store.show_alternative(first.id)
+    assert [m.text for m in store.messages(c.id)] == ["Name a colour.", "Red."]
+    store.add_message(c.id, "user", "Why?")
+    assert [m.text for m in store.messages(c.id)] == ["Name a colour.", "Red.", "Why?"]
+    # An empty answer is dropped, and the one shown before comes back.
+    empty = store.add_message(c.id, "assistant", "", alternative_of=third.id)
+    assert store.messages(c.id)[1].id == empty.id
+    store.discard_reply(empty.id)
+    assert store.messages(c.id)[1].text == "Green." and len(store.alternatives(first.id)) == 3
+    store.update_message(third.id, "Green", finish_reason="length")
+    assert store.messages(c.id)[1].cut_off
+
+    md = store.export_markdown(c.id)
+    assert "(answer 3 of 3, shown)" in md and "> Red." in md and "> Blue." in md
+    assert "*(cut off at the length limit)*" in md
+    data = json.loads(store.export_json(c.id))
+    reply = data["messages"][1]
+    assert [a["text"] for a in reply["alternatives"]] == ["Red.", "Blue.", "Green"] and reply["shown"] == 2
+    assert reply["finish_reason"] == "length"
+    # Edit and resend drops everything from the edited message on, alternatives included.
+    store.delete_messages_from(c.id, store.messages(c.id)[0].id)
+    assert store.messages(c.id) == [] and store.alternatives(first.id) == []
+
+
+def test_a_conversation_keeps_its_own_model_and_system_prompt(tmp_path: Path) -> None:
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    c = store.create_conversation("Pirate")
+    store.set_conversation_model(c.id, "smollm2-135m")
+    store.set_system_prompt(c.id, "Talk like a pirate.")
+    got = store.conversation(c.id)
+    assert (got.model, got.system_prompt) == ("smollm2-135m", "Talk like a pirate.")
+    store.set_system_prompt(c.id, None)
+    store.set_conversation_model(c.id, None)
+    got = store.conversations()[0]
+    assert (got.model, got.system_prompt) == (None, None)
+    data = json.loads(store.export_json(c.id))
+    assert data["model"] is None and data["system_prompt"] is None

@@ -1,4 +1,9 @@
-"""Conversations and messages in SQLite (WAL). Every message is committed the moment it exists."""
+"""Conversations and messages in SQLite (WAL). Every message is committed the moment it exists.
+
+Regenerating a reply keeps the earlier answers: the replies at one place in the conversation form an alternative
+group (`alt_group`, the id of the group's first reply), and exactly one of them is `active` (shown, and part of what
+the model sees). `messages()` is the conversation as shown; `alternatives()` lists a group.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +37,17 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
 """
 
+SCHEMA_VERSION = 2
+# Columns added after version 1 (the first release): (table, column, declaration). Added by ALTER TABLE on open, so a
+# database made by an older Chinwag keeps working, and every row it had reads as before.
+_ADDED_COLUMNS = [
+    ("conversations", "model", "TEXT"),  # the conversation's own model (catalog id); NULL: the window's choice
+    ("conversations", "system_prompt", "TEXT"),  # its own system prompt; NULL: the model's default one
+    ("messages", "finish_reason", "TEXT NOT NULL DEFAULT ''"),  # "stop", "length" (cut at max_tokens), "cancelled"
+    ("messages", "alt_group", "INTEGER"),  # replies at one place share it (the first one's id); NULL: no group
+    ("messages", "active", "INTEGER NOT NULL DEFAULT 1"),  # the alternative shown (and sent to the model)
+]
+
 
 @dataclass
 class Message:
@@ -45,6 +61,13 @@ class Message:
     stopped: bool = False
     complete: bool = True
     source: str = "text"  # "text" or "voice"
+    finish_reason: str = ""  # "stop", "length" (cut off by the token limit) or "cancelled"; "" if unknown
+    alt_group: int | None = None
+
+    @property
+    def cut_off(self) -> bool:
+        """Ended by the token limit, not by the model: "Continue" can write more."""
+        return self.role == "assistant" and self.finish_reason == "length" and not self.stopped
 
 
 @dataclass
@@ -53,6 +76,8 @@ class Conversation:
     title: str
     created: float
     updated: float
+    model: str | None = None  # None: whatever model the window uses
+    system_prompt: str | None = None  # None: the model's default system prompt
 
 
 class ConversationStore:
@@ -68,8 +93,21 @@ class ConversationStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        self._migrate()
         # A reply that was streaming when the app died is kept, marked as stopped.
         self._db.execute("UPDATE messages SET complete = 1, stopped = 1 WHERE complete = 0")
+
+    def _migrate(self) -> None:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version >= SCHEMA_VERSION:
+            return
+        with self._db:
+            for table, column, declaration in _ADDED_COLUMNS:
+                have = {row["name"] for row in self._db.execute(f"PRAGMA table_info({table})")}
+                if column not in have:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+            self._db.execute("CREATE INDEX IF NOT EXISTS messages_by_group ON messages(alt_group)")
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self._db.close()
@@ -93,13 +131,20 @@ class ConversationStore:
             )
         else:
             rows = self._db.execute("SELECT * FROM conversations WHERE deleted = 0 ORDER BY updated DESC")
-        return [Conversation(r["id"], r["title"], r["created"], r["updated"]) for r in rows]
+        return [_conversation(r) for r in rows]
 
     def conversation(self, conversation_id: int) -> Conversation:
         row = self._db.execute("SELECT * FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
         if row is None:
             raise KeyError(f"No conversation {conversation_id}")
-        return Conversation(row["id"], row["title"], row["created"], row["updated"])
+        return _conversation(row)
+
+    def set_conversation_model(self, conversation_id: int, model: str | None) -> None:
+        self._db.execute("UPDATE conversations SET model = ? WHERE id = ?", (model or None, conversation_id))
+
+    def set_system_prompt(self, conversation_id: int, prompt: str | None) -> None:
+        """None: the model's default prompt; "" is a prompt of its own (none at all)."""
+        self._db.execute("UPDATE conversations SET system_prompt = ? WHERE id = ?", (prompt, conversation_id))
 
     def rename(self, conversation_id: int, title: str) -> None:
         self._db.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
@@ -126,17 +171,28 @@ class ConversationStore:
         timings: dict[str, Any] | None = None,
         complete: bool = True,
         source: str = "text",
+        alternative_of: int | None = None,
     ) -> Message:
+        """Add a message at the end; with `alternative_of` (a reply's id), add a reply in that reply's place instead:
+        the earlier answers stay, as alternatives, and the new one is shown."""
         now = time.time()
+        group: int | None = None
         with self._db:
+            if alternative_of is not None:
+                row = self._db.execute("SELECT id, alt_group FROM messages WHERE id = ?", (alternative_of,)).fetchone()
+                if row is None:
+                    raise KeyError(f"No message {alternative_of}")
+                group = row["alt_group"] or row["id"]
+                self._db.execute("UPDATE messages SET alt_group = ?, active = 0 WHERE id = ? OR alt_group = ?",
+                                 (group, row["id"], group))
             cursor = self._db.execute(
-                "INSERT INTO messages(conversation_id, role, text, created, model, timings, complete, source) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (conversation_id, role, text, now, model, json.dumps(timings or {}), int(complete), source),
+                "INSERT INTO messages(conversation_id, role, text, created, model, timings, complete, source, "
+                "alt_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (conversation_id, role, text, now, model, json.dumps(timings or {}), int(complete), source, group),
             )
             self._db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation_id))
         return Message(int(cursor.lastrowid), conversation_id, role, text, now, model, timings or {},
-                       False, complete, source)
+                       False, complete, source, "", group)
 
     def update_message(
         self,
@@ -146,8 +202,12 @@ class ConversationStore:
         complete: bool | None = None,
         stopped: bool | None = None,
         timings: dict[str, Any] | None = None,
+        finish_reason: str | None = None,
     ) -> None:
         sets, values = ["text = ?"], [text]
+        if finish_reason is not None:
+            sets.append("finish_reason = ?")
+            values.append(finish_reason)
         if complete is not None:
             sets.append("complete = ?")
             values.append(int(complete))
@@ -161,32 +221,79 @@ class ConversationStore:
         self._db.execute(f"UPDATE messages SET {', '.join(sets)} WHERE id = ?", values)
 
     def delete_messages_from(self, conversation_id: int, message_id: int) -> None:
-        """Drop a message and everything after it (regenerate, edit and resend)."""
+        """Drop a message and everything after it, alternatives included (edit and resend).
+
+        Only a group's newest place can get a new alternative (regenerate is offered on the last reply), so every
+        row after a message in the conversation has a larger id."""
         self._db.execute("DELETE FROM messages WHERE conversation_id = ? AND id >= ?", (conversation_id, message_id))
 
+    def discard_reply(self, message_id: int) -> None:
+        """Drop one reply (an empty or failed one); if it was an alternative, the newest one left is shown again."""
+        with self._db:
+            row = self._db.execute("SELECT alt_group FROM messages WHERE id = ?", (message_id,)).fetchone()
+            self._db.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+            if row is not None and row["alt_group"] is not None:
+                group = row["alt_group"]
+                if not self._db.execute("SELECT 1 FROM messages WHERE alt_group = ? AND active = 1",
+                                        (group,)).fetchone():
+                    self._db.execute(
+                        "UPDATE messages SET active = 1 WHERE id = (SELECT MAX(id) FROM messages WHERE alt_group = ?)",
+                        (group,))
+
     def messages(self, conversation_id: int) -> list[Message]:
+        """The conversation as shown: of each group of alternatives, only the one chosen."""
         rows = self._db.execute(
-            "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
+            "SELECT * FROM messages WHERE conversation_id = ? AND active = 1 ORDER BY COALESCE(alt_group, id), id",
+            (conversation_id,),
         )
-        return [
-            Message(r["id"], r["conversation_id"], r["role"], r["text"], r["created"], r["model"],
-                    json.loads(r["timings"] or "{}"), bool(r["stopped"]), bool(r["complete"]), r["source"])
-            for r in rows
-        ]
+        return [_message(r) for r in rows]
+
+    def alternatives(self, message_id: int) -> list[Message]:
+        """Every answer given at this reply's place, oldest first (just the reply itself if it has no others)."""
+        row = self._db.execute("SELECT id, alt_group FROM messages WHERE id = ?", (message_id,)).fetchone()
+        if row is None:
+            return []
+        if row["alt_group"] is None:
+            rows = self._db.execute("SELECT * FROM messages WHERE id = ?", (message_id,))
+        else:
+            rows = self._db.execute("SELECT * FROM messages WHERE alt_group = ? ORDER BY id", (row["alt_group"],))
+        return [_message(r) for r in rows]
+
+    def show_alternative(self, message_id: int) -> None:
+        """Make this answer the one shown at its place, and the one the conversation continues from."""
+        with self._db:
+            row = self._db.execute("SELECT alt_group FROM messages WHERE id = ?", (message_id,)).fetchone()
+            if row is None or row["alt_group"] is None:
+                return
+            self._db.execute("UPDATE messages SET active = (id = ?) WHERE alt_group = ?",
+                             (message_id, row["alt_group"]))
 
     # ---- export ---------------------------------------------------------------------------------------
 
     def export_json(self, conversation_id: int) -> str:
+        """The conversation as shown; a reply that was regenerated also lists every answer (`alternatives`, oldest
+        first) and which one is shown (`shown`, counted from 0)."""
         conversation = self.conversation(conversation_id)
+
+        def entry(m: Message) -> dict[str, Any]:
+            return {"role": m.role, "text": m.text, "created": m.created, "model": m.model, "timings": m.timings,
+                    "stopped": m.stopped, "finish_reason": m.finish_reason, "source": m.source}
+
+        messages = []
+        for m in self.messages(conversation_id):
+            item = entry(m)
+            others = self.alternatives(m.id) if m.alt_group is not None else []
+            if len(others) > 1:
+                item["alternatives"] = [entry(o) for o in others]
+                item["shown"] = [o.id for o in others].index(m.id)
+            messages.append(item)
         return json.dumps(
             {
                 "title": conversation.title,
                 "created": conversation.created,
-                "messages": [
-                    {"role": m.role, "text": m.text, "created": m.created, "model": m.model,
-                     "timings": m.timings, "stopped": m.stopped, "source": m.source}
-                    for m in self.messages(conversation_id)
-                ],
+                "model": conversation.model,
+                "system_prompt": conversation.system_prompt,
+                "messages": messages,
             },
             indent=2,
             ensure_ascii=False,
@@ -195,12 +302,40 @@ class ConversationStore:
     def export_markdown(self, conversation_id: int) -> str:
         conversation = self.conversation(conversation_id)
         lines = [f"# {conversation.title}", ""]
+        if conversation.model:
+            lines += [f"*Model: {conversation.model}*", ""]
+        if conversation.system_prompt is not None:
+            lines += [f"*System prompt:* {conversation.system_prompt or '(none)'}", ""]
         for m in self.messages(conversation_id):
-            stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(m.created))
-            who = {"user": "You", "assistant": "Chinwag", "system": "System"}[m.role]
-            heard = " (spoken)" if m.source == "voice" else ""
-            lines.append(f"**{who}**{heard} · {stamp}" + (f" · {m.model}" if m.role == "assistant" and m.model else ""))
-            lines.append("")
-            lines.append(m.text + ("\n\n*(stopped)*" if m.stopped else ""))
-            lines.append("")
+            others = self.alternatives(m.id) if m.alt_group is not None else []
+            if len(others) <= 1:
+                lines += _markdown_entry(m, "")
+                continue
+            ids = [o.id for o in others]
+            lines += _markdown_entry(m, f" (answer {ids.index(m.id) + 1} of {len(ids)}, shown)")
+            for number, other in enumerate(others, 1):
+                if other.id != m.id:
+                    lines += _markdown_entry(other, f" (answer {number} of {len(ids)}, not shown)", quote=True)
         return "\n".join(lines)
+
+
+def _markdown_entry(m: Message, note: str, quote: bool = False) -> list[str]:
+    stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(m.created))
+    who = {"user": "You", "assistant": "Chinwag", "system": "System"}[m.role]
+    heard = " (spoken)" if m.source == "voice" else ""
+    head = f"**{who}**{heard}{note} · {stamp}" + (f" · {m.model}" if m.role == "assistant" and m.model else "")
+    end = "\n\n*(stopped)*" if m.stopped else "\n\n*(cut off at the length limit)*" if m.cut_off else ""
+    body = [head, "", m.text + end, ""]
+    if quote:  # an answer not shown: set apart as a quote, so the conversation still reads in order
+        return [("> " + line) if line else ">" for line in "\n".join(body[:-1]).split("\n")] + [""]
+    return body
+
+
+def _conversation(r: sqlite3.Row) -> Conversation:
+    return Conversation(r["id"], r["title"], r["created"], r["updated"], r["model"], r["system_prompt"])
+
+
+def _message(r: sqlite3.Row) -> Message:
+    return Message(r["id"], r["conversation_id"], r["role"], r["text"], r["created"], r["model"],
+                   json.loads(r["timings"] or "{}"), bool(r["stopped"]), bool(r["complete"]), r["source"],
+                   r["finish_reason"] or "", r["alt_group"])
