@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
 import re
 import threading
 import time
@@ -24,6 +25,7 @@ _PATH = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<file>.+)
 _CDN_PATH = re.compile(
     r"^/cdn/(?P<repo>[^/]+/[^/]+)/(?P<file>[^?]+)\?expires=(?P<expires>[0-9.]+)&sig=(?P<sig>[0-9a-f]+)$"
 )
+_TREE_PATH = re.compile(r"^/api/models/(?P<repo>[^/]+/[^/]+)/tree/(?P<rev>[^/]+)")
 _SECRET = b"test-cdn-signing-key"
 
 
@@ -161,6 +163,9 @@ class HubServer:
                 if self.path.startswith("/cdn/"):
                     self._cdn_get()
                     return
+                if self.path.startswith("/api/models/"):
+                    self._tree()
+                    return
                 served, match = self._lookup()
                 if served is None or served.status != 200:
                     self._error(404 if served is None else served.status)
@@ -169,6 +174,35 @@ class HubServer:
                     self._redirect_to_cdn(served, match)
                     return
                 self._send(served)
+
+            def _tree(self) -> None:
+                """The tree API (HfApi.list_repo_tree): every file of the repo with its size; LFS files (1 KiB and
+                more here) with their sha256, as the Hub lists model weights."""
+                self.record = Request("GET", self.path, None, authorized="Authorization" in self.headers)
+                hub.requests.append(self.record)
+                match = _TREE_PATH.match(self.path.split("?")[0])
+                repo = match["repo"] if match else ""
+                entries = []
+                for (repo_id, filename), served in sorted(hub.files.items()):
+                    if repo_id != repo:
+                        continue
+                    blob = hashlib.sha1(f"blob {len(served.data)}\0".encode() + served.data).hexdigest()
+                    entry = {"type": "file", "path": filename, "size": len(served.data), "oid": blob}
+                    if len(served.data) >= 1024:
+                        entry["lfs"] = {"oid": hashlib.sha256(served.data).hexdigest(), "size": len(served.data),
+                                        "pointerSize": 134}
+                    entries.append(entry)
+                if not entries:
+                    body = b'{"error": "Repository not found"}'
+                    self.send_response(404)
+                    self.send_header("X-Error-Code", "RepoNotFound")
+                else:
+                    body = json.dumps(entries).encode()
+                    self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             def _cdn_get(self) -> None:
                 self.record = Request("GET", self.path, self.headers.get("Range"),

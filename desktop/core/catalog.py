@@ -191,7 +191,12 @@ class ModelCatalog:
             data = json.loads(entry_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raise CatalogError(f"Cannot read catalog entry {entry_file}: {error}") from error
-        entries = data if isinstance(data, list) else [data]
+        return self.add_entries(data if isinstance(data, list) else [data])
+
+    def add_entries(self, entries: list[dict[str, Any]]) -> list[Variant]:
+        """Add entries (dicts in the catalog format) to the user's catalog, replacing entries with the same id."""
+        if self.user_file is None:
+            raise CatalogError("This catalog has no user file to add to.")
         added = [variant_from_dict(entry, "user") for entry in entries]
         new_ids = {v.id for v in added}
         existing = [e for e in self._user_entries() if not (isinstance(e, dict) and e.get("id") in new_ids)]
@@ -199,6 +204,15 @@ class ModelCatalog:
         for variant in added:
             self._variants[variant.id] = variant
         return added
+
+    def remove_user_entry(self, variant_id: str) -> None:
+        """Take an entry the user added (a Hub model, a local file) off the list; its files are not touched here."""
+        variant = self._variants.get(variant_id)
+        if variant is None or variant.source == "shipped":
+            raise CatalogError(f"{variant_id!r} is not a model you added, so it cannot be removed from the list.")
+        self._write_user_entries([e for e in self._user_entries()
+                                  if not (isinstance(e, dict) and e.get("id") == variant_id)])
+        del self._variants[variant_id]
 
     def add_local_model(self, path: Path, label: str | None = None) -> Variant:
         """Remember a .gguf file the user already has as a user catalog entry (shown in the model list).

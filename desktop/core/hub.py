@@ -165,8 +165,42 @@ class ModelDownloader:
         return path
 
     def delete(self, variant: Variant) -> None:
-        if variant.repo_id:
-            shutil.rmtree(self.variant_dir(variant), ignore_errors=True)
+        """Delete this variant's files (kept bytes included). Only its own: variants that share a repository and
+        revision (the quantizations of one model, the voices of rhasspy/piper-voices) share a folder."""
+        if not variant.repo_id:
+            return
+        root = self.variant_dir(variant)
+        for f in variant.files:
+            final = root / f.filename
+            for path in (final, final.with_name(final.name + ".part"), self._note_path(final), _digest_note(final)):
+                path.unlink(missing_ok=True)
+            folder = final.parent
+            while folder != root.parent and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()  # empty folders left behind go too, up to the repository's
+                folder = folder.parent
+
+    def size_on_disk(self, variant: Variant) -> int:
+        """Bytes this variant's files take on disk: complete files, partial downloads, or its bundled/local file."""
+        if variant.path or variant.bundled:
+            path = self.local_path(variant)
+            if path is None:
+                return 0
+            if path.is_dir():
+                return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+            config = path.with_name(path.name + ".json")  # a voice's .onnx.json beside its .onnx
+            return path.stat().st_size + (config.stat().st_size if variant.kind == "voice" and config.is_file() else 0)
+        total = 0
+        for f in variant.files:
+            own = self.variant_dir(variant) / f.filename
+            part = own.with_name(own.name + ".part")
+            if own.is_file():
+                total += own.stat().st_size
+            elif part.is_file():
+                total += part.stat().st_size
+            else:
+                cached = self._hf_cached_file(variant, f)
+                total += Path(os.path.realpath(cached)).stat().st_size if cached is not None else 0
+        return total
 
     def partial_bytes(self, variant: Variant) -> int:
         """Bytes already downloaded towards a variant (shown as "resume" in the UI)."""
@@ -411,7 +445,70 @@ class ModelDownloader:
             )
         os.replace(part, final)
         self._note_path(final).unlink(missing_ok=True)
+        # Kept beside the file, so "verify again" (the model manager) works offline for entries without a sha256.
+        _digest_note(final).write_text(json.dumps({"algo": algo, "digest": expected, "size": remote.size}))
         log.info("Downloaded and verified %s (%s %s)", final.name, algo, expected)
+
+    def verify(self, variant: Variant, cancel: threading.Event | None = None) -> Iterator[Progress]:
+        """Check the downloaded files again against their checksums, yielding "verifying" progress, then "done".
+
+        The expected digest is the catalog's sha256, else the one noted when the file was downloaded, else the
+        Hub's (a network request). A file of ours that no longer matches is deleted (VerificationFailed says so),
+        so a damaged copy is never loaded; files in huggingface_hub's own cache are reported, not touched.
+        """
+        cancel = cancel or threading.Event()
+        if not variant.repo_id:
+            raise DownloadError(f"{variant.label} is not a download (it came with the app or is a file of yours): "
+                                "there is no published checksum to check it against.")
+        found: list[tuple[ModelFile, Path, bool]] = []  # file, path, ours (deletable)
+        for f in variant.files:
+            own = self._own_file(variant, f)
+            cached = None if own is not None else self._hf_cached_file(variant, f)
+            if own is None and cached is None:
+                raise ModelNotDownloaded(f"{variant.label} is not (fully) downloaded: download it first.")
+            found.append((f, own or Path(os.path.realpath(cached)), own is not None))  # type: ignore[arg-type]
+        total = sum(path.stat().st_size for _f, path, _ours in found)
+        done = 0
+        for f, path, ours in found:
+            algo, expected = self._expected_digest(variant, f, path, ours)
+            digest = hashlib.sha256() if algo == "sha256" else hashlib.sha1()
+            size = path.stat().st_size
+            if algo == "git-sha1":
+                digest.update(f"blob {size}\0".encode())
+            with open(path, "rb") as handle:
+                while chunk := handle.read(_HASH_CHUNK):
+                    if cancel.is_set():
+                        raise DownloadCancelled(f"Verification of {variant.label} cancelled.")
+                    digest.update(chunk)
+                    done += len(chunk)
+                    yield Progress("verifying", path.name, done, total)
+            if digest.hexdigest() != expected:
+                if ours:
+                    path.unlink(missing_ok=True)
+                    _digest_note(path).unlink(missing_ok=True)
+                    raise VerificationFailed(f"{f.filename} of {variant.label} is damaged (its {algo} does not match) "
+                                             "and was deleted: download it again.")
+                raise VerificationFailed(f"{f.filename} of {variant.label} in the Hugging Face cache ({path}) is "
+                                         "damaged: delete it there and download it again.")
+        yield Progress("done", "", total, total, path=self.require(variant))
+
+    def _expected_digest(self, variant: Variant, file: ModelFile, path: Path, ours: bool) -> tuple[str, str]:
+        if file.sha256:
+            return "sha256", file.sha256
+        if ours:
+            try:
+                note = json.loads(_digest_note(path).read_text(encoding="utf-8"))
+                if note.get("algo") in ("sha256", "git-sha1") and isinstance(note.get("digest"), str):
+                    return note["algo"], note["digest"]
+            except (OSError, ValueError):
+                pass
+        elif _SHA256.match(path.name):
+            return "sha256", path.name  # huggingface_hub names LFS blobs by their sha256
+        return self._metadata(variant, file).digest  # ask the Hub (DownloadOffline when it cannot be reached)
+
+
+def _digest_note(final: Path) -> Path:
+    return final.with_name(final.name + ".sha256.json")
 
 
 def _same_origin(a: str, b: str) -> bool:

@@ -48,9 +48,17 @@ class Settings:
     ptt_key: str = "Space"
     ptt_mode: str = "hold"  # "hold" or "toggle"
     review_transcript: bool = False
+    live_transcript: bool = True  # show what is said while the key is held (desktop/ui/live_controller.py)
+    # After a spoken reply, listen for the next question without a key (voice activity ends the take). Off by default.
+    conversation_mode: bool = False
+    end_of_speech_s: float = 0.7  # conversation mode: this much silence ends the take
     max_record_s: float = 120.0
     sounds: bool = False
     theme: str = "system"  # "system", "light" or "dark"
+    # Push-to-talk while another application has focus (desktop/ui/global_hotkey.py; X11 only). Off by default.
+    global_hotkey: bool = False
+    global_hotkey_key: str = "Ctrl+Alt+Space"
+    tray_icon: bool = True  # where the desktop has a tray
     # Speaking (desktop/core/speech_out.py): replies read aloud as they stream; the voice is a catalog id.
     speak_replies: bool = False
     voice: str = "piper-joe-us-medium"
@@ -60,6 +68,11 @@ class Settings:
     output_host_api: str | None = None
     # More detail in the log file, and what was said and answered (off: the log never holds message texts).
     debug_logging: bool = False
+    # The local OpenAI-compatible API server (desktop/server): off by default, loopback only, its key in the keyring.
+    api_server: bool = False
+    api_port: int = 8765
+    api_require_key: bool = True  # off: any program on this computer may use it without the key
+    api_cors_origins: list[str] = field(default_factory=list)  # web origins allowed to call it (CORS); none
 
     def system_prompt_for(self, variant_id: str) -> str:
         return self.variant_system_prompts.get(variant_id, self.system_prompt)
@@ -70,7 +83,7 @@ class Settings:
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 _DEFAULTS = Settings()
-_OPTIONAL_TEXT = ("input_device", "input_host_api")
+_OPTIONAL_TEXT = ("input_device", "input_host_api", "output_device", "output_host_api")
 # Read errors worth another try (a sync tool or an antivirus holding the file for a moment): the pauses between.
 _READ_RETRY_PAUSES_S = (0.05, 0.15, 0.4)
 _OPTIONAL_NUMBER = {"temperature": float, "top_p": float, "top_k": int, "min_p": float, "repeat_penalty": float}
@@ -91,6 +104,8 @@ def _accepts(name: str, value: Any) -> bool:
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if isinstance(default, int):
         return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if isinstance(default, dict):
         return isinstance(value, dict) and all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()

@@ -6,12 +6,13 @@ import argparse
 import sys
 import time
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from desktop.ui.model_picker import ModelPicker
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.sidebar import ConversationSidebar
 from desktop.ui.status_bar import ChinwagStatusBar
+from desktop.ui.theme import icon
 
 
 class MainWindow(QMainWindow):
@@ -52,16 +54,26 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main", self)
         toolbar.setMovable(False)
         toolbar.setAccessibleName("Toolbar")
+        toolbar.setIconSize(QSize(18, 18))
         self.model_picker = ModelPicker("Model", toolbar)
+        self.models_button = QPushButton("Models", toolbar)
+        self.models_button.setAccessibleName("Open the model manager")
+        self.models_button.setToolTip("Download, verify and delete language, speech and voice models (Ctrl+M)")
         self.settings_button = QPushButton("Settings", toolbar)
         self.settings_button.setAccessibleName("Open settings")
         self.settings_button.setToolTip("Settings (Ctrl+,)")
+        self.shortcuts_button = QPushButton("Keys", toolbar)
+        self.shortcuts_button.setAccessibleName("Keyboard shortcuts")
+        self.shortcuts_button.setToolTip("Every keyboard shortcut (F1)")
         self.about_button = QPushButton("About", toolbar)
         self.about_button.setAccessibleName("About Chinwag")
         self.about_button.setToolTip("Version, and where the log file is")
         toolbar.addWidget(self.model_picker)
-        toolbar.addWidget(self.settings_button)
-        toolbar.addWidget(self.about_button)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        for button in (self.models_button, self.settings_button, self.shortcuts_button, self.about_button):
+            toolbar.addWidget(button)
         self.addToolBar(toolbar)
 
         column = QWidget(self)
@@ -79,6 +91,26 @@ class MainWindow(QMainWindow):
         splitter.setSizes([260, 840])
         self.setCentralWidget(splitter)
         self._closing_allowed = False
+        self.decorate()
+
+    def decorate(self) -> None:
+        """Icons of the set, in the theme's colours (again whenever the palette changes)."""
+        bar = self.input_bar
+        for button, name in ((self.models_button, "models"), (self.settings_button, "settings"),
+                             (self.shortcuts_button, "keyboard"), (self.about_button, "info"),
+                             (self.sidebar.new_button, "new-chat"), (bar.send_button, "send"),
+                             (bar.talk_button, "mic"), (bar.stop_button, "stop"), (bar.speak_toggle, "speak")):
+            button.setIcon(icon(name))
+        # The send button is the one primary action: the stylesheet gives it the accent colour.
+        bar.send_button.setObjectName("primaryButton")
+        for button, plain in ((bar.stop_button, "Stop"), (bar.speak_toggle, "Speak replies")):
+            if button.text().lstrip("■🔈 ") == plain:  # the glyph in the text is replaced by the icon
+                button.setText(plain)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.decorate()
 
     def allow_close(self) -> None:
         self._closing_allowed = True
@@ -99,10 +131,11 @@ def app_icon() -> QIcon:
 
 
 def apply_theme(theme: str) -> None:
-    """"system" follows the desktop's light/dark setting (Qt tracks changes); light/dark override it."""
-    hints = QApplication.styleHints()
-    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
-    hints.setColorScheme(scheme)
+    """"system" follows the desktop's light/dark setting (and its changes); light/dark override it. The palette,
+    stylesheet and icons are in desktop/ui/theme.py."""
+    from desktop.ui import theme as look
+
+    look.apply_theme(theme)
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:

@@ -228,6 +228,7 @@ class ModelController(QObject):
             self.llm_ready.emit(variant_id)
         else:
             self.loaded_whisper = variant_id
+            self.status.show_speech_model(label)
             self.whisper_ready.emit(variant_id)
 
     def _failed(self, kind: str, error: Exception) -> None:

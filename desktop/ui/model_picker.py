@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,20 @@ class ModelChoice:
 
 
 class ModelPicker(QComboBox):
-    """Emits `chosen(id)` only when the user picks, never when the list is filled or set by code."""
+    """Emits `chosen(id)` only when the user picks, never when the list is filled or set by code.
+
+    Nothing it says is cut short: the box is as wide as its longest entry (AdjustToContents, and never squeezed
+    below that by a layout), and the list that drops down is as wide as its widest line, with eliding off.
+    """
 
     chosen = Signal(str)
 
     def __init__(self, accessible_name: str = "Model", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(64)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self._choices: list[ModelChoice] = []
         self.activated.connect(self._activated)
 
@@ -56,6 +61,19 @@ class ModelPicker(QComboBox):
             self.select(current)
         finally:
             self.blockSignals(False)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Never narrower than its longest entry, and a drop-down list that shows every line whole."""
+        self.adjustSize()
+        self.setMinimumWidth(self.sizeHint().width())
+        view = self.view()
+        widest = view.sizeHintForColumn(0) if self.count() else 0
+        frame = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 8
+        view.setMinimumWidth(widest + frame)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return self.sizeHint()
 
     def select(self, variant_id: str | None) -> None:
         index = self.findData(variant_id) if variant_id is not None else -1
