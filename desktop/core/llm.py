@@ -200,6 +200,7 @@ class ChatEngine:
     # before this process lets llama.cpp near it (a damaged file must never take the app down). None: no check.
     verdicts_dir: Path | None = None
     last_stats: StreamStats = field(default_factory=StreamStats)
+    last_prompt: str = ""  # the prompt text of the last reply, as the model got it (after fitting the context)
     family: str = ""  # "llama3", "chatml" or "other", known once loaded
     _llm: Any = None
     _formatter: Any = None
@@ -302,17 +303,22 @@ class ChatEngine:
                 f"{Path(self.model_path).name}'s chat template refused this conversation: {error}"
             ) from error
 
-    def prompt_tokens(self, messages: list[dict[str, str]]) -> list[int]:
-        # The template writes any BOS itself, so tokenizing must not add another one.
-        return self._llm.tokenize(self.prompt_text(messages).encode("utf-8"), add_bos=False, special=True)
+    def prompt_tokens(self, messages: list[dict[str, str]], tail: str = "") -> list[int]:
+        """`tail`: the start of the assistant's answer, already written (continue a reply cut off)."""
+        # The template writes any BOS itself, so tokenizing must not add another one. The tail is plain text.
+        tokens = self._llm.tokenize(self.prompt_text(messages).encode("utf-8"), add_bos=False, special=True)
+        if tail:
+            tokens += self._llm.tokenize(tail.encode("utf-8"), add_bos=False, special=False)
+        return tokens
 
-    def fit(self, messages: list[dict[str, str]], reserve: int) -> tuple[list[int], int]:
+    def fit(self, messages: list[dict[str, str]], reserve: int, tail: str = "") -> tuple[list[int], int]:
         """Tokens of the longest recent history that leaves `reserve` tokens to answer; never drops system."""
         messages = list(messages)
         dropped = 0
         while True:
-            tokens = self.prompt_tokens(messages)
+            tokens = self.prompt_tokens(messages, tail)
             if len(tokens) + reserve <= self.n_ctx:
+                self.last_prompt = self.prompt_text(messages) + tail
                 return tokens, dropped
             first = next((i for i, m in enumerate(messages) if m["role"] != "system"), None)
             last_user = max((i for i, m in enumerate(messages) if m["role"] == "user"), default=None)
@@ -354,22 +360,53 @@ class ChatEngine:
         messages: list[dict[str, str]],
         params: GenerationParams | None = None,
         cancel: threading.Event | None = None,
+        tail: str = "",
     ) -> Iterator[str]:
         """Yield the reply to `messages` piece by piece. `last_stats` describes it once the iterator ends.
+
+        With `tail` (the answer so far, cut off by the token limit) it writes on from there: the prompt is the
+        conversation, the assistant's turn opened, and the tail, so the KV cache still holds nearly all of it.
 
         The loop is llama-cpp-python's `generate()` (prefix reuse of the KV cache, the native sampler chain) with
         our own end-of-generation check and incremental decoding, so each token costs the same however long the
         reply grows; `create_completion`'s text path re-decodes the whole completion per token.
         """
-        import llama_cpp
-
         params = params or GenerationParams()
-        cancel = cancel or threading.Event()
         started = time.perf_counter()
         self.load()
-        sampling = self.resolve(params)
         reserve = max(16, min(params.max_tokens, self.n_ctx // 2))
-        tokens, dropped = self.fit(messages, reserve)
+        tokens, dropped = self.fit(messages, reserve, tail)
+        yield from self._generate(tokens, params, cancel or threading.Event(), started, dropped)
+
+    def stream_prompt(
+        self,
+        prompt: str,
+        params: GenerationParams | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[str]:
+        """Continue raw `prompt` text, with no chat template (the local API's /v1/completions). A prompt that leaves
+        no room to answer in the context raises PromptTooLong."""
+        params = params or GenerationParams()
+        started = time.perf_counter()
+        tokens = self.raw_tokens(prompt)
+        if len(tokens) + 1 > self.n_ctx:
+            raise PromptTooLong(
+                f"The prompt is too long for this model's context ({len(tokens)} tokens, room for "
+                f"{self.n_ctx - 1}). Shorten it, or raise the context size in Settings."
+            )
+        yield from self._generate(tokens, params, cancel or threading.Event(), started, 0)
+
+    def raw_tokens(self, prompt: str) -> list[int]:
+        """`prompt` as the model sees it with no template: BOS where the model wants one, special tokens read."""
+        self.load()
+        return self._llm.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+
+    def _generate(
+        self, tokens: list[int], params: GenerationParams, cancel: threading.Event, started: float, dropped: int,
+    ) -> Iterator[str]:
+        import llama_cpp
+
+        sampling = self.resolve(params)
         llm = self._llm
         reused = _shared_prefix(llm._input_ids[: llm.n_tokens], tokens)
         stats = StreamStats(prompt_tokens=len(tokens), reused_tokens=reused, dropped_messages=dropped)

@@ -47,6 +47,14 @@ class TurnTimings:
     prompt_tokens: int = 0
     reused_tokens: int = 0
     dropped_messages: int = 0
+    n_ctx: int = 0  # the model's context, in tokens
+    # Older turns were left out of what the model saw: the id of the first stored message it did see (0: none left out)
+    left_out_before: int = 0
+
+    @property
+    def context_tokens(self) -> int:
+        """How much of the context the conversation fills after this turn: its prompt and the reply."""
+        return self.prompt_tokens + self.tokens
 
     def as_dict(self) -> dict[str, float]:
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in self.__dict__.items()}
@@ -61,6 +69,7 @@ class TurnDone:
     timings: TurnTimings
     user_message_id: int
     reply_message_id: int | None  # None: the reply was empty (stopped before its first token), so no row is kept
+    finish_reason: str = ""  # "stop", "length" (cut off by max_tokens: it can be continued) or "cancelled"
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,19 @@ def chat_messages(system_prompt: str, stored: list[Message]) -> list[dict[str, s
         else:
             messages.append({"role": m.role, "content": m.text})
     return messages
+
+
+def history_ids(stored: list[Message]) -> list[list[int]]:
+    """For each non-system turn of `chat_messages(…, stored)`, the ids of the stored messages it was made from."""
+    entries: list[tuple[str, list[int]]] = []
+    for m in stored:
+        if m.role not in ("user", "assistant") or not m.text.strip():
+            continue
+        if entries and entries[-1][0] == m.role:
+            entries[-1][1].append(m.id)
+        else:
+            entries.append((m.role, [m.id]))
+    return [ids for _role, ids in entries]
 
 
 def fold_system(messages: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -143,8 +165,11 @@ class VoiceTurn:
         cancel: threading.Event | None = None,
         released_at: float | None = None,
         keep_words: threading.Event | None = None,
+        transcribe: Callable[[np.ndarray], Transcript] | None = None,
     ) -> Iterator[TurnEvent]:
         """One turn: give `pcm` (spoken) or `text` (typed). `released_at` is when the key was let go.
+        `transcribe`: how to turn `pcm` into words instead of the transcriber's whole-take call (live
+        transcription's `finish`, which only transcribes what was not committed while the key was held).
 
         Cancelled before the user's message is stored, it stores nothing and yields `TurnCancelled` with the
         words, unless `keep_words` is set too (the app is closing): then the message is stored, unanswered.
@@ -162,7 +187,7 @@ class VoiceTurn:
                 raise ChinwagError("No speech model is set up.")
             if not speech_present(pcm):
                 raise NothingHeard("Nothing heard: hold the key while you speak, a little closer to the microphone.")
-            transcript = self.transcriber.transcribe(pcm)
+            transcript = (transcribe or self.transcriber.transcribe)(pcm)
             stt_s = transcript.elapsed_s
             if not transcript.text:
                 raise NothingHeard("Nothing heard: no words were recognised. Try again, a little louder.")
@@ -187,19 +212,51 @@ class VoiceTurn:
         cancel: threading.Event | None = None,
         started: float | None = None,
         stt_s: float = 0.0,
+        alternative_of: int | None = None,
     ) -> Iterator[TurnEvent]:
-        """Stream and store the assistant's answer to the history ending with `user` (also: regenerate)."""
+        """Stream and store the assistant's answer to the history ending with `user`. With `alternative_of` (the
+        reply shown now), a regenerated answer: stored beside that one, which is kept as an alternative."""
+        stored = self.store.messages(conversation_id)
+        if alternative_of is not None:  # the answer being replaced is not part of what the model answers
+            stored = [m for m in stored if m.id != alternative_of]
+        reply_row = self.store.add_message(conversation_id, "assistant", "", model=self.model_name, complete=False,
+                                           alternative_of=alternative_of)
+        yield from self._answer(conversation_id, stored, user, reply_row, "", cancel, started, stt_s)
+
+    def continue_reply(
+        self, conversation_id: int, reply: Message, *, cancel: threading.Event | None = None
+    ) -> Iterator[TurnEvent]:
+        """Write on where `reply` was cut off by the token limit, appending to the same message. The prompt is the
+        one the reply was written to, plus the reply so far: the KV cache still holds nearly all of it."""
+        stored = self.store.messages(conversation_id)
+        before = [m for m in stored if m.id != reply.id and (m.alt_group or m.id) < (reply.alt_group or reply.id)]
+        user = next((m for m in reversed(before) if m.role == "user"), None)
+        if user is None:
+            raise ChinwagError("This reply answers no message, so there is nothing to continue.")
+        yield from self._answer(conversation_id, before, user, reply, reply.text, cancel, None, 0.0)
+
+    def _answer(
+        self,
+        conversation_id: int,
+        stored: list[Message],
+        user: Message,
+        reply_row: Message,
+        tail: str,
+        cancel: threading.Event | None,
+        started: float | None,
+        stt_s: float,
+    ) -> Iterator[TurnEvent]:
+        """Stream the reply to the history `stored` into `reply_row`, after the text `tail` it already holds."""
         cancel = cancel or threading.Event()
         started = started if started is not None else self.clock()
-        messages = self.history(conversation_id)
-        reply_row = self.store.add_message(conversation_id, "assistant", "", model=self.model_name, complete=False)
-        parts: list[str] = []
+        messages = chat_messages(self.system_prompt, stored)
+        parts: list[str] = [tail] if tail else []
         first_at: float | None = None
         last_save = self.clock()
         completed = False
         pieces: Iterator[str] = iter(())
         try:
-            pieces, messages = self._open(messages, cancel)
+            pieces, messages = self._open(messages, cancel, tail)
             for piece in pieces:
                 if first_at is None:
                     first_at = self.clock()
@@ -217,6 +274,8 @@ class VoiceTurn:
                 close()
             stats = self.engine.last_stats
             stopped = not completed or stats.finish_reason == "cancelled" or cancel.is_set()
+            finish = "cancelled" if stopped else stats.finish_reason
+            kept = history_ids(stored)
             end = self.clock()
             timings = TurnTimings(
                 stt_s=stt_s,
@@ -227,27 +286,33 @@ class VoiceTurn:
                 prompt_tokens=stats.prompt_tokens,
                 reused_tokens=stats.reused_tokens,
                 dropped_messages=stats.dropped_messages,
+                n_ctx=getattr(self.engine, "n_ctx", 0),
+                left_out_before=kept[stats.dropped_messages][0]
+                if 0 < stats.dropped_messages < len(kept) else 0,
             )
             reply_id: int | None = reply_row.id
-            if parts:
+            if tail and len(parts) == 1:
+                # A continuation stopped before it wrote anything: the reply stays as it was, cut off.
+                stopped, finish = False, reply_row.finish_reason or "length"
+            elif parts:
                 self.store.update_message(reply_row.id, "".join(parts), complete=True, stopped=stopped,
-                                          timings=timings.as_dict())
+                                          timings=timings.as_dict(), finish_reason=finish)
             else:
                 # Stopped before the first token, failed, or an empty answer: an empty row would show as a blank
-                # reply and tell nothing to the model, so none is kept.
-                self.store.delete_messages_from(conversation_id, reply_row.id)
+                # reply and tell nothing to the model, so none is kept (an earlier alternative is shown again).
+                self.store.discard_reply(reply_row.id)
                 reply_id = None
-        yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_id)
+        yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_id, finish)
         if not stopped and parts and not cancel.is_set():  # set after TurnDone too: the app is closing
             # After TurnDone, so the window is already done with the turn: the worker gets the next turn's shared
             # tokens into the cache while the user reads, and a next turn simply queues behind this.
             self.engine.prefill_after(messages, "".join(parts))
 
     def _open(
-        self, messages: list[dict[str, str]], cancel: threading.Event
+        self, messages: list[dict[str, str]], cancel: threading.Event, tail: str = ""
     ) -> tuple[Iterator[str], list[dict[str, str]]]:
         """The reply stream, started (its template rendered); a template with no system role gets it folded in."""
-        stream = self.engine.stream(messages, self.params, cancel)
+        stream = self._stream(messages, cancel, tail)
         try:
             first = next(stream)
         except StopIteration:
@@ -261,7 +326,7 @@ class VoiceTurn:
                     f"This model's chat template rejected the conversation ({error}). Choose another model in "
                     "Settings, or start a new conversation."
                 ) from error
-            stream = self.engine.stream(folded, self.params, cancel)
+            stream = self._stream(folded, cancel, tail)
             try:
                 first = next(stream)
             except StopIteration:
@@ -275,6 +340,11 @@ class VoiceTurn:
                 ) from again
             messages = folded
         return _prepend(first, stream), messages
+
+    def _stream(self, messages: list[dict[str, str]], cancel: threading.Event, tail: str) -> Iterator[str]:
+        if tail:
+            return self.engine.stream(messages, self.params, cancel, tail=tail)
+        return self.engine.stream(messages, self.params, cancel)
 
 
 def _prepend(first: str, rest: Iterator[str]) -> Iterator[str]:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.audio import speech_present
 from desktop.core.errors import ChinwagError, ModelLoadError, NothingHeard
+from desktop.core.live_stt import LiveTranscript
 from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
@@ -45,7 +46,10 @@ class TurnRequest:
     text: str | None = None
     released_at: float | None = None
     reply_to: Message | None = None  # regenerate the answer to this user message
+    alternative_of: int | None = None  # with reply_to: the reply shown now, kept as an alternative to the new one
+    continue_reply: Message | None = None  # write on where this reply was cut off by the token limit
     transcribe_only: bool = False  # review mode: give back the transcript, send nothing
+    live: LiveTranscript | None = None  # the take's live transcription: only its uncommitted end is transcribed
     cancel: threading.Event = field(default_factory=threading.Event)
     # Set with `cancel` when the window closes: the user's words are still stored (no reply), so none are lost.
     keep_words: threading.Event = field(default_factory=threading.Event)
@@ -78,6 +82,7 @@ class ModelWorker(QObject):
     model_ready = Signal(str, str, str)  # kind, label, variant id
     model_failed = Signal(str, object)  # kind, error
     idle = Signal()  # the queue ran empty
+    live_text = Signal(object, object)  # LiveTranscript, LiveText | None: a live transcription step (key held)
 
     def __init__(self, database: Path) -> None:
         super().__init__()
@@ -105,6 +110,10 @@ class ModelWorker(QObject):
     def submit(self, request: TurnRequest, bridge: IteratorBridge) -> None:
         """Queue a turn; its events arrive through `bridge`, whose signals must be connected already."""
         self._jobs.put(lambda: self._run(request, bridge))
+
+    def live_step(self, live: LiveTranscript, snapshot: Callable[[], np.ndarray]) -> None:
+        """Transcribe the take held so far (`snapshot()`, read on this thread) past its committed part."""
+        self._jobs.put(lambda: self._live_step(live, snapshot))
 
     def start_models(self, plan: Callable[[], StartupPlan]) -> None:
         """Decide which models to use and load them, all on this thread, ahead of any turn.
@@ -204,6 +213,17 @@ class ModelWorker(QObject):
         finally:
             self._current = None
 
+    def _live_step(self, live: LiveTranscript, snapshot: Callable[[], np.ndarray]) -> None:
+        text = None
+        try:
+            if self._transcriber is not None:
+                live.transcriber = self._transcriber
+                live.update(snapshot())
+                text = live.step()
+        except Exception:  # noqa: BLE001 - a failed preview costs nothing: the release transcribes the whole take
+            log.exception("live transcription step failed")
+        self.live_text.emit(live, text)  # None: nothing new to show (the window may ask again)
+
     def _events(self, request: TurnRequest) -> Iterator[TurnEvent | ReviewTranscript]:
         if request.cancel.is_set() and request.pcm is None and not request.keep_words.is_set():
             # Stopped while it waited in the queue: nothing is stored, the typed words go back to the window.
@@ -213,7 +233,7 @@ class ModelWorker(QObject):
             # Its own connection: SQLite in WAL mode lets the GUI read while this thread writes.
             self._store = ConversationStore(self._database)
         if request.transcribe_only:
-            yield ReviewTranscript(self._transcribe(request.pcm))
+            yield ReviewTranscript(self._transcribe(request.pcm, request.live))
             return
         if self._engine is None:
             raise ModelLoadError("No language model is loaded. Choose one in Settings (Ctrl+,).")
@@ -225,19 +245,27 @@ class ModelWorker(QObject):
             params=request.params,
             transcriber=self._transcriber,
         )
-        if request.reply_to is not None:
-            yield from turn.reply(request.conversation_id, request.reply_to, cancel=request.cancel)
+        if request.continue_reply is not None:
+            yield from turn.continue_reply(request.conversation_id, request.continue_reply, cancel=request.cancel)
+        elif request.reply_to is not None:
+            yield from turn.reply(request.conversation_id, request.reply_to, cancel=request.cancel,
+                                  alternative_of=request.alternative_of)
         else:
             yield from turn.run(request.conversation_id, pcm=request.pcm, text=request.text,
                                 cancel=request.cancel, released_at=request.released_at,
-                                keep_words=request.keep_words)
+                                keep_words=request.keep_words, transcribe=self._live_finish(request.live))
 
-    def _transcribe(self, pcm: np.ndarray | None) -> Transcript:
+    def _live_finish(self, live: LiveTranscript | None) -> Callable[[np.ndarray], Transcript] | None:
+        if live is None or live.transcriber is None or live.transcriber is not self._transcriber:
+            return None  # no step ran (a short take), or the speech model changed mid-take: the whole take, at once
+        return live.finish
+
+    def _transcribe(self, pcm: np.ndarray | None, live: LiveTranscript | None = None) -> Transcript:
         if self._transcriber is None:
             raise ModelLoadError("The speech model is not loaded. Choose one in Settings.")
         if pcm is None or not speech_present(pcm):
             raise NothingHeard("Nothing heard: hold the key while you speak, a little closer to the microphone.")
-        transcript = self._transcriber.transcribe(pcm)
+        transcript = (self._live_finish(live) or self._transcriber.transcribe)(pcm)
         if not transcript.text:
             raise NothingHeard("Nothing heard: no words were recognised. Try again, a little louder.")
         return transcript
