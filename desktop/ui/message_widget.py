@@ -2,57 +2,18 @@
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPalette, QTextOption
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-
-class MarkdownText(QTextBrowser):
-    """A read-only Markdown view that is exactly as tall as its text (the chat scrolls, not each message)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setOpenExternalLinks(True)
-        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-        self._markdown = ""
-
-    def set_markdown(self, text: str) -> None:
-        if text == self._markdown:
-            return
-        self._markdown = text
-        # The whole reply is re-parsed: Markdown of a half-streamed reply can change meaning (a code fence
-        # opens), so a partial append would render wrong. The controller throttles how often this runs.
-        self.setMarkdown(text)
-
-    def markdown(self) -> str:
-        return self._markdown
-
-    def _fit_height(self, size) -> None:  # noqa: ANN001 (QSizeF)
-        margins = self.contentsMargins()
-        self.setFixedHeight(math.ceil(size.height()) + margins.top() + margins.bottom())
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        return QSize(200, self.height())
+from desktop.ui.markdown_view import MarkdownView
 
 
 class MessageWidget(QFrame):
@@ -62,12 +23,15 @@ class MessageWidget(QFrame):
     regenerate_requested = Signal()
     edit_requested = Signal()
     speak_requested = Signal()
+    continue_requested = Signal()
+    alternative_requested = Signal(int)  # -1: the earlier answer, +1: the later one
 
     def __init__(self, role: str, text: str = "", *, stopped: bool = False, meta: str = "",
-                 parent: QWidget | None = None) -> None:
+                 cut_off: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.role = role
         self.message_id: int | None = None
+        self.cut_off = False
         self.setObjectName("userMessage" if role == "user" else "assistantMessage")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -86,7 +50,7 @@ class MessageWidget(QFrame):
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.status = QLabel("")
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.body = MarkdownText(self)
+        self.body = MarkdownView(self)
         self.body.setAccessibleName("Your message" if role == "user" else "Chinwag's reply")
 
         self.copy_button = _tool_button("Copy", "Copy this message to the clipboard", self)
@@ -97,6 +61,20 @@ class MessageWidget(QFrame):
         self.edit_button.clicked.connect(self.edit_requested)
         self.speak_button = _tool_button("Speak", "Read this reply aloud", self)
         self.speak_button.clicked.connect(self.speak_requested)
+        self.continue_button = _tool_button("Continue", "Write more of this reply, which the length limit cut off",
+                                            self)
+        self.continue_button.setText("Continue ▸")
+        self.continue_button.clicked.connect(self.continue_requested)
+        self.previous_button = _tool_button("‹", "Show the earlier answer", self)
+        self.previous_button.clicked.connect(lambda: self.alternative_requested.emit(-1))
+        self.next_button = _tool_button("›", "Show the later answer", self)
+        self.next_button.clicked.connect(lambda: self.alternative_requested.emit(1))
+        self.alternative_label = QLabel("")
+        self.alternative_label.setAccessibleName("Which answer is shown")
+        self.alternative_index, self.alternative_count = 0, 1
+        self.continue_button.setVisible(False)
+        for widget in (self.previous_button, self.next_button, self.alternative_label):
+            widget.setVisible(False)
         self.regenerate_button.setVisible(False)
         self.edit_button.setVisible(role == "user")
         self.speak_button.setVisible(role == "assistant")
@@ -107,6 +85,10 @@ class MessageWidget(QFrame):
         header.addWidget(self.meta)
         header.addStretch(1)
         header.addWidget(self.status)
+        header.addWidget(self.previous_button)
+        header.addWidget(self.alternative_label)
+        header.addWidget(self.next_button)
+        header.addWidget(self.continue_button)
         header.addWidget(self.edit_button)
         header.addWidget(self.regenerate_button)
         header.addWidget(self.speak_button)
@@ -119,6 +101,7 @@ class MessageWidget(QFrame):
         self.stopped = stopped
         self.set_text(text)
         self.set_stopped(stopped)
+        self.set_cut_off(cut_off)
 
     def set_text(self, text: str) -> None:
         self.body.set_markdown(text)
@@ -127,8 +110,33 @@ class MessageWidget(QFrame):
         return self.body.markdown()
 
     def set_streaming(self, streaming: bool) -> None:
-        self.status.setText("writing…" if streaming else "stopped" if self.stopped else "")
+        self.body.set_streaming(streaming)
+        if streaming:
+            self.set_cut_off(False)
+        self.status.setText("writing…" if streaming else self._state())
         self.copy_button.setEnabled(not streaming)
+
+    def set_cut_off(self, cut_off: bool) -> None:
+        """The length limit ended this reply (not the model): say so, and offer to write more."""
+        self.cut_off = cut_off and self.role == "assistant"
+        self.continue_button.setVisible(self.cut_off)
+        self.status.setText(self._state())
+        self.status.setAccessibleName("This reply was cut off by the length limit" if self.cut_off else
+                                      "This reply was stopped before it finished" if self.stopped else "")
+
+    def set_alternatives(self, index: int, count: int) -> None:
+        """Answer `index` (from 0) of `count` is shown; the arrows step through them."""
+        self.alternative_index, self.alternative_count = index, count
+        many = count > 1
+        for widget in (self.previous_button, self.next_button, self.alternative_label):
+            widget.setVisible(many)
+        self.alternative_label.setText(f"{index + 1}/{count}")
+        self.alternative_label.setToolTip(f"Answer {index + 1} of {count}")
+        self.previous_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < count - 1)
+
+    def _state(self) -> str:
+        return "stopped" if self.stopped else "cut off at the length limit" if self.cut_off else ""
 
     def set_stopped(self, stopped: bool) -> None:
         self.stopped = stopped

@@ -59,9 +59,10 @@ def test_chat_follows_the_bottom_unless_the_reader_scrolled_up(qtbot) -> None:
 def test_markdown_renders_lists_and_code(qtbot) -> None:
     widget = MessageWidget("assistant", "Here:\n\n- one\n- two\n\n```python\nprint('hi')\n```\n")
     qtbot.addWidget(widget)
-    doc = widget.body.document()
-    assert "one" in doc.toPlainText() and "print('hi')" in doc.toPlainText()
-    assert "- one" not in doc.toPlainText()  # a real list, not the Markdown source
+    shown = widget.body.plain_text()
+    assert "one" in shown and "print('hi')" in shown
+    assert "- one" not in shown  # a real list, not the Markdown source
+    assert widget.body.code_blocks()[0].code() == "print('hi')"
     assert widget.text().startswith("Here:")
 
 
