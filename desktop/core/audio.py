@@ -11,7 +11,7 @@ import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 import numpy as np
 
@@ -66,10 +66,10 @@ def speech_present(pcm: np.ndarray, sample_rate: int = SAMPLE_RATE) -> bool:
     return bool(np.max(20.0 * np.log10(np.maximum(rms, 1e-9))) > SILENCE_DBFS)
 
 
-def read_wav(path: Path) -> np.ndarray:
-    """A PCM WAV file (8/16/24/32-bit, any rate, any channels) as float32 mono 16 kHz."""
+def read_wav(path: Path | BinaryIO) -> np.ndarray:
+    """A PCM WAV file or open binary file (8/16/24/32-bit, any rate, any channels) as float32 mono 16 kHz."""
     try:
-        with wave.open(str(path), "rb") as wav:
+        with wave.open(path if hasattr(path, "read") else str(path), "rb") as wav:
             channels, width, rate = wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
             raw = wav.readframes(wav.getnframes())
     except (OSError, EOFError, wave.Error) as error:
@@ -297,6 +297,13 @@ class Recorder:
         with self._lock:
             return self._frames / self._rate if self._rate else 0.0
 
+    def snapshot(self) -> np.ndarray:
+        """The take so far, 16 kHz (live transcription reads it while the key is held; any thread)."""
+        with self._lock:
+            blocks = list(self._blocks)
+        pcm = np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
+        return resample(pcm, self._rate)
+
     def stop(self) -> Recording:
         stream, self._stream = self._stream, None
         if stream is None:
@@ -365,6 +372,10 @@ class PcmSource:
 
     def elapsed_s(self) -> float:
         return 0.0 if self._started_at is None else time.monotonic() - self._started_at
+
+    def snapshot(self) -> np.ndarray:
+        """What a microphone would have delivered by now: the take's audio up to the time since `start()`."""
+        return self.pcm[: int(self.elapsed_s() * SAMPLE_RATE)]
 
     def stop(self) -> Recording:
         self._started_at = None

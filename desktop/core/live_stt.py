@@ -1,17 +1,20 @@
 """Live transcription: the take is transcribed while the key is held, and only its unfinished end on release.
 
-The recorder's blocks are appended as they arrive. About once a second `step()` transcribes the audio not yet
-committed and shows it; the segments that end comfortably before the end of the audio so far (a pause has followed
-them) are committed: their text is final and their audio is never transcribed again. On release `finish()` only
+The recorder's blocks are appended as they arrive (`append`), or the take so far is handed over at each step
+(`update`, what the window does with the recorder's snapshot). About once a second `step()` transcribes the audio
+not yet committed and shows it; the segments that end comfortably before the end of the audio so far (a pause has
+followed them) are committed: their text is final and their audio is never transcribed again. On release `finish()` only
 transcribes what follows the last committed segment, so the time from release to the final transcript no longer
 grows with the length of the utterance.
 
 Not thread-safe by itself: `append` may be called from the audio thread, everything else from the one thread that
-owns the Transcriber (the model worker).
+owns the Transcriber (the model worker). The transcriber may be given late (the window creates the object when the
+key goes down; the worker, which owns the model, sets it before the first step).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -57,8 +60,12 @@ def _pause_cut(audio: np.ndarray, end_s: float, next_start_s: float, frame_s: fl
     return low + (best_start + best_length // 2) * frame
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
 class LiveTranscript:
-    def __init__(self, transcriber: Transcriber, hold_back_s: float = 1.5, min_new_s: float = 0.8) -> None:
+    def __init__(self, transcriber: Transcriber | None, hold_back_s: float = 1.5, min_new_s: float = 0.8) -> None:
         self.transcriber = transcriber
         self.hold_back_s = hold_back_s  # a segment must end this long before the audio does to be committed
         self.min_new_s = min_new_s  # no step for less new audio than this
@@ -78,6 +85,13 @@ class LiveTranscript:
         with self._lock:
             self._blocks.append(np.asarray(block, dtype=np.float32).reshape(-1))
 
+    def update(self, audio: np.ndarray) -> None:
+        """The take so far (16 kHz). A shorter one than already seen is ignored: the recorder may have stopped."""
+        audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+        with self._lock:
+            if audio.size >= self._audio.size:
+                self._audio = audio
+
     def _gather(self) -> np.ndarray:
         with self._lock:
             blocks, self._blocks = self._blocks, []
@@ -95,6 +109,7 @@ class LiveTranscript:
 
     def step(self) -> LiveText | None:
         """Transcribe the uncommitted audio once; None when too little arrived since the last step."""
+        assert self.transcriber is not None, "set the transcriber before the first step"
         audio = self._gather()
         if audio.size - self._stepped_at < self.min_new_s * SAMPLE_RATE:
             return None
@@ -105,15 +120,16 @@ class LiveTranscript:
         words = [w for segment in segments for w in segment.words]
         text = "".join(w[2] for w in words).strip()
         # Commit up to the end of a sentence once it is settled: it ends well before the audio does, words follow it
-        # (Whisper may still revise how the last sentence ends), the step before read it the same way, and a real
-        # pause follows it to cut in.
+        # (Whisper may still revise how the last sentence ends), the step before read the same words (small models
+        # flip commas and capitals from one step to the next: those do not count), and a real pause follows it.
         window_s = window.size / SAMPLE_RATE
         for index in range(len(words) - 2, -1, -1):
             start_s, end_s, word = words[index]
             if end_s > window_s - self.hold_back_s or not word.strip().endswith((".", "?", "!")):
                 continue
             settled = "".join(w[2] for w in words[: index + 1]).strip()
-            if not self._previous.startswith(settled):
+            said = _words(settled)
+            if _words(self._previous)[: len(said)] != said:
                 continue
             cut = _pause_cut(window, end_s, words[index + 1][0])
             if cut is None:
@@ -128,9 +144,13 @@ class LiveTranscript:
         self.step_s += time.perf_counter() - started
         return self.current
 
-    def finish(self) -> Transcript:
-        """The whole take's transcript: the committed text and the rest, transcribed now."""
+    def finish(self, audio: np.ndarray | None = None) -> Transcript:
+        """The whole take's transcript: the committed text and the rest, transcribed now. `audio`: the finished
+        take (the recorder's own, authoritative copy); it begins with everything the steps saw."""
+        assert self.transcriber is not None, "set the transcriber before finishing"
         started = time.perf_counter()
+        if audio is not None:
+            self.update(audio)
         audio = self._gather()
         rest = audio[self._committed_at:]
         tail = ""

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.core.audio import Recording
 from desktop.core.errors import ChinwagError, NothingHeard
+from desktop.core.live_stt import LiveTranscript
 from desktop.core.llm import GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.turn import Token, Transcribed, TurnCancelled, TurnDone, UserMessage
@@ -172,17 +173,19 @@ class ChatController(QObject):
         self.input.text.clear()
         self._submit(TurnRequest(self._ensure_conversation(text), text=text), pending_text=text)
 
-    def send_recording(self, recording: Recording, released_at: float) -> None:
-        """The push-to-talk take, from release: transcribe, send, answer (or, in review mode, just transcribe)."""
+    def send_recording(self, recording: Recording, released_at: float, live: LiveTranscript | None = None) -> None:
+        """The push-to-talk take, from release: transcribe, send, answer (or, in review mode, just transcribe).
+        `live`: the take's live transcription, so that only its uncommitted end is transcribed now."""
         if self.replying:
             self.stop()
         if self._review():
             self.input.activity.setText("Transcribing…")
             conversation = self.conversation_id if self.conversation_id is not None else -1
-            self._submit(TurnRequest(conversation, pcm=recording.pcm, transcribe_only=True))
+            self._submit(TurnRequest(conversation, pcm=recording.pcm, transcribe_only=True, live=live))
             return
         self.input.activity.setText("Transcribing…")
-        self._submit(TurnRequest(self._ensure_conversation(None), pcm=recording.pcm, released_at=released_at))
+        self._submit(TurnRequest(self._ensure_conversation(None), pcm=recording.pcm, released_at=released_at,
+                                 live=live))
 
     def review_recording(self, recording: Recording) -> None:
         """A take that is never sent by itself (cut at the length cap, or kept from a microphone that went away):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -117,6 +119,14 @@ class InputBar(QWidget):
         self.timer.setMinimumWidth(48)
         self.activity = QLabel("", self)  # "Transcribing…", "Thinking…"
         self.activity.setAccessibleName("Activity")
+        # What is being said, transcribed while the key is held: the settled words, then the rest, greyed.
+        self.live = QLabel("", self)
+        self.live.setObjectName("liveTranscript")
+        self.live.setAccessibleName("Live transcript")
+        self.live.setWordWrap(True)
+        self.live.setTextFormat(Qt.TextFormat.RichText)
+        self.live.setVisible(False)
+        self.live_words = ""
 
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
@@ -131,6 +141,7 @@ class InputBar(QWidget):
         meter.addWidget(self.activity)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 10)
+        layout.addWidget(self.live)
         layout.addLayout(row)
         layout.addLayout(talk)
         layout.addLayout(meter)
@@ -142,6 +153,17 @@ class InputBar(QWidget):
         if not visible:
             self.level.setValue(0)
             self.timer.setText("")
+
+    def show_live(self, committed: str, tentative: str) -> None:
+        """The words heard so far: `committed` will not change any more, `tentative` may."""
+        self.live_words = f"{committed} {tentative}".strip()
+        self.live.setText(f"🎙 {escape(committed)} <span style='color: gray'>{escape(tentative)}</span>")
+        self.live.setVisible(bool(self.live_words))
+
+    def hide_live(self) -> None:
+        self.live_words = ""
+        self.live.clear()
+        self.live.setVisible(False)
 
     def set_replying(self, replying: bool) -> None:
         self.stop_button.setVisible(replying)

@@ -72,6 +72,11 @@ class PushToTalk(QObject):
     def active(self) -> bool:
         return self.state != "idle"
 
+    @property
+    def source(self) -> AudioSource | None:
+        """The take's audio source while one is held (live transcription reads its snapshot)."""
+        return self._source
+
     def press(self) -> None:
         if self.state != "idle" or self._closed:
             return

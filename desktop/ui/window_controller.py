@@ -29,6 +29,7 @@ from desktop.core.sysinfo import network_available
 from desktop.ui.chat_controller import ChatController
 from desktop.ui.conversation_controller import ConversationController
 from desktop.ui.download_controller import DownloadController
+from desktop.ui.live_controller import LiveTranscription
 from desktop.ui.main_window import MainWindow, apply_theme
 from desktop.ui.model_controller import ModelController
 from desktop.ui.push_to_talk import PushToTalk
@@ -68,7 +69,12 @@ class WindowController(QObject):
             speed=lambda: context.settings.speech_speed, volume=lambda: context.settings.speech_volume,
             enabled=context.settings.speak_replies)
         self._wire_speech()
-        self.ptt.recorded.connect(self.chat.send_recording)
+        self.live = LiveTranscription(self.ptt, self.worker, window.input_bar,
+                                      lambda: context.settings.live_transcript)
+        self.ptt.recorded.connect(lambda recording, released_at: self.chat.send_recording(
+            recording, released_at, live=self.live.take()))
+        for done in (self.chat.reply_began, self.chat.turn_finished, self.chat.turn_failed):
+            done.connect(lambda *_args: window.input_bar.hide_live())
         self.ptt.capped.connect(self._take_capped)
         self.ptt.discarded.connect(self._take_discarded)
         self.ptt.notice.connect(lambda text: window.notices.show_notice(text, kind="warning", timeout_s=10))
