@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop.context import AppContext
 from desktop.core.audio import list_input_devices, read_wav, write_wav
 from desktop.core.catalog import CatalogError
-from desktop.core.errors import DownloadCancelled
+from desktop.core.errors import ChinwagError, DownloadCancelled
 from desktop.core.gguf_check import verify_model_file
 from desktop.core.hub import Progress
 from desktop.core.speech_out import Speaker, SpeechFile
@@ -57,6 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     download.add_argument("id")
 
     sub.add_parser("devices", help="list microphones")
+
+    serve = sub.add_parser("serve", help="a local OpenAI-compatible API server (loopback only, key required)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer "
+                       "only)")
+    serve.add_argument("--port", type=int, help="port (default: the one in Settings, 8765; 0: any free port)")
+    serve.add_argument("--api-key", help="the key clients must send (default: the one kept in the system keyring)")
+    serve.add_argument("--no-auth", action="store_true", help="accept requests without a key (loopback only)")
+    serve.add_argument("--model", dest="serve_model", help="model id from `chinwag models`, or a .gguf path")
+    serve.add_argument("--whisper", dest="serve_whisper", help="Whisper model id, or a faster-whisper model folder")
+    serve.add_argument("--voice", dest="serve_voice", help="voice id from `chinwag models`")
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                       help="let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the server; repeatable")
     return parser
 
 
@@ -73,6 +85,8 @@ def run(args: argparse.Namespace, context: AppContext) -> int:
         return _download(args.id, context)
     if args.command == "devices":
         return _devices()
+    if args.command == "serve":
+        return _serve(args, context)
     raise AssertionError(args.command)
 
 
@@ -260,6 +274,68 @@ def _print_progress(p: Progress) -> None:
     bar = "#" * fill + "." * (width - fill)
     sys.stderr.write(f"\r[{bar}] {p.done / 1e6:7.1f}/{p.total / 1e6:.1f} MB {rate}{eta}   ")
     sys.stderr.flush()
+
+
+def _serve(args: argparse.Namespace, context: AppContext) -> int:
+    """`chinwag serve`: the models on a thread of their own, the API in front of them, until Ctrl+C."""
+    from desktop.core.secrets import ensure_api_key
+    from desktop.server.app import ServerConfig
+    from desktop.server.runner import LazyModels, Served, ThreadRunner
+    from desktop.server.server import ApiServer, ServerError, is_loopback
+
+    settings = context.settings
+    if not is_loopback(args.host):
+        if args.no_auth:
+            print("error: --no-auth is for the loopback address only: any computer that reaches "
+                  f"{args.host} could use the models.", file=sys.stderr)
+            return 2
+        print(f"warning: listening on {args.host}, not just this computer. Every request still needs the key.",
+              file=sys.stderr)
+    variant = context.llm_variant(args.serve_model)
+    verify_model_file(context.downloader.require(variant), context.paths.data_dir)
+    whisper = context.whisper_variant(args.serve_whisper)
+    whisper_ok = context.downloader.is_downloaded(whisper)
+    voice = context.voice_variant(args.serve_voice)
+    voice_ok = context.downloader.is_downloaded(voice)
+    models = LazyModels(lambda: context.engine_for(variant),
+                        (lambda: context.transcriber_for(whisper)) if whisper_ok else None,
+                        (lambda: context.voice_for(voice)) if voice_ok else None)
+    # A model given by path is served under its file name (the path is accepted too).
+    llm_id = variant.label if variant.source == "local" else variant.id
+    runner = ThreadRunner(models, Served(llm=llm_id, whisper=whisper.id if whisper_ok else None,
+                                         voice=voice.id if voice_ok else None, llm_label=variant.id))
+    if args.api_key:
+        key: str | None = args.api_key
+    elif args.no_auth or not settings.api_require_key:
+        key = None
+    else:
+        key = ensure_api_key(context.paths.config_dir)  # made and kept in the keyring on first use
+    config = ServerConfig(api_key=key, extra_hosts=() if is_loopback(args.host) else (args.host,),
+                          cors_origins=tuple(args.cors_origin or settings.api_cors_origins),
+                          default_max_tokens=settings.max_tokens)
+    port = settings.api_port if args.port is None else args.port
+    server = ApiServer(runner, config, host=args.host, port=port)
+    try:
+        print(f"loading {variant.label}…", file=sys.stderr)
+        runner.warm_up()
+        server.start()
+    except (ServerError, ChinwagError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        runner.close()
+        return 1
+    print(f"Chinwag API server: {server.url}", flush=True)
+    print(f"API key: {key}" if key else "API key: none needed (--no-auth)", flush=True)
+    print(f"models: {', '.join(i for i in (llm_id, runner.served().whisper, runner.served().voice) if i)}",
+          flush=True)
+    print("Ctrl+C stops it.", file=sys.stderr, flush=True)
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        print("\nstopping…", file=sys.stderr)
+    finally:
+        server.stop()
+        runner.close()
+    return 0
 
 
 def _devices() -> int:

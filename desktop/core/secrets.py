@@ -1,4 +1,5 @@
-"""The Hugging Face access token, kept in the system keyring; never in settings.json, never in a log.
+"""Secrets kept in the system keyring, never in settings.json, never in a log: the Hugging Face access token, and
+the local API server's key.
 
 Where the system has no usable keyring (a headless Linux without a Secret Service, for one) the token goes to
 a file in the config folder that only the user can read, and a warning says so. The token's value is never
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -17,6 +19,8 @@ log = logging.getLogger(__name__)
 SERVICE = "Chinwag"
 USERNAME = "huggingface-token"
 TOKEN_FILE_NAME = "hf_token"
+API_KEY_USERNAME = "local-api-key"  # the local API server's key (desktop/server)
+API_KEY_FILE_NAME = "api_key"
 
 
 def _config_dir(config_dir: Path | None) -> Path:
@@ -54,64 +58,93 @@ def token_file(config_dir: Path | None = None) -> Path:
 
 def load_hf_token(config_dir: Path | None = None) -> str | None:
     """The saved token, from the keyring first, then from the fallback file; None when there is none."""
+    return _load_secret(USERNAME, token_file(config_dir), "token")
+
+
+def save_hf_token(token: str | None, config_dir: Path | None = None) -> str:
+    """Store the token (None or "" removes it); returns where it went, in words, for a notice."""
+    return _save_secret(USERNAME, token_file(config_dir), token, "the Hugging Face token")
+
+
+def api_key_file(config_dir: Path | None = None) -> Path:
+    return _config_dir(config_dir) / API_KEY_FILE_NAME
+
+
+def load_api_key(config_dir: Path | None = None) -> str | None:
+    """The local API server's key (desktop/server), None when none was made yet."""
+    return _load_secret(API_KEY_USERNAME, api_key_file(config_dir), "API key")
+
+
+def ensure_api_key(config_dir: Path | None = None) -> str:
+    """The local API server's key; made (random, 32 bytes) and stored on first use."""
+    key = load_api_key(config_dir)
+    if key is None:
+        key = new_api_key()
+        where = _save_secret(API_KEY_USERNAME, api_key_file(config_dir), key, "the local API key")
+        log.info("A new key for the local API server was made and kept in %s.", where)
+    return key
+
+
+def new_api_key() -> str:
+    return "cw-" + secrets.token_urlsafe(32)
+
+
+def _load_secret(username: str, path: Path, what: str) -> str | None:
     backend = _usable_keyring()
     if backend is not None:
         from keyring.errors import KeyringError
 
         try:
-            token = backend.get_password(SERVICE, USERNAME)
+            value = backend.get_password(SERVICE, username)
         except KeyringError as error:
-            log.warning("Reading the token from the system keyring failed (%s).", type(error).__name__)
+            log.warning("Reading the %s from the system keyring failed (%s).", what, type(error).__name__)
         else:
-            if token:
-                return token
-    path = token_file(config_dir)
+            if value:
+                return value
     try:
-        token = path.read_text(encoding="utf-8").strip()
+        value = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         return None
     except OSError as error:
-        log.warning("The token file %s cannot be read (%s).", path, type(error).__name__)
+        log.warning("The %s file %s cannot be read (%s).", what, path, type(error).__name__)
         return None
-    return token or None
+    return value or None
 
 
-def save_hf_token(token: str | None, config_dir: Path | None = None) -> str:
-    """Store the token (None or "" removes it); returns where it went, in words, for a notice."""
-    token = (token or "").strip() or None
-    path = token_file(config_dir)
+def _save_secret(username: str, path: Path, value: str | None, what: str) -> str:
+    value = (value or "").strip() or None
     backend = _usable_keyring()
     if backend is not None:
         from keyring.errors import KeyringError, PasswordDeleteError
 
         try:
-            if token is None:
+            if value is None:
                 try:
-                    backend.delete_password(SERVICE, USERNAME)
+                    backend.delete_password(SERVICE, username)
                 except PasswordDeleteError:
                     pass  # nothing was stored: removing nothing is fine
             else:
-                backend.set_password(SERVICE, USERNAME, token)
+                backend.set_password(SERVICE, username, value)
         except KeyringError as error:
-            log.warning("The system keyring refused the token (%s); keeping it in a private file instead.",
-                        type(error).__name__)
+            log.warning("The system keyring refused %s (%s); keeping it in a private file instead.",
+                        what, type(error).__name__)
         else:
             path.unlink(missing_ok=True)  # one place only: a stale file copy would outlive a change
-            if token is None:
-                return "nowhere (the token was removed)"
+            if value is None:
+                return f"nowhere ({what} was removed)"
             return f"the system keyring ({_backend_name(backend)})"
-    if token is None:
+    if value is None:
         path.unlink(missing_ok=True)
-        return "nowhere (the token was removed)"
-    log.warning("No system keyring is available: the Hugging Face token is kept in %s, readable only by you.", path)
-    _write_private(path, token)
+        return f"nowhere ({what} was removed)"
+    log.warning("No system keyring is available: %s is kept in %s, readable only by you.", what, path)
+    _write_private(path, value)
     return f"a private file ({path}), as this system has no keyring"
 
 
 def _write_private(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # mkstemp creates the file 0600 from the start, so the token is never readable by others, not even briefly.
-    fd, tmp = tempfile.mkstemp(prefix=".hf_token-", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -1,0 +1,546 @@
+"""The local OpenAI-compatible API as a Starlette application, over any `ModelRunner`.
+
+Request flow: `Guard` (Host and Origin checks, the API key, the body size limit) → CORS, only where origins are
+allowed → the endpoint, which checks the body (`protocol.py`), hands one job to the runner and relays what the job
+sends back over a `Channel`. Model work happens only on the runner's thread, one job at a time, so two requests
+never interleave tokens; a request that arrives during another waits its turn (`X-Chinwag-Queue-Position` says
+behind how many jobs it was queued). A client that goes away stops its job at the next token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import itertools
+import json
+import logging
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from desktop.core.errors import ChatTemplateError, ChinwagError, ModelLoadError, PromptTooLong
+from desktop.core.llm import GenerationParams
+from desktop.core.speech_out import VoiceLoadError
+from desktop.server import audio_io
+from desktop.server.protocol import (
+    OPENAI_VOICES,
+    SPEECH_ALIASES,
+    TRANSCRIPT_FORMATS,
+    WHISPER_ALIASES,
+    ApiError,
+    Sampling,
+    StopMatcher,
+    parse_chat,
+    parse_completion,
+    parse_json,
+    parse_speech,
+    room_for_reply,
+)
+from desktop.server.runner import ModelRunner, ModelSet, ModelUnavailable, Served
+
+log = logging.getLogger(__name__)
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+QUEUE_HEADER = "X-Chinwag-Queue-Position"
+DISCONNECT_POLL_S = 0.2
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    api_key: str | None  # None: no key needed (the user turned it off)
+    extra_hosts: tuple[str, ...] = ()  # Host names accepted besides the loopback ones (a non-loopback --host)
+    cors_origins: tuple[str, ...] = ()  # web origins allowed to call the API ("*": any); none by default
+    max_body_bytes: int = 1 << 20  # JSON requests
+    max_audio_bytes: int = 25 << 20  # an uploaded audio file, as OpenAI's own limit
+    default_max_tokens: int = GenerationParams.max_tokens
+
+    def host_allowed(self, host_header: str | None) -> bool:
+        if not host_header:
+            return False
+        host = host_header.strip().lower()
+        if host.startswith("["):  # [::1]:8080
+            host = host[1:host.find("]")] if "]" in host else ""
+        elif host.count(":") == 1:
+            host = host.split(":", 1)[0]
+        host = host.rstrip(".")
+        return host in LOOPBACK_NAMES or host in self.extra_hosts
+
+    def origin_allowed(self, origin: str) -> bool:
+        return "*" in self.cors_origins or origin in self.cors_origins
+
+
+class BodyTooLarge(ApiError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"The request body is larger than this server's limit of {limit / (1 << 20):g} MiB.",
+                         code="request_too_large")
+
+
+class Guard:
+    """Refuses what must not reach the API: a foreign Host (DNS rebinding), a web page not allowed by CORS, a
+    request without the key, a body over the limit. Pure ASGI, so the body limit applies while the body streams."""
+
+    def __init__(self, app: ASGIApp, config: ServerConfig) -> None:
+        self.app = app
+        self.config = config
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        config = self.config
+        if not config.host_allowed(headers.get("host")):
+            # A page on some other name that resolves to 127.0.0.1 (DNS rebinding) carries that name here.
+            log.warning("refused a request for Host %r", headers.get("host"))
+            await _send_error(ApiError(403, "This server answers only requests addressed to localhost, 127.0.0.1 "
+                                            "or [::1].", code="host_not_allowed"), scope, receive, send)
+            return
+        origin = headers.get("origin")
+        if origin is not None and not config.origin_allowed(origin):
+            await _send_error(ApiError(403, f"Web pages from {origin} may not use this server. Allow the origin "
+                                            "(chinwag serve --cors-origin) to let them.", code="origin_not_allowed"),
+                              scope, receive, send)
+            return
+        if scope["method"] == "OPTIONS":  # a CORS preflight: answered by the CORS layer, before the key
+            await self.app(scope, receive, send)
+            return
+        if config.api_key is not None and not _key_matches(headers.get("authorization"), config.api_key):
+            await _send_error(ApiError(401, "Incorrect or missing API key. Send it as 'Authorization: Bearer <key>'; "
+                                            "Chinwag shows it in Settings and when `chinwag serve` starts.",
+                                       code="invalid_api_key"), scope, receive, send)
+            return
+        limit = config.max_audio_bytes if scope["path"].startswith("/v1/audio/transcriptions") \
+            else config.max_body_bytes
+        length = headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            await _send_error(BodyTooLarge(limit), scope, receive, send)
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def _key_matches(authorization: str | None, key: str) -> bool:
+    if not authorization:
+        return False
+    scheme, _, given = authorization.partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), key.encode())
+
+
+async def _send_error(error: ApiError, scope: Scope, receive: Receive, send: Send) -> None:
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
+    await JSONResponse(error.body(), status_code=error.status, headers=headers)(scope, receive, send)
+
+
+# ---- from the model thread to the request ---------------------------------------------------------------------
+
+
+@dataclass
+class Channel:
+    """What one job sends back, from the model thread to the request's coroutine; `cancel` goes the other way."""
+
+    loop: asyncio.AbstractEventLoop
+    queue: asyncio.Queue[tuple[Any, ...]] = field(default_factory=asyncio.Queue)
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def put(self, *item: Any) -> None:
+        try:
+            self.loop.call_soon_threadsafe(self.queue.put_nowait, item)
+        except RuntimeError:  # the server's loop is gone (shutting down): nobody is listening any more
+            self.cancel.set()
+
+
+class ClientGone(Exception):
+    pass
+
+
+async def _next(channel: Channel, request: Request) -> tuple[Any, ...]:
+    """The job's next message; stops the job if the client disconnects while it waits."""
+    getter = asyncio.ensure_future(channel.queue.get())
+    try:
+        while True:
+            done, _ = await asyncio.wait({getter}, timeout=DISCONNECT_POLL_S)
+            if done:
+                return getter.result()
+            if await request.is_disconnected():
+                channel.cancel.set()
+                raise ClientGone
+    finally:
+        if not getter.done():
+            getter.cancel()
+
+
+def _as_api_error(error: BaseException) -> ApiError:
+    if isinstance(error, ApiError):
+        return error
+    if isinstance(error, PromptTooLong):
+        return ApiError(400, str(error), param="messages", code="context_length_exceeded")
+    if isinstance(error, ChatTemplateError):
+        return ApiError(400, str(error), param="messages", code="invalid_value")
+    if isinstance(error, (ModelUnavailable, ModelLoadError, VoiceLoadError)):
+        return ApiError(503, str(error), code="model_not_available")
+    if isinstance(error, ChinwagError):
+        return ApiError(500, str(error), code="model_error")
+    log.error("API job failed", exc_info=error)
+    return ApiError(500, f"Chinwag failed inside ({type(error).__name__}: {error}); the log has the details.",
+                    code="internal_error")
+
+
+# ---- the application ------------------------------------------------------------------------------------------
+
+
+class Api:
+    def __init__(self, runner: ModelRunner, config: ServerConfig) -> None:
+        self.runner = runner
+        self.config = config
+        self._ids = itertools.count(1)
+
+    # ---- helpers --------------------------------------------------------------------------------------------
+
+    def _submit(self, what: str, make_job: Callable[[Channel], Callable[[ModelSet], None]]) -> tuple[Channel, int]:
+        """Queue the job `make_job(channel)` builds; the channel it reports to, and how many jobs were ahead."""
+        channel = Channel(asyncio.get_running_loop())
+        job = make_job(channel)
+        ahead = self.runner.waiting()
+        if ahead:
+            log.info("%s request queued behind %d model job(s) in progress or waiting", what, ahead)
+
+        def guarded(models: ModelSet) -> None:
+            if channel.cancel.is_set():  # the client left while this waited its turn
+                channel.put("error", ClientGone())
+                return
+            try:
+                job(models)
+            except BaseException as error:  # noqa: BLE001 - every failure goes back to the request, typed
+                channel.put("error", error)
+
+        self.runner.submit(guarded)
+        return channel, ahead
+
+    def _llm_id(self, asked: str) -> str:
+        served = self.runner.served()
+        if served.llm is None:
+            raise ApiError(503, "No language model is loaded yet. Wait for Chinwag to load one, then ask again.",
+                           code="model_not_available")
+        if asked not in (served.llm, served.llm_label):
+            raise ApiError(404, f"The model '{asked}' does not exist here. This server has: {served.llm} "
+                                "(see GET /v1/models).", param="model", code="model_not_found")
+        return served.llm
+
+    @staticmethod
+    async def _json(request: Request) -> dict[str, Any]:
+        return parse_json(await request.body())
+
+    def _params(self, sampling: Sampling, max_tokens: int) -> GenerationParams:
+        return GenerationParams(temperature=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k,
+                                min_p=sampling.min_p, repeat_penalty=sampling.repeat_penalty, max_tokens=max_tokens,
+                                seed=-1 if sampling.seed is None else sampling.seed)
+
+    def _generate(self, channel: Channel, sampling: Sampling, tokens_of: Callable[[Any], int],
+                  stream_of: Callable[[Any, GenerationParams], Any]) -> Callable[[ModelSet], None]:
+        """A job: check the room in the context, then stream the reply over `channel`, cut at any stop sequence."""
+
+        def job(models: ModelSet) -> None:
+            engine = models.engine()
+            prompt_tokens = tokens_of(engine)
+            max_tokens = room_for_reply(prompt_tokens, sampling.max_tokens, self.config.default_max_tokens,
+                                        engine.n_ctx)
+            channel.put("start")
+            stopper = StopMatcher(sampling.stop)
+            pieces = stream_of(engine, self._params(sampling, max_tokens))
+            try:
+                for piece in pieces:
+                    out = stopper.feed(piece)
+                    if out:
+                        channel.put("text", out)
+                    if stopper.stopped:
+                        break
+            finally:
+                pieces.close()
+            rest = stopper.flush()
+            if rest:
+                channel.put("text", rest)
+            stats = engine.last_stats
+            reason = "length" if stats.finish_reason == "length" and not stopper.stopped else "stop"
+            channel.put("end", reason, stats.prompt_tokens, stats.completion_tokens)
+
+        return job
+
+    # ---- endpoints ------------------------------------------------------------------------------------------
+
+    async def models(self, request: Request) -> Response:
+        return JSONResponse({"object": "list", "data": [_model_card(i) for i in _served_ids(self.runner.served())]})
+
+    async def model(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in _served_ids(self.runner.served()):
+            raise ApiError(404, f"The model '{name}' does not exist here.", param="model", code="model_not_found")
+        return JSONResponse(_model_card(name))
+
+    async def chat_completions(self, request: Request) -> Response:
+        chat = parse_chat(await self._json(request))
+        model = self._llm_id(chat.model)
+        channel, ahead = self._submit("chat", lambda channel: self._generate(
+            channel, chat.sampling, lambda engine: len(engine.prompt_tokens(chat.messages)),
+            lambda engine, params: engine.stream(chat.messages, params, channel.cancel)))
+        return await self._relay(request, channel, ahead, model, chat.stream, chat.include_usage, chat=True)
+
+    async def completions(self, request: Request) -> Response:
+        completion = parse_completion(await self._json(request))
+        model = self._llm_id(completion.model)
+        channel, ahead = self._submit("completion", lambda channel: self._generate(
+            channel, completion.sampling, lambda engine: len(engine.raw_tokens(completion.prompt)),
+            lambda engine, params: engine.stream_prompt(completion.prompt, params, channel.cancel)))
+        prefix = completion.prompt if completion.echo else ""
+        return await self._relay(request, channel, ahead, model, completion.stream, completion.include_usage,
+                                 chat=False, prefix=prefix)
+
+    async def _relay(self, request: Request, channel: Channel, ahead: int, model: str, stream: bool,
+                     include_usage: bool, chat: bool, prefix: str = "") -> Response:
+        first = await _next(channel, request)
+        if first[0] == "error":
+            raise _as_api_error(first[1])
+        number = next(self._ids)
+        reply_id = f"{'chatcmpl' if chat else 'cmpl'}-{uuid.uuid4().hex[:24]}"
+        created = int(time.time())
+        headers = {QUEUE_HEADER: str(ahead)}
+        log.info("API %s #%d started (%s)", "chat" if chat else "completion", number, model)
+        if stream:
+            return StreamingResponse(self._events(request, channel, reply_id, created, model, include_usage, chat,
+                                                  prefix), media_type="text/event-stream",
+                                     headers={**headers, "Cache-Control": "no-cache"})
+        parts = [prefix]
+        while True:
+            message = await _next(channel, request)
+            if message[0] == "text":
+                parts.append(message[1])
+            elif message[0] == "end":
+                _, reason, prompt_tokens, completion_tokens = message
+                break
+            else:
+                raise _as_api_error(message[1])
+        text = "".join(parts)
+        choice: dict[str, Any] = {"index": 0, "finish_reason": reason, "logprobs": None}
+        if chat:
+            choice["message"] = {"role": "assistant", "content": text, "refusal": None}
+        else:
+            choice["text"] = text
+        return JSONResponse({
+            "id": reply_id, "object": "chat.completion" if chat else "text_completion", "created": created,
+            "model": model, "system_fingerprint": None, "choices": [choice],
+            "usage": _usage(prompt_tokens, completion_tokens),
+        }, headers=headers)
+
+    async def _events(self, request: Request, channel: Channel, reply_id: str, created: int, model: str,
+                      include_usage: bool, chat: bool, prefix: str) -> AsyncIterator[bytes]:
+        kind = "chat.completion.chunk" if chat else "text_completion"
+
+        def chunk(text: str | None, reason: str | None, first: bool = False) -> bytes:
+            if chat:
+                delta: dict[str, Any] = {} if text is None else {"content": text}
+                if first:
+                    delta["role"] = "assistant"
+                choice: dict[str, Any] = {"index": 0, "delta": delta, "finish_reason": reason, "logprobs": None}
+            else:
+                choice = {"index": 0, "text": text or "", "finish_reason": reason, "logprobs": None}
+            return _sse({"id": reply_id, "object": kind, "created": created, "model": model,
+                         "system_fingerprint": None, "choices": [choice]})
+
+        try:
+            if chat or prefix:
+                yield chunk("" if chat else prefix, None, first=True)
+            while True:
+                message = await channel.queue.get()
+                if message[0] == "text":
+                    yield chunk(message[1], None)
+                    continue
+                if message[0] == "end":
+                    _, reason, prompt_tokens, completion_tokens = message
+                    yield chunk(None, reason)
+                    if include_usage:
+                        yield _sse({"id": reply_id, "object": kind, "created": created, "model": model,
+                                    "choices": [], "usage": _usage(prompt_tokens, completion_tokens)})
+                else:
+                    error = _as_api_error(message[1])
+                    yield _sse(error.body())
+                break
+            yield b"data: [DONE]\n\n"
+        finally:
+            channel.cancel.set()  # the client went away (or the reply is over): the job stops at the next token
+
+    async def transcriptions(self, request: Request) -> Response:
+        served = self.runner.served()
+        form = await request.form(max_files=1, max_fields=20)
+        try:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise ApiError(400, "Missing required parameter: 'file' (the audio, sent as multipart/form-data).",
+                               param="file", code="missing_required_parameter")
+            model = _form_text(form, "model", required=True)
+            if served.whisper is None:
+                raise ApiError(503, "No speech-to-text model is loaded.", code="model_not_available")
+            if model not in (served.whisper, *WHISPER_ALIASES):
+                raise ApiError(404, f"The model '{model}' does not exist here. Use {served.whisper} or whisper-1.",
+                               param="model", code="model_not_found")
+            response_format = _form_text(form, "response_format") or "json"
+            if response_format not in TRANSCRIPT_FORMATS:
+                raise ApiError(400, f"response_format must be one of {', '.join(TRANSCRIPT_FORMATS)}.",
+                               param="response_format", code="invalid_value")
+            language = _form_text(form, "language")
+            prompt = _form_text(form, "prompt")
+            data = await upload.read()
+            name = upload.filename or "audio"
+        finally:
+            await form.close()
+        pcm = await run_in_threadpool(audio_io.decode_upload, data, name)
+
+        def transcribe(channel: Channel) -> Callable[[ModelSet], None]:
+            def job(models: ModelSet) -> None:
+                transcriber = models.transcriber()
+                kept = transcriber.language
+                transcriber.language = language or kept  # this thread owns it for the length of the job
+                try:
+                    segments, found = transcriber.segments(pcm, prompt=prompt)
+                finally:
+                    transcriber.language = kept
+                channel.put("end", segments, found)
+            return job
+
+        channel, ahead = self._submit("transcription", transcribe)
+        message = await _next(channel, request)
+        if message[0] == "error":
+            raise _as_api_error(message[1])
+        _, segments, found = message
+        text = " ".join(s.text for s in segments).strip()
+        headers = {QUEUE_HEADER: str(ahead)}
+        if response_format == "text":
+            return PlainTextResponse(text + "\n", headers=headers)
+        if response_format in ("srt", "vtt"):
+            return PlainTextResponse(audio_io.subtitles([(s.start, s.end, s.text) for s in segments], response_format),
+                                     headers=headers)
+        if response_format == "verbose_json":
+            return JSONResponse({
+                "task": "transcribe", "language": found, "duration": round(pcm.size / 16_000, 3), "text": text,
+                "segments": [{"id": i, "start": s.start, "end": s.end, "text": s.text} for i, s in enumerate(segments)],
+            }, headers=headers)
+        return JSONResponse({"text": text}, headers=headers)
+
+    async def speech(self, request: Request) -> Response:
+        speech = parse_speech(await self._json(request))
+        served = self.runner.served()
+        if served.voice is None:
+            raise ApiError(503, "No voice is available.", code="model_not_available")
+        if speech.model not in (served.voice, *SPEECH_ALIASES):
+            raise ApiError(404, f"The model '{speech.model}' does not exist here. Use {served.voice} or tts-1.",
+                           param="model", code="model_not_found")
+        if speech.voice not in (served.voice, *OPENAI_VOICES):
+            raise ApiError(400, f"Unknown voice '{speech.voice}'. This server speaks with {served.voice} (any of "
+                                "OpenAI's voice names also picks it).", param="voice", code="invalid_value")
+        def speak(channel: Channel) -> Callable[[ModelSet], None]:
+            def job(models: ModelSet) -> None:
+                voice = models.voice()
+                channel.put("end", voice.synthesize(speech.input, speed=speech.speed), voice.sample_rate)
+            return job
+
+        channel, ahead = self._submit("speech", speak)
+        message = await _next(channel, request)
+        if message[0] == "error":
+            raise _as_api_error(message[1])
+        _, samples, rate = message
+        headers = {QUEUE_HEADER: str(ahead), "X-Sample-Rate": str(rate)}
+        if speech.response_format == "pcm":
+            return Response(audio_io.pcm16(samples), media_type="audio/pcm", headers=headers)
+        return Response(audio_io.wav_bytes(samples, rate), media_type="audio/wav", headers=headers)
+
+
+def _form_text(form: Any, name: str, required: bool = False) -> str | None:
+    value = form.get(name)
+    if value is None or value == "":
+        if required:
+            raise ApiError(400, f"Missing required parameter: '{name}'.", param=name, code="missing_required_parameter")
+        return None
+    if not isinstance(value, str):
+        raise ApiError(400, f"'{name}' must be a text field.", param=name, code="invalid_type")
+    return value
+
+
+def _served_ids(served: Served) -> list[str]:
+    return [i for i in (served.llm, served.whisper, served.voice) if i]
+
+
+def _model_card(model_id: str) -> dict[str, Any]:
+    return {"id": model_id, "object": "model", "created": 0, "owned_by": "chinwag"}
+
+
+def _usage(prompt_tokens: int, completion_tokens: int) -> dict[str, int]:
+    return {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens}
+
+
+def _sse(payload: dict[str, Any]) -> bytes:
+    return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n".encode()
+
+
+async def _api_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, ApiError)
+    return JSONResponse(error.body(), status_code=error.status)
+
+
+async def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "invalid_request")
+    message = {404: f"There is no {request.url.path} here; the API lives under /v1 (see GET /v1/models).",
+               405: f"{request.method} is not allowed on {request.url.path}."}.get(error.status_code, str(error.detail))
+    return JSONResponse(ApiError(error.status_code, message, code=code).body(), status_code=error.status_code,
+                        headers=error.headers)
+
+
+async def _client_gone(request: Request, error: Exception) -> Response:
+    return Response(status_code=499)  # nobody reads it: the client disconnected while its request waited
+
+
+async def _unexpected(request: Request, error: Exception) -> Response:
+    api_error = _as_api_error(error)
+    return JSONResponse(api_error.body(), status_code=api_error.status)
+
+
+def create_app(runner: ModelRunner, config: ServerConfig) -> Starlette:
+    api = Api(runner, config)
+    routes = [
+        Route("/v1/models", api.models, methods=["GET"]),
+        Route("/v1/models/{name:path}", api.model, methods=["GET"]),
+        Route("/v1/chat/completions", api.chat_completions, methods=["POST"]),
+        Route("/v1/completions", api.completions, methods=["POST"]),
+        Route("/v1/audio/transcriptions", api.transcriptions, methods=["POST"]),
+        Route("/v1/audio/speech", api.speech, methods=["POST"]),
+    ]
+    middleware = [Middleware(Guard, config=config)]
+    if config.cors_origins:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=list(config.cors_origins),
+                                     allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"],
+                                     expose_headers=[QUEUE_HEADER]))
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={
+        ApiError: _api_error, HTTPException: _http_error, ClientGone: _client_gone, Exception: _unexpected,
+    })

@@ -1,0 +1,321 @@
+"""The OpenAI API's request and error shapes, checked field by field: plain values in, typed requests out.
+
+Every way a body can be wrong becomes an `ApiError` with a 4xx status and the OpenAI error object
+(`{"error": {"message", "type", "param", "code"}}`), never an exception that would end as a 500.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+# Sent as `model` by clients written for OpenAI's own speech endpoints; served by the loaded Whisper / voice.
+WHISPER_ALIASES = ("whisper-1",)
+SPEECH_ALIASES = ("tts-1", "tts-1-hd", "gpt-4o-mini-tts")
+OPENAI_VOICES = ("alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse")
+MAX_STOPS = 4
+MAX_SPEECH_CHARS = 4096
+MIN_ROOM = 16  # tokens a reply needs at the least (ChatEngine keeps as many free)
+
+
+class ApiError(Exception):
+    """An answer in OpenAI's error shape."""
+
+    def __init__(self, status: int, message: str, param: str | None = None, code: str | None = None,
+                 kind: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.param = param
+        self.code = code
+        self.kind = kind or ("server_error" if status >= 500 else "invalid_request_error")
+
+    def body(self) -> dict[str, Any]:
+        return {"error": {"message": self.message, "type": self.kind, "param": self.param, "code": self.code}}
+
+
+def parse_json(raw: bytes) -> dict[str, Any]:
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ApiError(400, f"The request body is not valid JSON ({error}). Send a JSON object.",
+                       code="invalid_json") from error
+    if not isinstance(payload, dict):
+        raise ApiError(400, "The request body must be a JSON object.", code="invalid_json")
+    return payload
+
+
+def _type_error(name: str, wanted: str, value: Any) -> ApiError:
+    return ApiError(400, f"Invalid type for '{name}': expected {wanted}, but got {type(value).__name__} "
+                         f"({json.dumps(value)[:60]}).", param=name, code="invalid_type")
+
+
+def _string(payload: dict[str, Any], name: str, required: bool = False) -> str | None:
+    value = payload.get(name)
+    if value is None:
+        if required:
+            raise ApiError(400, f"Missing required parameter: '{name}'.", param=name, code="missing_required_parameter")
+        return None
+    if not isinstance(value, str):
+        raise _type_error(name, "a string", value)
+    return value
+
+
+def _number(payload: dict[str, Any], name: str, low: float, high: float) -> float | None:
+    value = payload.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise _type_error(name, "a number", value)
+    if not low <= value <= high:
+        raise ApiError(400, f"'{name}' must be between {low:g} and {high:g}, got {value:g}.", param=name,
+                       code="invalid_value")
+    return float(value)
+
+
+def _integer(payload: dict[str, Any], name: str, low: int, high: int) -> int | None:
+    value = payload.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _type_error(name, "an integer", value)
+    if not low <= value <= high:
+        raise ApiError(400, f"'{name}' must be between {low} and {high}, got {value}.", param=name,
+                       code="invalid_value")
+    return value
+
+
+def _boolean(payload: dict[str, Any], name: str) -> bool:
+    value = payload.get(name, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise _type_error(name, "a boolean", value)
+    return value
+
+
+def _unsupported(payload: dict[str, Any], name: str, why: str) -> None:
+    if payload.get(name) not in (None, False, [], {}):
+        raise ApiError(400, f"'{name}' is not supported by Chinwag's local server: {why}", param=name,
+                       code="unsupported_parameter")
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """What a request asks of the sampler; None takes the model's own recommendation."""
+
+    temperature: float | None = None
+    top_p: float | None = None
+    top_k: int | None = None
+    min_p: float | None = None
+    repeat_penalty: float | None = None
+    max_tokens: int | None = None  # None: the server's default, within the room the context leaves
+    seed: int | None = None
+    stop: tuple[str, ...] = ()
+
+
+def _sampling(payload: dict[str, Any]) -> Sampling:
+    max_tokens = _integer(payload, "max_completion_tokens", 1, 1 << 24)
+    if max_tokens is None:
+        max_tokens = _integer(payload, "max_tokens", 1, 1 << 24)
+    # frequency_penalty and presence_penalty are checked (clients send 0 by default) but not applied: Chinwag's
+    # sampler has llama.cpp's repeat penalty instead (`repeat_penalty`, an extension field).
+    _number(payload, "frequency_penalty", -2.0, 2.0)
+    _number(payload, "presence_penalty", -2.0, 2.0)
+    if _integer(payload, "n", 1, 128) not in (None, 1):
+        raise ApiError(400, "Only n=1 is supported: ask again for another answer.", param="n", code="invalid_value")
+    _unsupported(payload, "logprobs", "token log-probabilities are not reported.")
+    _unsupported(payload, "logit_bias", "the sampler takes no logit bias.")
+    seed = _integer(payload, "seed", -(1 << 63), (1 << 63) - 1)
+    return Sampling(
+        temperature=_number(payload, "temperature", 0.0, 2.0),
+        top_p=_number(payload, "top_p", 0.0, 1.0),
+        top_k=_integer(payload, "top_k", 0, 1 << 20),
+        min_p=_number(payload, "min_p", 0.0, 1.0),
+        repeat_penalty=_number(payload, "repeat_penalty", 0.0, 10.0),
+        max_tokens=max_tokens,
+        seed=None if seed is None else seed % (1 << 31),  # llama.cpp takes a 32-bit seed
+        stop=_stops(payload.get("stop")),
+    )
+
+
+def _stops(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise _type_error("stop", "a string or a list of strings", value)
+    if len(value) > MAX_STOPS:
+        raise ApiError(400, f"'stop' takes at most {MAX_STOPS} sequences.", param="stop", code="invalid_value")
+    return tuple(s for s in value if s)
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    model: str
+    messages: list[dict[str, str]]
+    sampling: Sampling
+    stream: bool = False
+    include_usage: bool = False
+
+
+_ROLES = {"system": "system", "developer": "system", "user": "user", "assistant": "assistant"}
+
+
+def parse_chat(payload: dict[str, Any]) -> ChatRequest:
+    model = _string(payload, "model", required=True)
+    raw = payload.get("messages")
+    if raw is None:
+        raise ApiError(400, "Missing required parameter: 'messages'.", param="messages",
+                       code="missing_required_parameter")
+    if not isinstance(raw, list):
+        raise _type_error("messages", "an array", raw)
+    if not raw:
+        raise ApiError(400, "'messages' must hold at least one message.", param="messages", code="invalid_value")
+    _unsupported(payload, "tools", "this model does not call tools.")
+    _unsupported(payload, "functions", "this model does not call functions.")
+    messages = [_message(i, m) for i, m in enumerate(raw)]
+    return ChatRequest(model=model or "", messages=messages, sampling=_sampling(payload),
+                       stream=_boolean(payload, "stream"), include_usage=_include_usage(payload))
+
+
+def _include_usage(payload: dict[str, Any]) -> bool:
+    options = payload.get("stream_options")
+    if options is None:
+        return False
+    if not isinstance(options, dict):
+        raise _type_error("stream_options", "an object", options)
+    return _boolean(options, "include_usage")
+
+
+def _message(index: int, message: Any) -> dict[str, str]:
+    where = f"messages[{index}]"
+    if not isinstance(message, dict):
+        raise _type_error(where, "an object", message)
+    role = message.get("role")
+    if role not in _ROLES:
+        raise ApiError(400, f"Invalid value for '{where}.role': {json.dumps(role)}. Supported roles: system, "
+                            "developer, user, assistant.", param=f"{where}.role", code="invalid_value")
+    content = message.get("content")
+    if isinstance(content, list):
+        texts = []
+        for part in content:
+            if not isinstance(part, dict) or part.get("type") != "text" or not isinstance(part.get("text"), str):
+                raise ApiError(400, f"'{where}.content' may only hold text parts: this model reads text only.",
+                               param=f"{where}.content", code="invalid_value")
+            texts.append(part["text"])
+        content = "".join(texts)
+    if not isinstance(content, str):
+        raise _type_error(f"{where}.content", "a string or an array of text parts", content)
+    return {"role": _ROLES[role], "content": content}
+
+
+@dataclass(frozen=True)
+class CompletionRequest:
+    model: str
+    prompt: str
+    sampling: Sampling
+    stream: bool = False
+    echo: bool = False
+    include_usage: bool = False
+
+
+def parse_completion(payload: dict[str, Any]) -> CompletionRequest:
+    model = _string(payload, "model", required=True)
+    prompt = payload.get("prompt")
+    if isinstance(prompt, list) and len(prompt) == 1 and isinstance(prompt[0], str):
+        prompt = prompt[0]
+    if prompt is None:
+        raise ApiError(400, "Missing required parameter: 'prompt'.", param="prompt", code="missing_required_parameter")
+    if not isinstance(prompt, str):
+        raise _type_error("prompt", "a string (or a list of one string)", prompt)
+    _unsupported(payload, "suffix", "the model does not fill in the middle.")
+    if _integer(payload, "best_of", 1, 128) not in (None, 1):
+        raise ApiError(400, "Only best_of=1 is supported.", param="best_of", code="invalid_value")
+    return CompletionRequest(model=model or "", prompt=prompt, sampling=_sampling(payload),
+                             stream=_boolean(payload, "stream"), echo=_boolean(payload, "echo"),
+                             include_usage=_include_usage(payload))
+
+
+@dataclass(frozen=True)
+class SpeechRequest:
+    model: str
+    input: str
+    voice: str
+    response_format: str = "wav"
+    speed: float = 1.0
+
+
+SPEECH_FORMATS = ("wav", "pcm")
+
+
+def parse_speech(payload: dict[str, Any]) -> SpeechRequest:
+    model = _string(payload, "model", required=True) or ""
+    text = _string(payload, "input", required=True) or ""
+    if not text.strip():
+        raise ApiError(400, "'input' is empty: give the text to speak.", param="input", code="invalid_value")
+    if len(text) > MAX_SPEECH_CHARS:
+        raise ApiError(400, f"'input' is {len(text)} characters; at most {MAX_SPEECH_CHARS} are spoken at once.",
+                       param="input", code="invalid_value")
+    voice = _string(payload, "voice", required=True) or ""
+    response_format = _string(payload, "response_format") or "wav"
+    if response_format not in SPEECH_FORMATS:
+        raise ApiError(400, f"response_format {response_format!r} is not available here; use one of "
+                            f"{', '.join(SPEECH_FORMATS)}.", param="response_format", code="invalid_value")
+    speed = _number(payload, "speed", 0.25, 4.0)
+    return SpeechRequest(model, text, voice, response_format, 1.0 if speed is None else speed)
+
+
+TRANSCRIPT_FORMATS = ("json", "text", "verbose_json", "srt", "vtt")
+
+
+@dataclass
+class StopMatcher:
+    """Cuts a streamed text at the first stop sequence, holding back just what could be the start of one."""
+
+    stops: tuple[str, ...] = ()
+    stopped: bool = False
+    _pending: str = field(default="", repr=False)
+
+    def feed(self, text: str) -> str:
+        """The part of the text so far that is safe to send."""
+        if self.stopped:
+            return ""
+        if not self.stops:
+            return text
+        pending = self._pending + text
+        hits = [i for i in (pending.find(s) for s in self.stops) if i >= 0]
+        if hits:
+            self.stopped = True
+            self._pending = ""
+            return pending[: min(hits)]
+        hold = 0
+        for stop in self.stops:
+            for k in range(min(len(stop) - 1, len(pending)), hold, -1):
+                if pending.endswith(stop[:k]):
+                    hold = k
+                    break
+        self._pending = pending[len(pending) - hold:] if hold else ""
+        return pending[: len(pending) - hold]
+
+    def flush(self) -> str:
+        rest, self._pending = self._pending, ""
+        return "" if self.stopped else rest
+
+
+def room_for_reply(prompt_tokens: int, asked: int | None, default: int, n_ctx: int) -> int:
+    """How many tokens the reply may take; an ApiError when the prompt (and what was asked) does not fit."""
+    if asked is not None and prompt_tokens + asked > n_ctx:
+        raise ApiError(400, f"This model's maximum context length is {n_ctx} tokens. However, you requested "
+                            f"{prompt_tokens + asked} tokens ({prompt_tokens} in the messages, {asked} in the "
+                            "completion). Please reduce the length of the messages or completion.",
+                       param="messages", code="context_length_exceeded")
+    room = n_ctx - prompt_tokens
+    if room < MIN_ROOM:
+        raise ApiError(400, f"This model's maximum context length is {n_ctx} tokens. However, your messages "
+                            f"resulted in {prompt_tokens} tokens. Please reduce the length of the messages.",
+                       param="messages", code="context_length_exceeded")
+    return min(asked if asked is not None else default, room)
