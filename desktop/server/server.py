@@ -62,6 +62,10 @@ class ApiServer:
             create_app(self.runner, self.config),
             log_config=None,  # the app's own logging (desktop/core/logs.py), not uvicorn's
             access_log=False,
+            # Named, not "auto": uvicorn imports these by name, and the app bundle carries exactly these (build.spec).
+            loop="asyncio",
+            http="h11",
+            ws="none",
             lifespan="off",
             timeout_graceful_shutdown=2,
             server_header=False,
