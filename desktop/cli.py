@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 import threading
 import time
@@ -328,6 +329,7 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
     print(f"models: {', '.join(i for i in (llm_id, runner.served().whisper, runner.served().voice) if i)}",
           flush=True)
     print("Ctrl+C stops it.", file=sys.stderr, flush=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it as cleanly as Ctrl+C
     try:
         server.wait()
     except KeyboardInterrupt:
@@ -336,6 +338,10 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
         server.stop()
         runner.close()
     return 0
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _devices() -> int:

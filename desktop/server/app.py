@@ -236,7 +236,10 @@ class Api:
             except BaseException as error:  # noqa: BLE001 - every failure goes back to the request, typed
                 channel.put("error", error)
 
-        self.runner.submit(guarded)
+        future = self.runner.submit(guarded)
+        # A job that will never run (the window closed with it in the queue) must not leave its request waiting.
+        future.add_done_callback(lambda done: channel.put("error", ModelUnavailable(
+            "Chinwag is closing; the request was not run.")) if done.cancelled() else None)
         return channel, ahead
 
     def _llm_id(self, asked: str) -> str:

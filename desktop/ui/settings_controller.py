@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -11,14 +11,18 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.context import AppContext
 from desktop.core.audio import Recorder, list_input_devices
 from desktop.core.errors import AudioError
-from desktop.core.secrets import load_hf_token, save_hf_token
+from desktop.core.secrets import ensure_api_key, load_hf_token, save_hf_token
 from desktop.core.settings import Settings
+from desktop.core.speech_out import Speaker, find_output_device, output_devices
+from desktop.ui.iterator_bridge import IteratorBridge
 from desktop.ui.model_controller import ModelController
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.voice_settings import TEST_SENTENCE
 
 
 class SettingsController(QObject):
     applied = Signal(object, object)  # old Settings, new Settings
+    manage_models = Signal()  # the dialog's "Manage models…" (the window controller opens the model manager)
 
     def __init__(self, context: AppContext, models: ModelController, parent_window: QWidget,
                  apply_theme: Callable[[str], None]) -> None:
@@ -41,11 +45,19 @@ class SettingsController(QObject):
             microphones, mic_error = [(d.name, d.host_api) for d in list_input_devices()], ""
         except AudioError as error:
             microphones, mic_error = [], str(error)
+        try:
+            speakers, speaker_error = [(d["name"], d["host_api"]) for d in output_devices()], ""
+        except AudioError as error:
+            speakers, speaker_error = [], str(error)
         dialog = SettingsDialog(self.context.settings, self.models.choices("llm"), self.models.choices("whisper"),
                                 microphones, mic_error, self.models.add_local, self.models.memory_gb, self.window,
                                 has_token=bool(load_hf_token(self.context.paths.config_dir)),
-                                installed=self.installed())
+                                installed=self.installed(), voices=self.models.choices("voice"),
+                                speakers=speakers, speaker_error=speaker_error,
+                                api_key=ensure_api_key(self.context.paths.config_dir))
+        dialog.voice_box.test_requested.connect(self._test_voice)
         dialog.delete_requested.connect(self._confirm_delete)
+        dialog.manage_models.connect(self.manage_models)
         dialog.mic_test_requested.connect(self._start_test)
         dialog.mic_test_stop_requested.connect(self._stop_test)
         dialog.accepted.connect(lambda: self.apply(dialog.result_settings(), dialog.token_change()))
@@ -85,10 +97,9 @@ class SettingsController(QObject):
         rows = []
         downloader = self.context.downloader
         for variant in self.context.catalog.variants():
-            if not variant.repo_id or variant.kind not in ("llm", "whisper"):
+            if not variant.repo_id:
                 continue
-            folder = downloader.variant_dir(variant)
-            size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) if folder.is_dir() else 0
+            size = downloader.size_on_disk(variant)  # its own files: variants may share a repository's folder
             if size:
                 rows.append((variant.id, variant.label, size))
         return rows
@@ -137,6 +148,38 @@ class SettingsController(QObject):
             return
         self._test_recorder = recorder
         self._meter.start()
+
+    def _test_voice(self, voice_id: str, speed: float, volume: float, device: str | None,
+                    host_api: str | None) -> None:
+        """Read a sentence with the voice, speed, volume and speaker chosen in the dialog (not saved yet), on a thread
+        of its own: loading a voice takes a moment, and the dialog must not freeze meanwhile."""
+        context = self.context
+
+        def speak() -> Iterator[str]:
+            voice = context.voice_for(context.catalog.get(voice_id, "voice"))
+            voice.load()
+            failures: list[Exception] = []
+            speaker = Speaker(voice, device=find_output_device(device, host_api), speed=speed, volume=volume,
+                              on_error=failures.append)
+            try:
+                speaker.say(TEST_SENTENCE)
+                speaker.finish()
+                speaker.wait(30)
+            finally:
+                speaker.close()
+            if failures:
+                raise failures[0]
+            yield "Done: that was the voice as chosen."
+
+        bridge = IteratorBridge(self)
+        bridge.item.connect(self._voice_tested)
+        bridge.failed.connect(lambda error: self._voice_tested(f"The voice test failed: {error}"))
+        bridge.finished.connect(lambda _completed: bridge.deleteLater())
+        bridge.run_in_thread(speak, name="chinwag-voice-test")
+
+    def _voice_tested(self, text: str) -> None:
+        if self.dialog is not None:
+            self.dialog.voice_box.show_test_status(text)
 
     def _stop_test(self) -> None:
         self._meter.stop()

@@ -33,7 +33,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.llm import SAMPLING_FIELDS, family_defaults
 from desktop.core.settings import Settings
+from desktop.ui.global_hotkey import hotkey_support
 from desktop.ui.model_picker import ModelChoice, ModelPicker
+from desktop.ui.server_settings import ServerBox
+from desktop.ui.voice_settings import VoiceBox
 
 # Automatic detection, then the languages Whisper knows best. The ".en" models only understand English.
 SPEECH_LANGUAGES = (("Automatic (detect)", ""), ("English", "en"), ("French", "fr"), ("German", "de"),
@@ -48,6 +51,7 @@ class SettingsDialog(QDialog):
     mic_test_stop_requested = Signal()
     delete_requested = Signal(str)  # variant id: the controller asks, deletes and shows the list again
     local_checked = Signal(str)  # the id of a local model just added, or "" when the file was refused
+    manage_models = Signal()  # "Manage models…": the model manager window (desktop/ui/model_manager.py)
 
     def __init__(
         self,
@@ -63,6 +67,10 @@ class SettingsDialog(QDialog):
         *,
         has_token: bool = False,
         installed: list[tuple[str, str, int]] | None = None,  # (variant id, label, bytes on disk) of deletable models
+        voices: list[ModelChoice] | None = None,
+        speakers: list[tuple[str, str]] | None = None,  # output devices: (name, host API)
+        speaker_error: str = "",
+        api_key: str = "",  # the local API server's key (desktop/ui/server_settings.py)
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Chinwag settings")
@@ -81,6 +89,11 @@ class SettingsDialog(QDialog):
         self.model_warning.setAccessibleName("Memory warning")
         self.add_local_button = QPushButton("Add a local .gguf…", self)
         self.add_local_button.setAccessibleName("Add a local GGUF model file")
+        self.manage_button = QPushButton("Manage models…", self)
+        self.manage_button.setAccessibleName("Open the model manager")
+        self.manage_button.setToolTip("Every language, speech and voice model: download, verify, delete, add from "
+                                      "the Hub")
+        self.manage_button.clicked.connect(self.manage_models)
         self.whisper = ModelPicker("Speech model", self)
         self.whisper.set_choices(whispers, settings.whisper_model)
         self.whisper_info = QLabel(self)
@@ -170,6 +183,24 @@ class SettingsDialog(QDialog):
         self.review.setChecked(settings.review_transcript)
         self.sounds = QCheckBox("Play a short sound when recording starts and stops", self)
         self.sounds.setChecked(settings.sounds)
+        # Talking from anywhere (desktop/ui/global_hotkey.py): off by default; disabled, with the reason, where the
+        # platform does not allow a global key (Wayland, no X display).
+        self.global_hotkey = QCheckBox("Talk from any app with a global key (works while Chinwag is in the back)",
+                                       self)
+        self.global_hotkey.setAccessibleName("Global push-to-talk key")
+        self.global_hotkey.setChecked(settings.global_hotkey)
+        self.global_hotkey_key = QKeySequenceEdit(QKeySequence(settings.global_hotkey_key), self)
+        self.global_hotkey_key.setMaximumSequenceLength(1)
+        self.global_hotkey_key.setAccessibleName("Global push-to-talk key combination")
+        self.global_hotkey_why = QLabel(hotkey_support(), self)
+        self.global_hotkey_why.setWordWrap(True)
+        self.global_hotkey_why.setAccessibleName("Why the global key is not available")
+        if self.global_hotkey_why.text():
+            self.global_hotkey.setEnabled(False)
+            self.global_hotkey_key.setEnabled(False)
+        self.tray_icon = QCheckBox("Show Chinwag in the system tray (show or hide, talk, quit)", self)
+        self.tray_icon.setAccessibleName("Tray icon")
+        self.tray_icon.setChecked(settings.tray_icon)
         self.theme = QComboBox(self)
         self.theme.setAccessibleName("Theme")
         for label, value in (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")):
@@ -181,7 +212,13 @@ class SettingsDialog(QDialog):
         form.addRow("&Language model", self.model)
         form.addRow("", self.model_info)
         form.addRow("", self.model_warning)
-        form.addRow("", self.add_local_button)
+        local_row = QWidget(self)
+        local_layout = QHBoxLayout(local_row)
+        local_layout.setContentsMargins(0, 0, 0, 0)
+        local_layout.addWidget(self.add_local_button)
+        local_layout.addWidget(self.manage_button)
+        local_layout.addStretch(1)
+        form.addRow("", local_row)
         form.addRow("&Speech model", self.whisper)
         form.addRow("", self.whisper_info)
         form.addRow("Speech lan&guage", self.language)
@@ -206,6 +243,10 @@ class SettingsDialog(QDialog):
         mic_form.addRow("Push-to-talk m&ode", self.ptt_mode)
         mic_form.addRow("", self.review)
         mic_form.addRow("", self.sounds)
+        mic_form.addRow("", self.global_hotkey)
+        mic_form.addRow("&Global key", self.global_hotkey_key)
+        mic_form.addRow("", self.global_hotkey_why)
+        mic_form.addRow("", self.tray_icon)
         gen_box = QGroupBox("Answers", self)
         gen_form = QFormLayout(gen_box)
         gen_form.addRow("&Temperature", self.temperature)
@@ -228,7 +269,14 @@ class SettingsDialog(QDialog):
         left.addWidget(mic_box)
         left.addStretch(1)
         columns.addLayout(left, 1)
-        columns.addWidget(gen_box, 1)
+        self.voice_box = VoiceBox(settings, voices or [], speakers or [], speaker_error, self)
+        right = QVBoxLayout()
+        right.addWidget(gen_box)
+        right.addWidget(self.voice_box)
+        self.server_box = ServerBox(settings, api_key, self)
+        right.addWidget(self.server_box)
+        right.addStretch(1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(buttons)
@@ -272,7 +320,12 @@ class SettingsDialog(QDialog):
             ptt_mode=str(self.ptt_mode.currentData()),
             review_transcript=self.review.isChecked(),
             sounds=self.sounds.isChecked(),
+            global_hotkey=self.global_hotkey.isChecked() and self.global_hotkey.isEnabled(),
+            global_hotkey_key=self.global_hotkey_key.keySequence().toString() or self._settings.global_hotkey_key,
+            tray_icon=self.tray_icon.isChecked(),
             theme=str(self.theme.currentData()),
+            **self.voice_box.values(),
+            **self.server_box.values(),
         )
 
     def token_change(self) -> str | None:

@@ -25,16 +25,22 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.core.audio import AudioSource, Recorder, Recording, RecordingInterrupted, speech_present
 from desktop.core.errors import AudioError
+from desktop.core.settings import Settings
 from desktop.core.sysinfo import network_available
 from desktop.ui.chat_controller import ChatController
 from desktop.ui.conversation_controller import ConversationController
 from desktop.ui.download_controller import DownloadController
+from desktop.ui.global_hotkey import RemoteTalk
 from desktop.ui.live_controller import LiveTranscription
 from desktop.ui.main_window import MainWindow, apply_theme
 from desktop.ui.model_controller import ModelController
+from desktop.ui.model_manager import ModelManagerController
 from desktop.ui.push_to_talk import PushToTalk
+from desktop.ui.server_controller import ServerController
 from desktop.ui.settings_controller import SettingsController
+from desktop.ui.shortcut_sheet import ShortcutRow, ShortcutSheet, registered_shortcuts
 from desktop.ui.speech_controller import SpeechController
+from desktop.ui.tray import TrayIcon
 from desktop.ui.worker import ModelWorker
 
 log = logging.getLogger(__name__)
@@ -62,8 +68,17 @@ class WindowController(QObject):
         self.chat = ChatController(window.chat, window.input_bar, window.notices, window.status, store, self.worker,
                                    self.models.turn_setup, lambda: context.settings.review_transcript)
         self.conversations = ConversationController(window.sidebar, self.chat, store, window.notices)
+        self.chat.attach_header(window.header, lambda: [(c.id, c.label) for c in self.models.choices("llm")],
+                                self.models.choose)
+        self.models.llm_ready.connect(lambda _variant_id: self.chat.refresh_header())
         self.ptt = PushToTalk(window.input_bar, self.microphone, lambda: context.settings.sounds)
         self.settings = SettingsController(context, self.models, window, apply_theme)
+        # The local API server (Settings switch), on this window's models through its worker.
+        self.server = ServerController(context, self.worker, self.models, self)
+        self.settings.applied.connect(lambda _old, _new: self.server.apply())
+        self.server.failed.connect(lambda text: window.notices.show_notice(text, kind="error"))
+        self.manager = ModelManagerController(context, self.models, self.downloads, window)
+        self._wire_reach()
         self.speech = SpeechController(
             lambda: context.voice_for(context.voice_variant()), device=context.output_device,
             speed=lambda: context.settings.speech_speed, volume=lambda: context.settings.speech_volume,
@@ -89,6 +104,9 @@ class WindowController(QObject):
         app.applicationStateChanged.connect(self._application_state)  # type: ignore[attr-defined]
         window.settings_button.clicked.connect(self.settings.open)
         window.about_button.clicked.connect(self.about)
+        window.models_button.clicked.connect(self.manager.open)
+        self.settings.manage_models.connect(self.manager.open)
+        window.shortcuts_button.clicked.connect(self.shortcut_sheet)
         window.close_requested.connect(self.shutdown)
         window.shown.connect(self._first_show)
         self._network = QTimer(self)
@@ -126,6 +144,7 @@ class WindowController(QObject):
         for warning in self.context.warnings:
             self.window.notices.show_notice(warning, kind="warning")
         self.conversations.restore_last()
+        self.server.apply()
         self._check_network()
         self._network.start()
         self.window.input_bar.text.setFocus()
@@ -166,6 +185,8 @@ class WindowController(QObject):
             QTimer.singleShot(FOCUS_SETTLE_MS, self._window_deactivated)
 
     def _window_deactivated(self) -> None:
+        if self.remote.remote_take:
+            return  # started from the global key or the tray: working from another application is the point
         # Our own dialogs (Settings) keep the take; another application's window, or none at all, does not.
         active = QApplication.activeWindow()
         ours = active is not None and (active is self.window or self._ours(active))
@@ -186,6 +207,40 @@ class WindowController(QObject):
         if not self.ptt.discard("escape"):
             self.chat.escape()
 
+    def _wire_reach(self) -> None:
+        """The status bar's listening mark, the tray icon and the global push-to-talk key (§4 of issue 12)."""
+        w, s = self.window, self.context.settings
+        self.ptt.state_changed.connect(w.status.show_listening)
+        self.remote = RemoteTalk(self.ptt, lambda: self.context.settings.ptt_mode != "toggle", self)
+        self.remote.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", action="Settings",
+                                                                      on_action=self.settings.open))
+        self.tray = TrayIcon(w, self.remote, w.close, enabled=s.tray_icon)
+        self.settings.applied.connect(lambda _old, _new: self._configure_hotkey())
+        self._configure_hotkey()
+
+    def _configure_hotkey(self) -> None:
+        s = self.context.settings
+        why = self.remote.configure(s.global_hotkey, s.global_hotkey_key)
+        if why and s.global_hotkey:
+            self.window.notices.show_notice(f"The global push-to-talk key is off. {why}", kind="warning",
+                                            timeout_s=15)
+
+    def shortcut_sheet(self) -> ShortcutSheet:
+        """F1: every shortcut the window has registered, and the keys that are not shortcuts."""
+        s = self.context.settings
+        talk = QKeySequence(s.ptt_key or "Space").toString(QKeySequence.SequenceFormat.NativeText) or "Space"
+        extra = [ShortcutRow(f"{talk} *", "Hold to talk, let go to send (outside a text field)"
+                             if s.ptt_mode != "toggle" else "Press to start talking, again to send", False),
+                 ShortcutRow("Enter", "Send the typed message", False),
+                 ShortcutRow("Shift+Enter", "A new line in the message", False)]
+        if s.global_hotkey and self.remote.hotkey.running:
+            extra.append(ShortcutRow(f"{s.global_hotkey_key} *", "Talk from any application (global key)", False))
+        sheet = ShortcutSheet(registered_shortcuts(self.window) + extra, self.window)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        self.sheet = sheet
+        return sheet
+
     def _wire_speech(self) -> None:
         w, speech, chat = self.window, self.speech, self.chat
         toggle = w.input_bar.speak_toggle
@@ -200,6 +255,21 @@ class WindowController(QObject):
         w.chat.speak_requested.connect(lambda widget: speech.speak_text(widget.text()))
         speech.speaking_changed.connect(w.status.show_speaking)
         speech.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", timeout_s=15))
+        self.settings.applied.connect(self._voice_settings)
+        self.downloads.downloaded.connect(lambda variant_id: speech.reconfigure()
+                                          if variant_id == self.context.settings.voice else None)
+
+    def _voice_settings(self, old: Settings, new: Settings) -> None:
+        fields = ("voice", "speech_speed", "speech_volume", "output_device", "output_host_api")
+        if all(getattr(old, f) == getattr(new, f) for f in fields):
+            return
+        if new.voice != old.voice:
+            variant = self.context.catalog.get(new.voice, "voice")
+            if not self.context.downloader.is_downloaded(variant):
+                self.downloads.start(variant)  # read with the current voice until it is in (see the download hook)
+                self.window.status.showMessage(f"Downloading the voice {variant.label}; replies are read with the "
+                                               "current voice meanwhile.", 6000)
+        self.speech.reconfigure()
 
     def _set_speaking(self, on: bool) -> None:
         """The window's toggle: remembered at once, like every setting."""
@@ -278,20 +348,24 @@ class WindowController(QObject):
 
     def _shortcuts(self) -> None:
         w = self.window
-        pairs = [
-            ("Esc", self.escape),
-            ("Ctrl+N", self.conversations.new),
-            ("Ctrl+,", self.settings.open),
-            ("Ctrl+F", lambda: w.sidebar.search.setFocus()),
-            ("Ctrl+L", lambda: w.input_bar.text.setFocus()),
-            ("F2", lambda: self._for_selected(self.conversations.start_rename)),
-            ("Ctrl+Shift+C", self._copy_last_reply),
-            ("Ctrl+R", self._regenerate_last),
-            ("Ctrl+Shift+S", lambda: w.input_bar.speak_toggle.toggle()),
+        # (keys, what it does — shown on the F1 sheet, desktop/ui/shortcut_sheet.py —, slot)
+        triples = [
+            ("Esc", "Cancel the recording, else stop the reply and the voice", self.escape),
+            ("Ctrl+N", "New conversation", self.conversations.new),
+            ("Ctrl+,", "Settings", self.settings.open),
+            ("Ctrl+M", "Models: download, verify, delete, add", self.manager.open),
+            ("Ctrl+F", "Search the conversations", lambda: w.sidebar.search.setFocus()),
+            ("Ctrl+L", "Type a message", lambda: w.input_bar.text.setFocus()),
+            ("F2", "Rename the selected conversation", lambda: self._for_selected(self.conversations.start_rename)),
+            ("Ctrl+Shift+C", "Copy the last reply", self._copy_last_reply),
+            ("Ctrl+R", "Write the last reply again", self._regenerate_last),
+            ("Ctrl+Shift+S", "Speak replies aloud: on or off", lambda: w.input_bar.speak_toggle.toggle()),
+            ("F1", "This list of shortcuts", self.shortcut_sheet),
         ]
-        for keys, slot in pairs:
+        for keys, what, slot in triples:
             shortcut = QShortcut(QKeySequence(keys), w)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setWhatsThis(what)
             shortcut.activated.connect(slot)
 
     def _for_selected(self, action) -> None:  # noqa: ANN001
@@ -361,10 +435,13 @@ class WindowController(QObject):
         QGuiApplication.instance().applicationStateChanged.disconnect(self._application_state)
         self._remove_error_hooks()
         self._network.stop()
+        self.remote.shutdown()
+        self.tray.shutdown()
         self.ptt.shutdown()
         self.speech.shutdown()
         self.chat.shutdown()
         self.downloads.cancel()
+        self.server.stop()  # before the worker: requests in progress stop at their next token
         self.closed_cleanly = self.worker.shutdown(timeout_s=2.0)
         if not self.closed_cleanly:
             log.warning("the model worker was still busy after 2 s (loading a model?); leaving it behind")

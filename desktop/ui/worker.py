@@ -16,8 +16,10 @@ import queue
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -32,6 +34,7 @@ from desktop.core.turn import TurnCancelled, TurnEvent, VoiceTurn
 from desktop.ui.iterator_bridge import IteratorBridge
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -92,6 +95,7 @@ class ModelWorker(QObject):
         self._transcriber: Transcriber | None = None
         self._store: ConversationStore | None = None
         self._current: TurnRequest | None = None
+        self._calling = False  # a job is running now
         # Set once the start-up has loaded the speech model and imported llama.cpp (or failed to): the window shows
         # after that, so the parts of start-up that hold the GIL for long never freeze a window on screen.
         self.speech_settled = threading.Event()
@@ -115,6 +119,28 @@ class ModelWorker(QObject):
         """Transcribe the take held so far (`snapshot()`, read on this thread) past its committed part."""
         self._jobs.put(lambda: self._live_step(live, snapshot))
 
+    def call(self, fn: Callable[[ChatEngine | None, Transcriber | None], T]) -> Future[T]:
+        """Run `fn(engine, transcriber)` on this thread after the jobs queued before it (the local API server's
+        requests, desktop/ui/server_controller.py); its result or its error in the future. Never dropped silently:
+        a job left in the queue when the window closes is cancelled."""
+        future: Future[T] = Future()
+
+        def job() -> None:
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(fn(self._engine, self._transcriber))
+                except BaseException as error:  # noqa: BLE001 - handed to whoever waits on the future
+                    future.set_exception(error)
+
+        job.future = future  # type: ignore[attr-defined]  # found by shutdown() among the dropped jobs
+        self._jobs.put(job)
+        return future
+
+    @property
+    def queued(self) -> int:
+        """Jobs waiting or running now."""
+        return self._jobs.qsize() + (1 if self._current is not None or self._calling else 0)
+
     def start_models(self, plan: Callable[[], StartupPlan]) -> None:
         """Decide which models to use and load them, all on this thread, ahead of any turn.
 
@@ -131,9 +157,11 @@ class ModelWorker(QObject):
         """Stop the reply in progress (it is saved, marked stopped) and end the thread. True if it ended."""
         while True:  # queued work is dropped: the window is closing
             try:
-                self._jobs.get_nowait()
+                dropped = self._jobs.get_nowait()
             except queue.Empty:
                 break
+            if dropped is not None and hasattr(dropped, "future"):
+                dropped.future.cancel()
         current = self._current
         if current is not None:
             current.cancel.set()
@@ -149,10 +177,13 @@ class ModelWorker(QObject):
             job = self._jobs.get()
             if job is None:
                 break
+            self._calling = True
             try:
                 job()
             except Exception:  # a bug in one job must not kill the thread that every turn needs
                 log.exception("worker job failed")
+            finally:
+                self._calling = False
             if self._jobs.empty():
                 self.idle.emit()
         for model in (self._engine, self._transcriber):

@@ -1,0 +1,145 @@
+"""Runs the local API server inside the window's process, on the window's own models.
+
+Settings → "Let other apps on this computer use Chinwag's models" starts it (uvicorn on a thread of its own,
+desktop/server/server.py); turning it off or closing the window stops it. Every request becomes a job on the window's
+`ModelWorker` (`WorkerRunner`), so memory holds one copy of each model, and a request that comes during a turn in the
+window waits for it (and a turn waits for a request): the worker runs one job at a time, in order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.context import AppContext
+from desktop.core.llm import ChatEngine
+from desktop.core.secrets import ensure_api_key
+from desktop.core.speech_out import Voice
+from desktop.core.stt import Transcriber
+from desktop.server.app import ServerConfig
+from desktop.server.runner import ModelRunner, ModelSet, ModelUnavailable, Served
+from desktop.server.server import ApiServer, ServerError
+from desktop.ui.model_controller import ModelController
+from desktop.ui.worker import ModelWorker
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class _WindowModels(ModelSet):
+    def __init__(self, engine: ChatEngine | None, transcriber: Transcriber | None, voice: Callable[[], Voice]) -> None:
+        self._engine = engine
+        self._transcriber = transcriber
+        self._voice = voice
+
+    def engine(self) -> ChatEngine:
+        if self._engine is None:
+            raise ModelUnavailable("The window has no language model loaded yet. Try again in a moment.")
+        return self._engine
+
+    def transcriber(self) -> Transcriber:
+        if self._transcriber is None:
+            raise ModelUnavailable("The window has no speech model loaded. Choose one in Chinwag's Settings.")
+        return self._transcriber
+
+    def voice(self) -> Voice:
+        return self._voice()
+
+
+class WorkerRunner(ModelRunner):
+    """Jobs on the window's model worker, behind whatever the window asked of it first."""
+
+    def __init__(self, worker: ModelWorker, models: ModelController, voice: Callable[[], Voice],
+                 voice_id: str | None) -> None:
+        self.worker = worker
+        self.models = models
+        self._make_voice = voice
+        self._voice: Voice | None = None  # made and loaded on the worker thread, on the first speech request
+        self._voice_id = voice_id
+        self.jobs_run = 0  # requests served, for the status bar and the tests
+
+    def _voice_on_worker(self) -> Voice:
+        if self._voice is None:
+            voice = self._make_voice()
+            voice.load()
+            self._voice = voice
+        return self._voice
+
+    def submit(self, job: Callable[[ModelSet], T]) -> Future[T]:
+        def run(engine: ChatEngine | None, transcriber: Transcriber | None) -> T:
+            self.jobs_run += 1
+            return job(_WindowModels(engine, transcriber, self._voice_on_worker))
+
+        return self.worker.call(run)
+
+    def waiting(self) -> int:
+        return self.worker.queued
+
+    def served(self) -> Served:
+        llm = self.models.loaded_llm
+        if llm is not None and llm.lower().endswith(".gguf"):  # a local file: served by its name, path accepted
+            return Served(llm=Path(llm).name, whisper=self.models.loaded_whisper, voice=self._voice_id, llm_label=llm)
+        return Served(llm=llm, whisper=self.models.loaded_whisper, voice=self._voice_id)
+
+
+class ServerController(QObject):
+    state_changed = Signal(str)  # the address it serves on, or "" when stopped
+    failed = Signal(str)  # why it could not start
+
+    def __init__(self, context: AppContext, worker: ModelWorker, models: ModelController,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.worker = worker
+        self.models = models
+        self.server: ApiServer | None = None
+        self.runner: WorkerRunner | None = None
+        self._running_with: tuple[object, ...] | None = None
+
+    @property
+    def url(self) -> str:
+        return self.server.url if self.server is not None else ""
+
+    def apply(self) -> None:
+        """Start, stop or restart the server to match the settings."""
+        s = self.context.settings
+        wanted = (s.api_port, s.api_require_key, tuple(s.api_cors_origins)) if s.api_server else None
+        if wanted == self._running_with:
+            return
+        self.stop()
+        if wanted is not None:
+            self.start()
+
+    def start(self) -> None:
+        s = self.context.settings
+        key = ensure_api_key(self.context.paths.config_dir) if s.api_require_key else None
+        try:
+            voice_variant = self.context.voice_variant()
+            voice_id: str | None = voice_variant.id if self.context.downloader.is_downloaded(voice_variant) else None
+        except Exception:  # noqa: BLE001 - no voice: the speech endpoint says so, the rest still works
+            log.warning("no voice for the API server", exc_info=True)
+            voice_variant, voice_id = None, None
+        self.runner = WorkerRunner(self.worker, self.models, lambda: self.context.voice_for(voice_variant), voice_id)
+        config = ServerConfig(api_key=key, cors_origins=tuple(s.api_cors_origins), default_max_tokens=s.max_tokens)
+        server = ApiServer(self.runner, config, host="127.0.0.1", port=s.api_port)
+        try:
+            server.start()
+        except ServerError as error:
+            self.failed.emit(str(error))
+            return
+        self.server = server
+        self._running_with = (s.api_port, s.api_require_key, tuple(s.api_cors_origins))
+        self.state_changed.emit(server.url)
+
+    def stop(self) -> None:
+        server, self.server = self.server, None
+        self._running_with = None
+        if server is not None:
+            if not server.stop(timeout_s=3.0):
+                log.warning("the API server did not stop within 3 s")
+            self.state_changed.emit("")

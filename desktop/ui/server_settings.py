@@ -1,0 +1,74 @@
+"""The Settings dialog's "Local API server" box: let other programs on this computer use Chinwag's models through
+an OpenAI-compatible API (desktop/server), the address, the key with a Copy button, and whether the key is needed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.core.settings import Settings
+
+
+class ServerBox(QGroupBox):
+    def __init__(self, settings: Settings, api_key: str, parent: QWidget | None = None) -> None:
+        super().__init__("Local API server", parent)
+        self.enabled = QCheckBox("Let other apps on this computer use Chinwag's models", self)
+        self.enabled.setAccessibleName("Local API server")
+        self.enabled.setChecked(settings.api_server)
+        self.port = QSpinBox(self)
+        self.port.setAccessibleName("API server port")
+        self.port.setRange(1024, 65535)
+        self.port.setValue(settings.api_port)
+        self.address = QLabel(self)
+        self.address.setAccessibleName("API server address")
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key = QLineEdit(api_key, self)
+        self.key.setReadOnly(True)
+        self.key.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.key.setAccessibleName("API key")
+        self.copy_key = QPushButton("Copy key", self)
+        self.copy_key.setAccessibleName("Copy the API key")
+        self.copy_key.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.key.text()))
+        self.require_key = QCheckBox("Require the key (off: any program on this computer may use the models)", self)
+        self.require_key.setAccessibleName("Require the API key")
+        self.require_key.setChecked(settings.api_require_key)
+        note = QLabel("Only this computer can connect (127.0.0.1). Clients send the key as "
+                      "“Authorization: Bearer …”; web pages are refused.", self)
+        note.setWordWrap(True)
+        key_row = QWidget(self)
+        row = QHBoxLayout(key_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.key, 1)
+        row.addWidget(self.copy_key)
+        form = QFormLayout(self)
+        form.addRow("", self.enabled)
+        form.addRow("P&ort", self.port)
+        form.addRow("Address", self.address)
+        form.addRow("API &key", key_row)
+        form.labelForField(key_row).setBuddy(self.key)
+        form.addRow("", self.require_key)
+        form.addRow("", note)
+        self.port.valueChanged.connect(self._show_address)
+        self._show_address()
+
+    def _show_address(self) -> None:
+        self.address.setText(f"http://127.0.0.1:{self.port.value()}/v1")
+
+    def values(self) -> dict[str, Any]:
+        """The fields of Settings this box edits."""
+        return {"api_server": self.enabled.isChecked(), "api_port": self.port.value(),
+                "api_require_key": self.require_key.isChecked()}
+
