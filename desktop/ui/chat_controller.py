@@ -1,4 +1,6 @@
-"""Turns in the open conversation: sending, streaming into the view, stop, regenerate, edit and resend."""
+"""Turns in the open conversation: sending, streaming into the view, stop, regenerate (keeping the earlier answers as
+alternatives), continue a reply cut off, edit and resend; the conversation's own model and system prompt, and how
+much of the model's context it fills."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
 
 from desktop.core.audio import Recording
 from desktop.core.errors import ChinwagError, NothingHeard
@@ -17,6 +20,7 @@ from desktop.core.llm import GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.turn import Token, Transcribed, TurnCancelled, TurnDone, UserMessage
 from desktop.ui.chat_view import ChatView
+from desktop.ui.conversation_header import ConversationHeader, ConversationSetup, ConversationSetupDialog
 from desktop.ui.input_bar import InputBar
 from desktop.ui.iterator_bridge import IteratorBridge
 from desktop.ui.message_widget import MessageWidget
@@ -89,6 +93,7 @@ class ChatController(QObject):
         self._epoch = 0
         self._editing: MessageWidget | None = None
         self.last_done: TurnDone | None = None
+        self._pending_setup: ConversationSetup | None = None  # a new conversation's choices, until it is stored
         self._render = QTimer(self)
         self._render.setInterval(RENDER_INTERVAL_MS)
         self._render.timeout.connect(self._flush)
@@ -99,6 +104,21 @@ class ChatController(QObject):
         view.copy_requested.connect(self.copy)
         view.regenerate_requested.connect(self.regenerate)
         view.edit_requested.connect(self.edit)
+        view.continue_requested.connect(self.continue_reply)
+        view.alternative_requested.connect(self.step_alternative)
+        self.header: ConversationHeader | None = None
+        self._models: Callable[[], list[tuple[str, str]]] = list
+        self._switch_model: Callable[[str], None] = lambda _variant_id: None
+
+    def attach_header(self, header: ConversationHeader, models: Callable[[], list[tuple[str, str]]],
+                      switch_model: Callable[[str], None]) -> None:
+        """The strip above the chat. `models`: (id, label) of the language models to offer; `switch_model` loads
+        one through the window's model switching."""
+        self.header = header
+        self._models = models
+        self._switch_model = switch_model
+        header.change_requested.connect(self.change_setup)
+        self._show_header()
 
     # ---- state ------------------------------------------------------------------------------------------
 
@@ -119,6 +139,8 @@ class ChatController(QObject):
     def new_conversation(self) -> None:
         self._leave()
         self.conversation_id = None  # created when the first message is sent: no empty conversations
+        self._pending_setup = None
+        self._show_header()
         self.input.text.setFocus()
 
     def open_conversation(self, conversation_id: int) -> None:
@@ -126,12 +148,31 @@ class ChatController(QObject):
             return
         self._leave()
         self.conversation_id = conversation_id
-        messages = self.store.messages(conversation_id)
+        self._render_conversation()
+        self._use_conversation_model()
+        self.view.scroll_to_bottom()
+
+    def _render_conversation(self) -> None:
+        assert self.conversation_id is not None
+        messages = self.store.messages(self.conversation_id)
         for message in messages:
             if message.role in ("user", "assistant") and (message.text or message.role == "user"):
                 self._add_widget(message)
         self._mark_last_reply()
-        self.view.scroll_to_bottom()
+        last = next((m for m in reversed(messages) if m.role == "assistant" and m.timings.get("n_ctx")), None)
+        timings = last.timings if last is not None else {}
+        self._show_context(int(timings.get("prompt_tokens", 0)) + int(timings.get("tokens", 0)),
+                           int(timings.get("n_ctx", 0)), int(timings.get("left_out_before", 0)))
+        self._show_header()
+
+    def _reload(self) -> None:
+        """Draw the open conversation again from the store (a regenerated answer that came to nothing: the one
+        shown before is back)."""
+        if self.conversation_id is None:
+            return
+        self._epoch += 1
+        self.view.clear()
+        self._render_conversation()
 
     def _leave(self) -> None:
         """Leave the open conversation: its reply stops (the worker saves it) and the view starts afresh."""
@@ -146,16 +187,30 @@ class ChatController(QObject):
             turn.reply_widget = None
         self._epoch += 1
         self.view.clear()
+        self._show_context(0, 0, 0)
 
     def _add_widget(self, message: Message) -> MessageWidget:
-        widget = MessageWidget(message.role, message.text, stopped=message.stopped, meta=_meta(message))
+        widget = MessageWidget(message.role, message.text, stopped=message.stopped, meta=_meta(message),
+                               cut_off=message.cut_off)
         widget.message_id = message.id
+        if message.alt_group is not None:
+            self._show_alternatives(widget)
         return self.view.add_message(widget)
+
+    def _show_alternatives(self, widget: MessageWidget) -> None:
+        if widget.message_id is None:
+            return
+        ids = [m.id for m in self.store.alternatives(widget.message_id)]
+        if widget.message_id in ids:
+            widget.set_alternatives(ids.index(widget.message_id), len(ids))
 
     def _ensure_conversation(self, first_words: str | None) -> int:
         if self.conversation_id is None:
             title = _title(first_words) if first_words else NEW_TITLE
             self.conversation_id = self.store.create_conversation(title).id
+            if self._pending_setup is not None:  # chosen in the header before the first message
+                self._save_setup(self.conversation_id, self._pending_setup)
+                self._pending_setup = None
             self.conversations_changed.emit()
         return self.conversation_id
 
@@ -205,8 +260,42 @@ class ChatController(QObject):
         user = next((m for m in reversed(messages) if m.role == "user" and m.id < widget.message_id), None)
         if user is None:
             return
-        self._truncate_from(widget)
-        self._submit(TurnRequest(self.conversation_id, reply_to=user), reply_widget=MessageWidget("assistant"))
+        # The answer shown stays in the store, as an alternative; the new one takes its place in the view.
+        replaced = widget.message_id
+        self.view.remove_from(widget)
+        self._submit(TurnRequest(self.conversation_id, reply_to=user, alternative_of=replaced),
+                     reply_widget=MessageWidget("assistant"))
+
+    def continue_reply(self, widget: MessageWidget) -> None:
+        """Write more of a reply the length limit cut off, into the same message."""
+        if self.replying or self.conversation_id is None or widget.message_id is None or not widget.cut_off:
+            return
+        if any(t.request.conversation_id == self.conversation_id and not t.over for t in self._turns):
+            return
+        message = next((m for m in self.store.messages(self.conversation_id) if m.id == widget.message_id), None)
+        if message is None:
+            return
+        self._submit(TurnRequest(self.conversation_id, continue_reply=message), continue_widget=widget)
+
+    def step_alternative(self, widget: MessageWidget, step: int) -> None:
+        """Show the earlier (-1) or later (+1) answer at this place; the conversation goes on from the one shown."""
+        if self.replying or widget.message_id is None or self.conversation_id is None:
+            return
+        alternatives = self.store.alternatives(widget.message_id)
+        ids = [m.id for m in alternatives]
+        if widget.message_id not in ids:
+            return
+        index = ids.index(widget.message_id) + step
+        if not 0 <= index < len(ids):
+            return
+        chosen = alternatives[index]
+        self.store.show_alternative(chosen.id)
+        widget.message_id = chosen.id
+        widget.set_text(chosen.text)
+        widget.set_stopped(chosen.stopped)
+        widget.set_cut_off(chosen.cut_off)
+        widget.set_meta(_meta(chosen))
+        widget.set_alternatives(index, len(ids))
 
     def edit(self, widget: MessageWidget) -> None:
         """Put the message in the text box; Enter sends the edited text in its place (and drops what followed)."""
@@ -245,13 +334,20 @@ class ChatController(QObject):
     # ---- the turn's events (GUI thread) ------------------------------------------------------------------------
 
     def _submit(self, request: TurnRequest, reply_widget: MessageWidget | None = None,
-                pending_text: str | None = None) -> None:
+                pending_text: str | None = None, continue_widget: MessageWidget | None = None) -> None:
         setup = self._setup()
         request.model_name, request.system_prompt, request.params = setup.model_name, setup.system_prompt, setup.params
+        own_prompt = self._conversation_setup(request.conversation_id).system_prompt
+        if own_prompt is not None:
+            request.system_prompt = own_prompt
         turn = _Turn(request, self._epoch, pending_text=pending_text)
         if reply_widget is not None:  # regenerate: no user message comes first, the reply starts at once
             turn.reply_widget = self.view.add_message(reply_widget)
             reply_widget.set_streaming(True)
+        if continue_widget is not None:  # continue: the reply grows where it is
+            turn.reply_widget = continue_widget
+            turn.reply_text = continue_widget.text()
+            continue_widget.set_streaming(True)
         bridge = IteratorBridge(self)  # owned here, in the GUI thread, whatever the worker does with it
         bridge.item.connect(lambda event: self._on_event(turn, event))
         bridge.failed.connect(lambda error: self._on_failed(turn, error))
@@ -318,10 +414,16 @@ class ChatController(QObject):
                 widget.message_id = done.reply_message_id
                 widget.set_streaming(False)
                 widget.set_stopped(done.stopped)
+                widget.set_cut_off(done.finish_reason == "length" and not done.stopped)
                 widget.set_meta(done.model)
+                if turn.request.alternative_of is not None:
+                    self._show_alternatives(widget)
         turn.reply_widget = None
         if turn is self._turn:
             self.status.show_timings(done.timings)
+        if turn.epoch == self._epoch and turn.request.conversation_id == self.conversation_id and done.timings.n_ctx:
+            t = done.timings
+            self._show_context(t.context_tokens, t.n_ctx, t.left_out_before)
         self.conversations_changed.emit()
         self._end(turn)
 
@@ -374,6 +476,11 @@ class ChatController(QObject):
             return
         turn.over = True
         self._flush()
+        if (turn.request.alternative_of is not None and (turn.done is None or turn.done.reply_message_id is None)
+                and turn.epoch == self._epoch and turn.request.conversation_id == self.conversation_id):
+            # A regenerated answer that came to nothing (stopped at once, empty, failed): the one before is back.
+            turn.reply_widget = None
+            QTimer.singleShot(0, lambda: None if self.replying else self._reload())
         if self._alive(turn.reply_widget):
             turn.reply_widget.set_streaming(False)
         turn.reply_widget = None
@@ -431,8 +538,78 @@ class ChatController(QObject):
 
     def _set_regenerate_enabled(self, enabled: bool) -> None:
         for widget in self.view.messages():
-            widget.regenerate_button.setEnabled(enabled)
-            widget.edit_button.setEnabled(enabled)
+            for button in (widget.regenerate_button, widget.edit_button, widget.continue_button,
+                           widget.previous_button, widget.next_button):
+                button.setEnabled(enabled)
+            if enabled:
+                widget.set_alternatives(widget.alternative_index, widget.alternative_count)
+
+    # ---- the conversation's own model and system prompt, and its context -------------------------------------
+
+    def _conversation_setup(self, conversation_id: int | None) -> ConversationSetup:
+        if conversation_id is None or conversation_id < 0:
+            return self._pending_setup or ConversationSetup()
+        try:
+            conversation = self.store.conversation(conversation_id)
+        except KeyError:
+            return ConversationSetup()
+        return ConversationSetup(conversation.model, conversation.system_prompt)
+
+    def _save_setup(self, conversation_id: int, setup: ConversationSetup) -> None:
+        self.store.set_conversation_model(conversation_id, setup.model)
+        self.store.set_system_prompt(conversation_id, setup.system_prompt)
+
+    def change_setup(self) -> ConversationSetupDialog | None:
+        """The header's "Change…": a small dialog for this conversation's model and system prompt."""
+        if self.header is None:
+            return None
+        setup = self._conversation_setup(self.conversation_id)
+        models = self._models()
+        if setup.model and setup.model not in dict(models):  # a model file of its own, not in the list
+            models.append((setup.model, setup.model.replace("\\", "/").rsplit("/", 1)[-1]))
+        dialog = ConversationSetupDialog(models, setup, self._setup().system_prompt, self.header.window())
+        dialog.finished.connect(lambda result: self._setup_chosen(dialog, result))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _setup_chosen(self, dialog: ConversationSetupDialog, result: int) -> None:
+        if result != QDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.result_setup()
+        if self.conversation_id is None:
+            self._pending_setup = chosen
+        else:
+            self._save_setup(self.conversation_id, chosen)
+        self._use_conversation_model()
+        self._show_header()
+
+    def _use_conversation_model(self) -> None:
+        """A conversation with a model of its own gets it loaded, through the window's model switching."""
+        wanted = self._conversation_setup(self.conversation_id).model
+        if wanted and wanted != self._setup().model_name:
+            self._switch_model(wanted)
+
+    def refresh_header(self) -> None:
+        self._show_header()
+
+    def _show_header(self) -> None:
+        if self.header is None:
+            return
+        setup = self._conversation_setup(self.conversation_id)
+        labels = dict(self._models())
+        current = self._setup()
+        model = setup.model or current.model_name
+        prompt = setup.system_prompt if setup.system_prompt is not None else current.system_prompt
+        self.header.show_setup(labels.get(model, model or "no model"), setup.model is not None, prompt,
+                               setup.system_prompt is not None)
+
+    def _show_context(self, used: int, n_ctx: int, left_out_before: int) -> None:
+        if self.header is not None:
+            self.header.show_context(used, n_ctx)
+        mark = next((w for w in self.view.messages() if left_out_before and w.message_id == left_out_before), None)
+        self.view.set_left_out_before(mark)
 
     def _retitle(self, message: Message) -> None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.ui.message_widget import MessageWidget
@@ -13,6 +14,8 @@ class ChatView(QScrollArea):
     regenerate_requested = Signal(object)
     edit_requested = Signal(object)
     speak_requested = Signal(object)
+    continue_requested = Signal(object)
+    alternative_requested = Signal(object, int)  # MessageWidget, -1 or +1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +33,17 @@ class ChatView(QScrollArea):
         self.placeholder.setWordWrap(True)
         self.placeholder.setMinimumHeight(240)
         self._layout.addWidget(self.placeholder)
+        # Where the model's context ran out: the messages above it are no longer part of what the model sees.
+        self.left_out_mark = QLabel("⋯  The messages above are left out of what the model sees: its context is full  ⋯")
+        self.left_out_mark.setAccessibleName("Older messages left out of the model's context")
+        self.left_out_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.left_out_mark.setWordWrap(True)
+        self.left_out_mark.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.left_out_mark.setToolTip("Older turns were dropped to fit the model's context. Start a new conversation, "
+                                      "or raise the context size in Settings, for the model to see everything.")
+        self.left_out_mark.setVisible(False)
+        self._layout.addWidget(self.left_out_mark)
+        self._left_out_before: MessageWidget | None = None
         self._layout.addStretch(1)
         self.setWidget(self._column)
         self._follow = True
@@ -52,6 +66,7 @@ class ChatView(QScrollArea):
             widget.deleteLater()
         self._messages = []
         self.placeholder.setVisible(True)
+        self.set_left_out_before(None)
         self._follow = True
 
     def add_message(self, widget: MessageWidget) -> MessageWidget:
@@ -63,13 +78,31 @@ class ChatView(QScrollArea):
         widget.regenerate_requested.connect(lambda: self.regenerate_requested.emit(widget))
         widget.edit_requested.connect(lambda: self.edit_requested.emit(widget))
         widget.speak_requested.connect(lambda: self.speak_requested.emit(widget))
+        widget.continue_requested.connect(lambda: self.continue_requested.emit(widget))
+        widget.alternative_requested.connect(lambda step: self.alternative_requested.emit(widget, step))
         return widget
+
+    def set_left_out_before(self, widget: MessageWidget | None) -> None:
+        """Show the left-out mark just above `widget` (the first message the model still sees); None hides it."""
+        self._left_out_before = widget if widget in self._messages else None
+        self._layout.removeWidget(self.left_out_mark)
+        if self._left_out_before is None:
+            self._layout.insertWidget(self._layout.count() - 1, self.left_out_mark)
+            self.left_out_mark.setVisible(False)
+            return
+        self._layout.insertWidget(self._layout.indexOf(self._left_out_before), self.left_out_mark)
+        self.left_out_mark.setVisible(True)
+
+    def left_out_before(self) -> MessageWidget | None:
+        return self._left_out_before
 
     def remove_from(self, widget: MessageWidget) -> None:
         """Remove `widget` and every message after it (regenerate, edit and resend)."""
         if widget not in self._messages:
             return
         index = self._messages.index(widget)
+        if self._left_out_before in self._messages[index:]:
+            self.set_left_out_before(None)
         for message in self._messages[index:]:
             self._layout.removeWidget(message)
             message.deleteLater()

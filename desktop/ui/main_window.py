@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.core.paths import assets_dir
 from desktop.ui.chat_view import ChatView
+from desktop.ui.conversation_header import ConversationHeader
 from desktop.ui.download_view import DownloadList
 from desktop.ui.input_bar import InputBar
 from desktop.ui.model_picker import ModelPicker
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 760)
         self.sidebar = ConversationSidebar(self)
         self.chat = ChatView(self)
+        self.header = ConversationHeader(self)  # the open conversation's model, system prompt and context use
         self.input_bar = InputBar(self)
         self.notices = NoticeBar(self)
         self.downloads = DownloadList(self)  # one row per download, queued or running
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.notices)
         layout.addWidget(self.downloads)
+        layout.addWidget(self.header)
         layout.addWidget(self.chat, 1)
         layout.addWidget(self.input_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -143,6 +143,8 @@ class MessageWidget(QFrame):
         if stopped:
             self.status.setText("stopped")
             self.status.setAccessibleName("This reply was stopped before it finished")
+        elif self.status.text() == "stopped":
+            self.status.setText(self._state())
 
     def set_meta(self, meta: str) -> None:
         self.meta.setText(meta)
