@@ -332,8 +332,10 @@ class ModelDownloader:
         from huggingface_hub.utils import build_hf_headers, get_session
 
         part = final.with_name(final.name + ".part")
+        final.parent.mkdir(parents=True, exist_ok=True)  # files in a folder of the repo (rhasspy/piper-voices)
         offset = self._part_size(final, remote)
         if offset == 0:
+            final.parent.mkdir(parents=True, exist_ok=True)  # Hub files can sit in folders (the Piper voices do)
             part.write_bytes(b"")
             self._note_path(final).write_text(json.dumps({"etag": remote.etag, "size": remote.size}))
         resumed_from = offset

@@ -29,6 +29,8 @@ class _Download:
 class DownloadController(QObject):
     downloaded = Signal(str)  # variant id, verified and in place
     stopped = Signal(str, object)  # variant id, the DownloadError (cancelled included)
+    progress = Signal(str, object)  # variant id, Progress (the model manager shows it in its own row)
+    queued_changed = Signal()  # a download started, was queued or ended
 
     def __init__(self, views: DownloadList, downloader: ModelDownloader) -> None:
         super().__init__(views)
@@ -50,6 +52,12 @@ class DownloadController(QObject):
     def queued(self) -> list[str]:
         return [d.variant.id for d in self._queue]
 
+    def state(self, variant_id: str) -> str:
+        """"running", "queued" or "" (not being downloaded)."""
+        if self._running is not None and self._running.variant.id == variant_id:
+            return "running"
+        return "queued" if variant_id in self.queued() else ""
+
     def start(self, variant: Variant) -> None:
         """Download `variant` now, or after the downloads already asked for."""
         if (self._running is not None and self._running.variant.id == variant.id) or variant.id in self.queued():
@@ -64,6 +72,7 @@ class DownloadController(QObject):
         if self._running is not None:
             self._queue.append(download)
             view.show_queued(variant.label, self._running.variant.label)
+            self.queued_changed.emit()
             return
         self._run(download)
 
@@ -73,6 +82,7 @@ class DownloadController(QObject):
             if variant_id is None or download.variant.id == variant_id:
                 self._queue.remove(download)
                 download.view.show_stopped("Cancelled before it started.", failed=False)
+                self.queued_changed.emit()
                 self.stopped.emit(download.variant.id, DownloadCancelled("Cancelled before it started."))
         if self._running is not None and (variant_id is None or variant_id == self._running.variant.id):
             self._running.cancel.set()  # the thread notices within one chunk and keeps the partial file
@@ -95,9 +105,11 @@ class DownloadController(QObject):
         download.bridge = bridge
         download.view.start(variant.label, self.downloader.partial_bytes(variant))
         bridge.run_in_thread(lambda: self.downloader.download(variant, cancel), name=f"download-{variant.id}")
+        self.queued_changed.emit()
 
     def _progress(self, download: _Download, progress: Progress) -> None:
         download.view.show_progress(progress)
+        self.progress.emit(download.variant.id, progress)
         if progress.stage == "done":
             download.view.show_done(download.variant.label)
             self.downloaded.emit(download.variant.id)
@@ -123,6 +135,8 @@ class DownloadController(QObject):
             self._running = None
             if self._queue:
                 self._run(self._queue.pop(0))
+            else:
+                self.queued_changed.emit()
 
     def _close_row(self, variant_id: str) -> None:
         if self._running is not None and self._running.variant.id == variant_id:

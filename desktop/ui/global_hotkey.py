@@ -1,0 +1,315 @@
+"""Push-to-talk from anywhere: a global key (X11), the tray's "Start talking", and the overlay that says so.
+
+A global key is grabbed on the X server with XGrabKey (python-xlib) from a thread of its own, so it reaches Chinwag
+while another application has focus. Wayland does not let an application see keys pressed in other windows (and
+Chinwag does not speak the desktop portal's GlobalShortcuts protocol yet); there, and without an X display, the
+setting is disabled and says why (`hotkey_support`). Takes started this way run through the same `PushToTalk` as
+the window's button, with its public press/release/toggle, and are not discarded when Chinwag is not in front:
+that is their point. A small overlay window, which never takes the focus, shows "Listening…" meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import select
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.core.errors import ChinwagError
+from desktop.ui.push_to_talk import PushToTalk
+from desktop.ui.theme import icon
+
+log = logging.getLogger(__name__)
+RELEASE_SETTLE_S = 0.04  # X sends an auto-repeated key as release+press with one timestamp: wait this long
+
+_MODIFIERS = {"ctrl": "ControlMask", "control": "ControlMask", "alt": "Mod1Mask", "shift": "ShiftMask",
+              "meta": "Mod4Mask", "super": "Mod4Mask"}
+# Qt's key names (QKeySequence.toString) that differ from X11's keysym names.
+_KEYSYMS = {"space": "space", "esc": "Escape", "return": "Return", "enter": "KP_Enter", "tab": "Tab",
+            "backspace": "BackSpace", "ins": "Insert", "del": "Delete", "pgup": "Prior", "pgdown": "Next",
+            "scrolllock": "Scroll_Lock", "pause": "Pause", "print": "Print", "home": "Home", "end": "End",
+            "left": "Left", "right": "Right", "up": "Up", "down": "Down", "menu": "Menu", "capslock": "Caps_Lock",
+            "numlock": "Num_Lock"}
+
+
+class HotkeyUnavailable(ChinwagError):
+    pass
+
+
+def hotkey_support(env: Mapping[str, str] | None = None) -> str:
+    """"" when a global key can be listened for here; otherwise why not, in words for the Settings dialog."""
+    env = os.environ if env is None else env
+    if not sys.platform.startswith("linux"):
+        return ("A global push-to-talk key works on Linux with X11 so far; on this system use the tray icon, or the "
+                "push-to-talk key in Chinwag's window.")
+    if env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland":
+        return ("Not available in a Wayland session: Wayland does not let an app see keys pressed in other apps' "
+                "windows, and Chinwag cannot use the desktop's global-shortcut portal yet. Use the tray icon, or log "
+                "in to an X11 session.")
+    display = env.get("DISPLAY")
+    if not display:
+        return "Not available: there is no X11 display (DISPLAY is not set) to listen for the key on."
+    try:
+        import Xlib.display
+    except ImportError:
+        return "Not available: python-xlib, which listens for the key on X11, is not installed."
+    try:
+        Xlib.display.Display(display).close()
+    except Exception as error:  # noqa: BLE001 - any failure to connect is the same answer for the user
+        return f"Not available: the X11 display {display} cannot be opened ({error})."
+    return ""
+
+
+def parse_key(sequence: str) -> tuple[int, int]:
+    """(keysym, modifier mask) of a Qt key sequence such as "Ctrl+Alt+Space" or "F9"."""
+    from Xlib import XK, X
+
+    parts = [p.strip() for p in sequence.replace(" ", "").split("+")]
+    if sequence.strip().endswith("++"):
+        parts = [*parts[:-2], "+"]
+    if not parts or not parts[-1]:
+        raise HotkeyUnavailable(f"{sequence!r} is not a key: choose one in Settings, e.g. Ctrl+Alt+Space.")
+    mask = 0
+    for name in parts[:-1]:
+        attr = _MODIFIERS.get(name.lower())
+        if attr is None:
+            raise HotkeyUnavailable(f"{name!r} in {sequence!r} is not a modifier (Ctrl, Alt, Shift or Meta).")
+        mask |= getattr(X, attr)
+    key = parts[-1]
+    name = _KEYSYMS.get(key.lower(), key.lower() if len(key) == 1 and key.isalpha() else key)
+    keysym = XK.string_to_keysym(name)
+    if not keysym and len(key) == 1:
+        keysym = ord(key)
+    if not keysym:
+        raise HotkeyUnavailable(f"{key!r} is not a key Chinwag can listen for globally: choose another in Settings.")
+    return keysym, mask
+
+
+class GlobalHotkey(QObject):
+    """One grabbed key on the X server; `pressed` and `released` arrive on the GUI thread (queued signals)."""
+
+    pressed = Signal()
+    released = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.sequence = ""
+        self.grabbed = threading.Event()  # set once the X server accepted the grab (tests wait on it)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, sequence: str, display: str | None = None) -> None:
+        self.stop()
+        keysym, mask = parse_key(sequence)  # a bad key is reported at once, on the caller's thread
+        self.sequence = sequence
+        self._stop = threading.Event()
+        self.grabbed.clear()
+        stop, grabbed = self._stop, self.grabbed
+        self._thread = threading.Thread(target=self._run, args=(keysym, mask, display, stop, grabbed),
+                                        name="chinwag-global-key", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        thread, self._thread = self._thread, None
+        self._stop.set()
+        if thread is not None:
+            thread.join(timeout=1.0)
+
+    def _run(self, keysym: int, mask: int, display_name: str | None, stop: threading.Event,
+             grabbed: threading.Event) -> None:
+        import Xlib.display
+        import Xlib.error
+        from Xlib import X
+
+        try:
+            display = Xlib.display.Display(display_name)
+        except Exception as error:  # noqa: BLE001
+            self.failed.emit(f"The global push-to-talk key is off: the X11 display cannot be opened ({error}).")
+            return
+        try:
+            root = display.screen().root
+            keycode = display.keysym_to_keycode(keysym)
+            if not keycode:
+                self.failed.emit(f"The global push-to-talk key is off: this keyboard has no {self.sequence} key.")
+                return
+            catch = Xlib.error.CatchError(Xlib.error.BadAccess)
+            # NumLock (Mod2) and CapsLock change the modifier state: grab the key with each of them too.
+            for extra in (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask):
+                root.grab_key(keycode, mask | extra, True, X.GrabModeAsync, X.GrabModeAsync, onerror=catch)
+            display.sync()
+            if catch.get_error() is not None:
+                self.failed.emit(f"The global push-to-talk key is off: another program already uses {self.sequence}. "
+                                 "Choose another key in Settings.")
+                return
+            grabbed.set()
+            log.info("global push-to-talk key %s grabbed", self.sequence)
+            self._loop(display, keycode, stop)
+        finally:
+            display.close()
+
+    def _loop(self, display, keycode: int, stop: threading.Event) -> None:  # noqa: ANN001 (Xlib Display)
+        from Xlib import X
+
+        held = False
+        release_at: float | None = None
+        while not stop.is_set():
+            wait = 0.2 if release_at is None else max(0.0, release_at - time.monotonic())
+            select.select([display.fileno()], [], [], wait)
+            while display.pending_events():
+                event = display.next_event()
+                if getattr(event, "detail", None) != keycode:
+                    continue
+                if event.type == X.KeyPress:
+                    if release_at is not None:
+                        release_at = None  # an auto-repeat: the key is still held
+                        continue
+                    if not held:
+                        held = True
+                        self.pressed.emit()
+                elif event.type == X.KeyRelease and held:
+                    release_at = time.monotonic() + RELEASE_SETTLE_S
+            if release_at is not None and time.monotonic() >= release_at:
+                release_at = None
+                held = False
+                self.released.emit()
+
+
+class ListeningOverlay(QWidget):
+    """A small always-on-top window that never takes the focus: "Listening…" while a take started from outside
+    the window records (the window may be hidden or behind another app)."""
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setObjectName("listeningOverlay")
+        self.setAccessibleName("Chinwag is listening")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.mark = QLabel(self)
+        self.text = QLabel("Listening…", self)
+        self.text.setObjectName("listeningText")
+        self.hint = QLabel("", self)
+        self.hint.setObjectName("managerHint")
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.text)
+        words.addWidget(self.hint)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 18, 10)
+        row.addWidget(self.mark)
+        row.addLayout(words)
+
+    def show_listening(self, hint: str) -> None:
+        self.mark.setPixmap(icon("mic").pixmap(28, 28))
+        self.text.setText("Listening…")
+        self.hint.setText(hint)
+        self._place()
+        self.show()
+        self.raise_()
+
+    def show_sending(self) -> None:
+        self.text.setText("Transcribing…")
+        self.hint.setText("")
+
+    def _place(self) -> None:
+        self.adjustSize()
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.move(area.center().x() - self.width() // 2, area.top() + 48)
+
+
+class RemoteTalk(QObject):
+    """Takes started from outside the window (the global key, the tray), through the window's `PushToTalk`."""
+
+    notice = Signal(str)  # the key could not be used: shown in the window's notice bar
+
+    def __init__(self, ptt: PushToTalk, hold_mode: Callable[[], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ptt = ptt
+        self._hold_mode = hold_mode
+        self.hotkey = GlobalHotkey(self)
+        self.overlay = ListeningOverlay()
+        self.remote_take = False  # the take in progress was started from outside the window
+        self._hint = ""
+        self.hotkey.pressed.connect(self._key_down)
+        self.hotkey.released.connect(self._key_up)
+        self.hotkey.failed.connect(self._failed)
+        ptt.state_changed.connect(self._state)
+
+    def configure(self, enabled: bool, sequence: str) -> str:
+        """Listen for `sequence` (or stop listening); returns "" or why the key cannot be used."""
+        self.hotkey.stop()
+        if not enabled:
+            return ""
+        why = hotkey_support()
+        if why:
+            return why
+        try:
+            self.hotkey.start(sequence)
+        except HotkeyUnavailable as error:
+            return str(error)
+        return ""
+
+    # ---- the key, and the tray ------------------------------------------------------------------------------
+
+    def _key_down(self) -> None:
+        if self._hold_mode():
+            self.start(f"Release {self.hotkey.sequence} to send it")
+        elif self.ptt.active:
+            self.stop()
+        else:
+            self.start(f"Press {self.hotkey.sequence} again to send it")
+
+    def _key_up(self) -> None:
+        if self._hold_mode() and self.remote_take:
+            self.stop()
+
+    def start(self, hint: str = "") -> None:
+        if self.ptt.active:
+            return
+        self.remote_take = True
+        self._hint = hint
+        self.ptt.press()
+
+    def stop(self) -> None:
+        if self.remote_take:
+            self.ptt.release()
+
+    def toggle(self, hint: str = "Choose “Stop and send” in the tray menu to send it") -> None:
+        if self.ptt.active:
+            self.stop()
+        else:
+            self.start(hint)
+
+    def _state(self, state: str) -> None:
+        if not self.remote_take:
+            return
+        if state in ("starting", "recording"):
+            if not self.overlay.isVisible():
+                self.overlay.show_listening(self._hint)
+        elif state == "stopping":
+            self.overlay.show_sending()
+        else:  # idle: sent, discarded or failed
+            self.remote_take = False
+            self.overlay.hide()
+
+    def _failed(self, text: str) -> None:
+        self.notice.emit(text)
+
+    def shutdown(self) -> None:
+        self.hotkey.stop()
+        self.overlay.close()
+        self.overlay.deleteLater()

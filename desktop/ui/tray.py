@@ -1,0 +1,77 @@
+"""The tray icon: show or hide the window, start (and send) a take, quit — where the desktop has a tray.
+
+The menu's actions exist whether or not there is a tray (`QSystemTrayIcon.isSystemTrayAvailable()`), so nothing
+else changes when there is none: there is simply no icon, and the window works as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
+
+from desktop.ui.global_hotkey import RemoteTalk
+from desktop.ui.theme import icon
+
+
+class TrayIcon(QObject):
+    def __init__(self, window: QMainWindow, talk: RemoteTalk, quit_app: Callable[[], None],
+                 enabled: bool = True) -> None:
+        super().__init__(window)
+        self.window = window
+        self.talk = talk
+        self.menu = QMenu()
+        self.menu.setAccessibleName("Chinwag tray menu")
+        self.show_action = QAction("Hide Chinwag", self.menu)
+        self.talk_action = QAction(icon("mic"), "Start talking", self.menu)
+        self.quit_action = QAction("Quit Chinwag", self.menu)
+        self.menu.addAction(self.show_action)
+        self.menu.addAction(self.talk_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.quit_action)
+        self.show_action.triggered.connect(self.toggle_window)
+        self.talk_action.triggered.connect(lambda: talk.toggle())
+        self.quit_action.triggered.connect(quit_app)
+        talk.ptt.state_changed.connect(self._ptt_state)
+        self.menu.aboutToShow.connect(self._update)
+        self.icon: QSystemTrayIcon | None = None
+        if enabled and QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon = QSystemTrayIcon(window.windowIcon(), self)
+            self.icon.setToolTip("Chinwag: offline voice assistant")
+            self.icon.setContextMenu(self.menu)
+            self.icon.activated.connect(self._activated)
+            self.icon.show()
+
+    @property
+    def available(self) -> bool:
+        return self.icon is not None
+
+    def toggle_window(self) -> None:
+        w = self.window
+        if w.isVisible() and not w.isMinimized():
+            w.hide()
+        else:
+            w.showNormal()
+            w.raise_()
+            w.activateWindow()
+        self._update()
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.toggle_window()
+
+    def _ptt_state(self, state: str) -> None:
+        self.talk_action.setText("Start talking" if state == "idle" else "Stop and send")
+        if self.icon is not None:
+            self.icon.setToolTip("Chinwag: listening…" if state in ("starting", "recording") else
+                                 "Chinwag: offline voice assistant")
+
+    def _update(self) -> None:
+        self.show_action.setText("Hide Chinwag" if self.window.isVisible() else "Show Chinwag")
+
+    def shutdown(self) -> None:
+        if self.icon is not None:
+            self.icon.hide()
+        self.menu.deleteLater()
