@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 class SpeechController(QObject):
     speaking_changed = Signal(bool)
     notice = Signal(str)  # one clear message per failure
-    _loaded = Signal(object)  # the Speaker, built on the loading thread
+    _loaded = Signal(object, int)  # the Speaker, built on the loading thread, and the settings generation
     _failed = Signal(object)
 
     def __init__(self, voice_factory: Callable[[], Voice], device: Callable[[], int | str | None],
@@ -41,6 +41,7 @@ class SpeechController(QObject):
         self._splitter = SpeechSplitter()
         self._reply_open = False
         self._warned = False
+        self._generation = 0
         self._loaded.connect(self._on_loaded)
         self._failed.connect(self._on_failed)
         if enabled:
@@ -63,7 +64,7 @@ class SpeechController(QObject):
         if self.speaker is not None or self._loading:
             return
         self._loading = True
-        threading.Thread(target=self._load, name="chinwag-voice-load", daemon=True).start()
+        threading.Thread(target=self._load, args=(self._generation,), name="chinwag-voice-load", daemon=True).start()
 
     def reply_started(self) -> None:
         self.stop()
@@ -106,6 +107,16 @@ class SpeechController(QObject):
         if self.speaker is not None:
             self.speaker.close()
 
+    def reconfigure(self) -> None:
+        """The voice, speed, volume or output device changed in Settings: the next sentence uses the new ones."""
+        self.shutdown()
+        self.speaker = None
+        self._generation += 1  # a voice still loading was built with the old settings: it is dropped
+        self._loading = False
+        self._warned = False  # a new device or voice may work where the old one failed: say so again if not
+        if self.enabled:
+            self.preload()
+
     # ---- inside ------------------------------------------------------------------------------------------------
 
     def _say(self, sentence: str | None) -> None:
@@ -118,7 +129,7 @@ class SpeechController(QObject):
         else:
             self.speaker.say(sentence)
 
-    def _load(self) -> None:
+    def _load(self, generation: int) -> None:
         try:
             voice = self._voice_factory()
             voice.load()
@@ -131,9 +142,12 @@ class SpeechController(QObject):
             log.exception("loading the voice failed")
             self._failed.emit(ChinwagError(f"Chinwag cannot speak: the voice did not load ({error})."))
             return
-        self._loaded.emit(speaker)
+        self._loaded.emit(speaker, generation)
 
-    def _on_loaded(self, speaker: Speaker) -> None:
+    def _on_loaded(self, speaker: Speaker, generation: int) -> None:
+        if generation != self._generation:
+            speaker.close()  # built before the settings changed
+            return
         self._loading = False
         self.speaker = speaker
         backlog, self._backlog = self._backlog, []

@@ -1,0 +1,145 @@
+"""The Settings dialog's "Voice and conversation" box: which voice reads replies, how fast and loud, through which
+output device; live transcription; conversation mode. A voice that is not downloaded yet downloads on OK, like a
+speech model; "Test voice" reads a sentence with what is chosen, before anything is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.core.settings import Settings
+from desktop.ui.model_picker import ModelChoice, ModelPicker
+
+_HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
+TEST_SENTENCE = "Hello! This is how I sound when I read a reply."
+
+
+class VoiceBox(QGroupBox):
+    # voice id, speed, volume, output device name (None: the default), host API (or None)
+    test_requested = Signal(str, float, float, object, object)
+
+    def __init__(self, settings: Settings, voices: list[ModelChoice], speakers: list[tuple[str, str]],
+                 speaker_error: str = "", parent: QWidget | None = None) -> None:
+        super().__init__("Voice and conversation", parent)
+        self.voice = ModelPicker("Voice", self)
+        self.voice.set_choices(voices, settings.voice)
+        self.voice_info = QLabel(self)
+        self.voice_info.setWordWrap(True)
+        self.voice_info.setAccessibleName("Voice information")
+        self.speed = QDoubleSpinBox(self)
+        self.speed.setAccessibleName("Speaking speed")
+        self.speed.setRange(0.5, 2.0)
+        self.speed.setSingleStep(0.1)
+        self.speed.setDecimals(2)
+        self.speed.setSuffix(" ×")
+        self.speed.setValue(settings.speech_speed)
+        self.volume = QSpinBox(self)
+        self.volume.setAccessibleName("Speaking volume")
+        self.volume.setRange(0, 100)
+        self.volume.setSuffix(" %")
+        self.volume.setValue(round(settings.speech_volume * 100))
+        # Remembered by name and host API, like the microphone (one device can be listed under several host APIs).
+        self.output = QComboBox(self)
+        self.output.setAccessibleName("Speaker (output device)")
+        self.output.addItem("System default", None)
+        names = [name for name, _api in speakers]
+        for name, host_api in speakers:
+            label = f"{name}  ({host_api})" if names.count(name) > 1 else name
+            self.output.addItem(label, name)
+            self.output.setItemData(self.output.count() - 1, host_api, _HOST_API_ROLE)
+        if settings.output_device and not self._select_output(settings.output_device, settings.output_host_api):
+            # Remembered but not connected now: kept (it is used again once it is back), shown as such.
+            self.output.addItem(f"{settings.output_device} (not connected)", settings.output_device)
+            self.output.setItemData(self.output.count() - 1, settings.output_host_api, _HOST_API_ROLE)
+            self.output.setCurrentIndex(self.output.count() - 1)
+        self.output_status = QLabel(speaker_error, self)
+        self.output_status.setWordWrap(True)
+        self.output_status.setAccessibleName("Voice test status")
+        self.test_button = QPushButton("Test voice", self)
+        self.test_button.setAccessibleName("Test the voice")
+        self.test_button.setToolTip("Read a sentence with this voice, speed, volume and speaker")
+        self.live = QCheckBox("Show what I say while I hold the key", self)
+        self.live.setChecked(settings.live_transcript)
+        self.conversation = QCheckBox("Conversation mode: after a spoken reply, listen for the next question "
+                                      "without a key (Esc leaves it)", self)
+        self.conversation.setChecked(settings.conversation_mode)
+        self.end_of_speech = QDoubleSpinBox(self)
+        self.end_of_speech.setAccessibleName("Silence that ends a question")
+        self.end_of_speech.setRange(0.3, 3.0)
+        self.end_of_speech.setSingleStep(0.1)
+        self.end_of_speech.setDecimals(1)
+        self.end_of_speech.setSuffix(" s of silence")
+        self.end_of_speech.setValue(settings.end_of_speech_s)
+
+        output_row = QWidget(self)
+        row = QHBoxLayout(output_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.output, 1)
+        row.addWidget(self.test_button)
+        form = QFormLayout(self)
+        form.addRow("&Voice", self.voice)
+        form.addRow("", self.voice_info)
+        form.addRow("Spee&d", self.speed)
+        form.addRow("&Volume", self.volume)
+        form.addRow("Spea&ker", output_row)
+        form.labelForField(output_row).setBuddy(self.output)
+        form.addRow("", self.output_status)
+        form.addRow("", self.live)
+        form.addRow("", self.conversation)
+        form.addRow("A question &ends after", self.end_of_speech)
+        self.voice.currentIndexChanged.connect(self._voice_changed)
+        self.test_button.clicked.connect(self._test)
+        self._voice_changed()
+
+    def values(self) -> dict[str, object]:
+        """The settings fields this box edits, as chosen."""
+        return {
+            "voice": self.voice.current_id() or Settings.voice,
+            "speech_speed": round(self.speed.value(), 2),
+            "speech_volume": self.volume.value() / 100,
+            "output_device": self.output.currentData(),
+            "output_host_api": self.output.currentData(_HOST_API_ROLE) or None,
+            "live_transcript": self.live.isChecked(),
+            "conversation_mode": self.conversation.isChecked(),
+            "end_of_speech_s": round(self.end_of_speech.value(), 1),
+        }
+
+    def show_test_status(self, text: str) -> None:
+        self.output_status.setText(text)
+
+    def _select_output(self, name: str, host_api: str | None) -> bool:
+        named = [i for i in range(self.output.count()) if self.output.itemData(i) == name]
+        exact = [i for i in named if host_api and self.output.itemData(i, _HOST_API_ROLE) == host_api]
+        if not named:
+            return False
+        self.output.setCurrentIndex((exact or named)[0])
+        return True
+
+    def _voice_changed(self, *_args: object) -> None:
+        choice = self.voice.choice(self.voice.current_id())
+        if choice is None:
+            return
+        info = choice.description
+        if not choice.downloaded:
+            size = f" ({choice.size_mb:.0f} MB)" if choice.size_mb else ""
+            info += (f"\nNot downloaded yet{size}: it downloads when you press OK, with progress, cancel and resume; "
+                     "replies are read with the current voice until it is ready.")
+        self.voice_info.setText(info.strip())
+        self.test_button.setEnabled(choice.downloaded)
+
+    def _test(self) -> None:
+        values = self.values()
+        self.show_test_status("Speaking…")
+        self.test_requested.emit(values["voice"], values["speech_speed"], values["speech_volume"],
+                                 values["output_device"], values["output_host_api"])
