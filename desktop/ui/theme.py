@@ -143,17 +143,25 @@ class ThemeState:
     """What was applied last: the setting ("system", "light", "dark") and the colours it resolved to."""
 
     setting = "system"
+    forced = False  # a light/dark choice was pushed to Qt's style hints (undone when "system" is chosen again)
     colors: Colors = LIGHT
     _following = False
 
 
 def apply_theme(theme: str) -> Colors:
     """Set the colour scheme hint, the palette, the stylesheet and the icons' ink for `theme`."""
-    app = QApplication.instance()
     hints = QGuiApplication.styleHints()
     scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
-    hints.setColorScheme(scheme)
     ThemeState.setting = theme
+    if theme != "system" or ThemeState.forced:
+        hints.setColorScheme(scheme)  # back to the desktop's own (Unknown) when leaving a forced choice
+    ThemeState.forced = theme != "system"
+    return _restyle(theme)
+
+
+def _restyle(theme: str) -> Colors:
+    app = QApplication.instance()
+    hints = QGuiApplication.styleHints()
     colors = colors_for(theme)
     ThemeState.colors = colors
     if isinstance(app, QApplication):
@@ -169,7 +177,7 @@ def apply_theme(theme: str) -> Colors:
 
 def _system_changed(_scheme: Qt.ColorScheme) -> None:
     if ThemeState.setting == "system" and colors_for("system") != ThemeState.colors:
-        apply_theme("system")
+        _restyle("system")
 
 
 def icon_names() -> list[str]:

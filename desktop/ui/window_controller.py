@@ -29,6 +29,7 @@ from desktop.core.settings import Settings
 from desktop.core.sysinfo import network_available
 from desktop.ui.chat_controller import ChatController
 from desktop.ui.conversation_controller import ConversationController
+from desktop.ui.conversation_mode import ConversationMode
 from desktop.ui.download_controller import DownloadController
 from desktop.ui.global_hotkey import RemoteTalk
 from desktop.ui.live_controller import LiveTranscription
@@ -204,6 +205,7 @@ class WindowController(QObject):
     def escape(self) -> None:
         """Esc: cancel a take being recorded, else stop the reply (and the voice), else leave edit mode."""
         self.speech.stop()
+        self.conversation.set_on(False)  # Esc always leaves conversation mode
         if not self.ptt.discard("escape"):
             self.chat.escape()
 
@@ -221,6 +223,7 @@ class WindowController(QObject):
     def _configure_hotkey(self) -> None:
         s = self.context.settings
         why = self.remote.configure(s.global_hotkey, s.global_hotkey_key)
+        self.hotkey_off_reason = why  # "" when listening (or not asked for)
         if why and s.global_hotkey:
             self.window.notices.show_notice(f"The global push-to-talk key is off. {why}", kind="warning",
                                             timeout_s=15)
@@ -256,6 +259,12 @@ class WindowController(QObject):
         speech.speaking_changed.connect(w.status.show_speaking)
         speech.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", timeout_s=15))
         self.settings.applied.connect(self._voice_settings)
+        self.conversation = ConversationMode(self.ptt, speech, w.input_bar, lambda: self.context.settings,
+                                             self.context.save_settings)
+        chat.turn_finished.connect(lambda done: self.conversation.reply_finished(done is not None and not done.stopped))
+        self.conversation.notice.connect(lambda text: w.notices.show_notice(text, kind="info", timeout_s=15))
+        self.conversation.set_on(self.context.settings.conversation_mode)
+        self.settings.applied.connect(lambda _old, new: self.conversation.set_on(new.conversation_mode))
         self.downloads.downloaded.connect(lambda variant_id: speech.reconfigure()
                                           if variant_id == self.context.settings.voice else None)
 
@@ -360,6 +369,8 @@ class WindowController(QObject):
             ("Ctrl+Shift+C", "Copy the last reply", self._copy_last_reply),
             ("Ctrl+R", "Write the last reply again", self._regenerate_last),
             ("Ctrl+Shift+S", "Speak replies aloud: on or off", lambda: w.input_bar.speak_toggle.toggle()),
+            ("Ctrl+Shift+H", "Conversation mode (hands-free): on or off",
+             lambda: w.input_bar.conversation_toggle.toggle()),
             ("F1", "This list of shortcuts", self.shortcut_sheet),
         ]
         for keys, what, slot in triples:
