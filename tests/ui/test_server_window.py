@@ -1,0 +1,142 @@
+"""The local API server inside the window: switched on in Settings, it answers the official `openai` client with the
+window's own models, through the window's worker (one copy in memory), and waits behind a turn in the window."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import openai
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.server.app import QUEUE_HEADER
+from tests.ui.conftest import TURN_TIMEOUT_MS, make_context
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def in_background(qtbot, work: Callable[[], Any], timeout_ms: int = TURN_TIMEOUT_MS) -> Any:  # noqa: ANN001
+    """Run `work` on a thread while the Qt event loop keeps running (the window must go on working meanwhile)."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as error:  # noqa: BLE001 - raised again in the test's thread
+            box["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=timeout_ms)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+def switch_on(window, qtbot, port: int) -> str:  # noqa: ANN001
+    """Settings → the switch, the port typed in, OK; returns the key the dialog showed (and copied)."""
+    dialog = window.c.settings.open()
+    qtbot.waitExposed(dialog)
+    box = dialog.server_box
+    assert not box.enabled.isChecked()  # off by default
+    qtbot.mouseClick(box.enabled, Qt.MouseButton.LeftButton)
+    assert box.enabled.isChecked()
+    box.port.setFocus()
+    box.port.selectAll()
+    qtbot.keyClicks(box.port, str(port))
+    assert box.port.value() == port
+    assert box.address.text() == f"http://127.0.0.1:{port}/v1"
+    qtbot.mouseClick(box.copy_key, Qt.MouseButton.LeftButton)
+    key = box.key.text()
+    assert len(key) > 30 and QGuiApplication.clipboard().text() == key
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.c.server.url != "", timeout=10_000)
+    return key
+
+
+def test_settings_switch_serves_the_windows_own_models(open_window, app_paths, starter_gguf, whisper_dir,
+                                                       qtbot) -> None:  # noqa: ANN001
+    window = open_window(make_context(app_paths, max_tokens=120))
+    port = free_port()
+    key = switch_on(window, qtbot, port)
+    server = window.c.server
+    assert server.url == f"http://127.0.0.1:{port}/v1"
+    assert window.context.settings.api_server and window.context.settings.api_port == port
+    client = openai.OpenAI(base_url=server.url, api_key=key, max_retries=0, timeout=120)
+
+    # The window's model, by the id the window loaded; the window's engine answers (one copy in memory).
+    models = in_background(qtbot, lambda: [m.id for m in client.models.list()])
+    assert models[0] == window.c.models.loaded_llm and "whisper-tiny.en" in models
+    engine = window.c.worker._engine
+    reply = in_background(qtbot, lambda: client.chat.completions.create(
+        model=models[0], messages=[{"role": "user", "content": "What is the capital of France?"}],
+        max_tokens=16, temperature=0, seed=3))
+    assert reply.choices[0].message.content
+    assert server.runner.jobs_run == 1
+    assert window.c.worker._engine is engine  # no second model was loaded for the server
+    assert (engine.last_stats.prompt_tokens, engine.last_stats.completion_tokens) == (
+        reply.usage.prompt_tokens, reply.usage.completion_tokens)
+
+    # A request during a turn in the window waits for it: the tokens never mix, each answer is whole.
+    box = window.view.input_bar.text
+    box.setFocus()
+    box.setPlainText("Tell me a long story about a dragon who learns to fly.")
+    asked = {"messages": [{"role": "user", "content": "Name three colours."}], "max_tokens": 30, "temperature": 0,
+             "seed": 5}
+    with qtbot.waitSignal(window.c.chat.turn_finished, timeout=TURN_TIMEOUT_MS) as turn:
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # the turn is on the worker's queue when this returns
+        raw = in_background(qtbot, lambda: client.chat.completions.with_raw_response.create(model=models[0], **asked))
+    assert int(raw.headers[QUEUE_HEADER]) >= 1  # it was queued behind the window's turn
+    during = raw.parse().choices[0].message.content
+    done = turn.args[0]
+    assert done is not None and done.reply
+    assert window.stored()[-1].text == done.reply == window.messages()[-1].text()
+    alone = in_background(qtbot, lambda: client.chat.completions.create(model=models[0], **asked))
+    assert during == alone.choices[0].message.content
+    assert server.runner.jobs_run == 3
+
+
+def test_switch_off_stops_the_server_and_close_stops_it_too(open_window, app_paths, starter_gguf, whisper_dir,
+                                                            qtbot) -> None:  # noqa: ANN001
+    import httpx2
+
+    window = open_window(make_context(app_paths))
+    port = free_port()
+    key = switch_on(window, qtbot, port)
+    url = window.c.server.url
+    wrong = in_background(qtbot, lambda: httpx2.get(url + "/models", headers={"Authorization": "Bearer nope"}))
+    assert wrong.status_code == 401
+    dialog = window.c.settings.open()
+    qtbot.waitExposed(dialog)
+    assert dialog.server_box.enabled.isChecked() and dialog.server_box.key.text() == key
+    dialog.server_box.enabled.setFocus()
+    qtbot.keyClick(dialog.server_box.enabled, Qt.Key.Key_Space)
+    assert not dialog.server_box.enabled.isChecked()
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.c.server.url == "", timeout=10_000)
+    assert not window.context.settings.api_server
+    refused = in_background(qtbot, lambda: _connects(port))
+    assert refused is False
+    # On again, then the window closes: the server goes with it.
+    switch_on(window, qtbot, port)
+    window.close()
+    assert window.c.closed_cleanly
+    assert in_background(qtbot, lambda: _connects(port)) is False
+
+
+def _connects(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return True
+    except OSError:
+        return False
