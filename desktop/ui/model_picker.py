@@ -68,8 +68,10 @@ class ModelPicker(QComboBox):
         self.adjustSize()
         self.setMinimumWidth(self.sizeHint().width())
         view = self.view()
-        widest = view.sizeHintForColumn(0) if self.count() else 0
-        frame = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 8
+        # Measured from the texts: the hidden list's own size hints only count the rows it has laid out.
+        metrics = view.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        frame = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 24  # item padding
         view.setMinimumWidth(widest + frame)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)

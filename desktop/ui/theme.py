@@ -164,14 +164,18 @@ def _restyle(theme: str) -> Colors:
     hints = QGuiApplication.styleHints()
     colors = colors_for(theme)
     ThemeState.colors = colors
+    icon.cache_clear()  # before the palette changes: widgets fetch their icons again when it does
     if isinstance(app, QApplication):
         app.setPalette(palette_for(colors))
         app.setStyleSheet(stylesheet(colors))
+        for widget in app.topLevelWidgets():  # windows that draw icons of the set redraw them in the new ink
+            decorate = getattr(widget, "decorate", None)
+            if callable(decorate):
+                decorate()
         if not ThemeState._following:
             # "Follow the system": the desktop switching light/dark later re-applies the look.
             ThemeState._following = True
             hints.colorSchemeChanged.connect(_system_changed)
-    icon.cache_clear()
     return colors
 
 
