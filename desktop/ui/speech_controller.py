@@ -51,6 +51,11 @@ class SpeechController(QObject):
     def speaking(self) -> bool:
         return self.speaker is not None and self.speaker.speaking
 
+    @property
+    def busy(self) -> bool:
+        """Something is still to be heard: a voice loading for it, sentences queued, or audio playing."""
+        return bool(self._backlog) or self._reply_open or (self.speaker is not None and not self.speaker.wait(0))
+
     # ---- the window's side -----------------------------------------------------------------------------------
 
     def set_enabled(self, enabled: bool) -> None:
