@@ -36,7 +36,12 @@ from desktop.core.catalog import bundled_path  # noqa: E402
 from desktop.core.live_stt import SAMPLE_RATE, LiveTranscript  # noqa: E402
 from desktop.core.llm import ChatEngine, GenerationParams, ensure_cpu_backends  # noqa: E402
 from desktop.core.speech_out import SpeechFile, Voice, bundled_voice  # noqa: E402
-from desktop.core.speech_text import SpeechSplitter, speakable, split_sentences  # noqa: E402
+from desktop.core.speech_text import (  # noqa: E402
+    FIRST_PHRASE_WORDS,
+    SpeechSplitter,
+    speakable,
+    split_sentences,
+)
 from desktop.core.store import ConversationStore  # noqa: E402
 from desktop.core.stt import Transcriber, whisper_threads  # noqa: E402
 from desktop.core.turn import Token, TurnDone, VoiceTurn  # noqa: E402
@@ -60,7 +65,7 @@ def chinwag(turn: VoiceTurn, voice: Voice, transcriber: Transcriber, pcm, live: 
     released = time.perf_counter()
     text = take.finish().text if live else transcriber.transcribe(pcm).text
     speech = SpeechFile(voice)
-    splitter = SpeechSplitter()
+    splitter = SpeechSplitter(FIRST_PHRASE_WORDS)
     conversation = turn.store.create_conversation()
     for event in turn.run(conversation.id, text=text, released_at=released):
         if isinstance(event, Token):

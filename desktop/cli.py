@@ -19,7 +19,7 @@ from desktop.core.errors import ChinwagError, DownloadCancelled
 from desktop.core.gguf_check import verify_model_file
 from desktop.core.hub import Progress
 from desktop.core.speech_out import Speaker, SpeechFile
-from desktop.core.speech_text import SpeechSplitter
+from desktop.core.speech_text import FIRST_PHRASE_WORDS, SpeechSplitter
 from desktop.core.turn import Token, Transcribed, TurnDone, VoiceTurn
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
         transcriber=transcriber,
     )
     voice_out = _voice_output(args, context)  # loaded before the clock starts, as the window does at start-up
-    splitter = SpeechSplitter()
+    splitter = SpeechSplitter(FIRST_PHRASE_WORDS)
     opening = args.text if args.text else args.ask_wav.name
     conversation = context.store.create_conversation(_title(opening))
     cancel = threading.Event()

@@ -91,6 +91,40 @@ def test_abbreviations_initials_and_decimals_do_not_split() -> None:
     assert splitter.flush() == ["Then."]
 
 
+def test_the_first_phrase_can_go_before_its_sentence_ends() -> None:
+    """With `first_phrase_words`, the reply's first clause is said as soon as it is complete and long enough; the
+    rest of the reply is split as before, and nothing is lost or said twice."""
+    text = ("Paris is the capital of France, and it is famous for the Eiffel Tower. It has museums, parks and "
+            "cafes, all worth a visit.")
+    splitter = SpeechSplitter(first_phrase_words=4)
+    said, first_at = [], None
+    for start in range(0, len(text), 3):
+        said += splitter.feed(text[start:start + 3])
+        if said and first_at is None:
+            first_at = start + 3
+    said += splitter.flush()
+    assert said == ["Paris is the capital of France,", "and it is famous for the Eiffel Tower.",
+                    "It has museums, parks and cafes, all worth a visit."]
+    assert first_at is not None and first_at <= len("Paris is the capital of France, an")
+    # Too short a clause waits for the sentence; a comma inside emphasis, a link or a number is no place to cut.
+    assert _streamed("Yes, Paris is the capital. Enjoy!") == ["Yes, Paris is the capital.", "Enjoy!"]
+    assert _streamed("**Paris, the capital**, is lovely: go.") == ["Paris, the capital, is lovely:", "go."]
+    assert _streamed("See [Paris, France](https://x.org/a) or the city of lights, soon. Ok.") == [
+        "See Paris, France or the city of lights,", "soon.", "Ok."]
+    assert _streamed("About 1,000 people live there, more or less. Ok.") == [
+        "About 1,000 people live there,", "more or less.", "Ok."]
+    # Without the option nothing changes.
+    assert speakable("Paris is the capital of France, and lovely.") == ["Paris is the capital of France, and lovely."]
+
+
+def _streamed(text: str) -> list[str]:
+    splitter = SpeechSplitter(first_phrase_words=4)
+    said: list[str] = []
+    for start in range(0, len(text), 2):
+        said += splitter.feed(text[start:start + 2])
+    return said + splitter.flush()
+
+
 # ---- the real voice -------------------------------------------------------------------------------------------
 
 

@@ -86,16 +86,32 @@ def _close(text: str) -> str:
     return text if text[-1] in ".!?…:;" else text + "."
 
 
-class SpeechSplitter:
-    """Feed it the reply as it streams; it returns the sentences completed so far, each cleaned for speech."""
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[—–-](?=\s)")
+FIRST_PHRASE_WORDS = 4
 
-    def __init__(self) -> None:
+
+class SpeechSplitter:
+    """Feed it the reply as it streams; it returns the sentences completed so far, each cleaned for speech.
+
+    `first_phrase_words`: when not 0, the reply's very first utterance may be a clause rather than a sentence: the
+    words up to a comma, semicolon, colon or dash once there are at least that many. The voice then starts while the
+    model is still writing the rest of the first sentence, and has less to synthesize before the first sound.
+    """
+
+    def __init__(self, first_phrase_words: int = 0) -> None:
         self._line = ""  # the current, unfinished line of Markdown, raw
         self._pending = ""  # the paragraph so far, cleaned, not yet ended by a sentence mark
         self._in_code = False
         self._said_code = False
+        self._first_phrase_words = first_phrase_words
+        self._said_any = False
 
     def feed(self, piece: str) -> list[str]:
+        out = self._feed(piece)
+        self._said_any = self._said_any or bool(out)
+        return out
+
+    def _feed(self, piece: str) -> list[str]:
         out: list[str] = []
         self._line += piece
         while "\n" in self._line:
@@ -117,13 +133,35 @@ class SpeechSplitter:
                 self._pending = ""
             out += [c for c in cleaned if _words(c)]
             self._line = marker + rest
+        elif not out and not self._said_any and self._first_phrase_words:
+            out += self._first_phrase(marker)
         return out
+
+    def _first_phrase(self, marker: str) -> list[str]:
+        """The first clause of the reply, if it is complete and long enough (see the class)."""
+        body = self._line[len(marker):]
+        for match in _CLAUSE_BREAK.finditer(body):
+            head = body[: match.end()]
+            if head.count("**") % 2 or head.count("`") % 2 or head.count("[") != head.count("]"):
+                continue  # inside emphasis, code or a link: not a place to cut
+            phrase = clean_inline(f"{self._pending} {head}".strip()) if not marker.strip() else clean_inline(head)
+            if len(re.findall(r"\w+", phrase)) < self._first_phrase_words:
+                continue
+            if marker.strip() and not _QUOTE.fullmatch(marker):
+                before = self._end_paragraph()
+            else:
+                before, self._pending = [], ""
+            self._line = body[match.end():].lstrip()
+            return [*before, phrase]
+        return []
 
     def flush(self) -> list[str]:
         """The end of the reply: whatever is left is the last sentence."""
         out = self._complete_line(self._line) if self._line else []
         self._line = ""
-        return out + self._end_paragraph()
+        out += self._end_paragraph()
+        self._said_any = self._said_any or bool(out)
+        return out
 
     def _complete_line(self, line: str) -> list[str]:
         out: list[str] = []

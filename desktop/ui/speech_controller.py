@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import ChinwagError
 from desktop.core.speech_out import Speaker, Voice
-from desktop.core.speech_text import SpeechSplitter, speakable
+from desktop.core.speech_text import FIRST_PHRASE_WORDS, SpeechSplitter, speakable
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class SpeechController(QObject):
         self.speaker: Speaker | None = None
         self._loading = False
         self._backlog: list[str | None] = []  # said before the voice was ready (None: the end of a reply)
-        self._splitter = SpeechSplitter()
+        self._splitter = SpeechSplitter(FIRST_PHRASE_WORDS)
         self._reply_open = False
         self._warned = False
         self._generation = 0
@@ -73,7 +73,7 @@ class SpeechController(QObject):
 
     def reply_started(self) -> None:
         self.stop()
-        self._splitter = SpeechSplitter()
+        self._splitter = SpeechSplitter(FIRST_PHRASE_WORDS)
         self._reply_open = self.enabled
 
     def feed(self, piece: str) -> None:
