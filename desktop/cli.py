@@ -286,9 +286,10 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
 
     settings = context.settings
     if not is_loopback(args.host):
-        if args.no_auth:
-            print("error: --no-auth is for the loopback address only: any computer that reaches "
-                  f"{args.host} could use the models.", file=sys.stderr)
+        if args.no_auth or not (args.api_key or settings.api_require_key):
+            print("error: a server without a key (--no-auth, or 'Require the key' off in Settings) is for the "
+                  f"loopback address only: any computer that reaches {args.host} could use the models.",
+                  file=sys.stderr)
             return 2
         print(f"warning: listening on {args.host}, not just this computer. Every request still needs the key.",
               file=sys.stderr)
@@ -311,7 +312,8 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
         key = None
     else:
         key = ensure_api_key(context.paths.config_dir)  # made and kept in the keyring on first use
-    config = ServerConfig(api_key=key, extra_hosts=() if is_loopback(args.host) else (args.host,),
+    extra_hosts = () if is_loopback(args.host) else ("*",) if args.host in ("0.0.0.0", "::") else (args.host,)
+    config = ServerConfig(api_key=key, extra_hosts=extra_hosts,
                           cors_origins=tuple(args.cors_origin or settings.api_cors_origins),
                           default_max_tokens=settings.max_tokens)
     port = settings.api_port if args.port is None else args.port

@@ -276,7 +276,7 @@ def test_a_port_in_use_is_a_clear_error(api: Served_) -> None:
 
 
 def test_malformed_json_is_a_400(api: Served_) -> None:
-    for body in (b"{not json", b"[1, 2]", b"\xff\xfe", b""):
+    for body in (b"{not json", b"[1, 2]", b"\xff\xfe", b"", b"[" * 200_000):
         response = api.http("POST", "/v1/chat/completions", content=body,
                             headers={"Content-Type": "application/json"})
         assert response.status_code == 400, body
@@ -415,6 +415,15 @@ def test_stop_matcher_holds_back_only_what_could_start_a_stop() -> None:
     assert matcher.stopped and matcher.flush() == ""
     plain = StopMatcher(("\n\n",))
     assert plain.feed("a\n") == "a" and plain.flush() == "\n"
+
+
+def test_host_names_a_config_accepts() -> None:
+    loopback = ServerConfig(api_key=KEY)
+    assert all(loopback.host_allowed(h) for h in ("localhost", "LOCALHOST:80", "127.0.0.1:1", "[::1]:2", "localhost."))
+    assert not any(loopback.host_allowed(h) for h in (None, "", "[::1", "evil:80:80", "127.0.0.2", "0.0.0.0"))
+    lan = ServerConfig(api_key=KEY, extra_hosts=("192.168.1.5",))
+    assert lan.host_allowed("192.168.1.5:8765") and not lan.host_allowed("evil.example")
+    assert ServerConfig(api_key=KEY, extra_hosts=("*",)).host_allowed("anything.example")
 
 
 # ---- chinwag serve --------------------------------------------------------------------------------------------

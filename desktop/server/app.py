@@ -61,7 +61,9 @@ DISCONNECT_POLL_S = 0.2
 @dataclass(frozen=True)
 class ServerConfig:
     api_key: str | None  # None: no key needed (the user turned it off)
-    extra_hosts: tuple[str, ...] = ()  # Host names accepted besides the loopback ones (a non-loopback --host)
+    # Host names accepted besides the loopback ones: the address of a non-loopback --host; "*" (any) for a wildcard
+    # address such as 0.0.0.0, where the key, always required then, is what keeps other pages and computers out.
+    extra_hosts: tuple[str, ...] = ()
     cors_origins: tuple[str, ...] = ()  # web origins allowed to call the API ("*": any); none by default
     max_body_bytes: int = 1 << 20  # JSON requests
     max_audio_bytes: int = 25 << 20  # an uploaded audio file, as OpenAI's own limit
@@ -70,6 +72,8 @@ class ServerConfig:
     def host_allowed(self, host_header: str | None) -> bool:
         if not host_header:
             return False
+        if "*" in self.extra_hosts:
+            return True
         host = host_header.strip().lower()
         if host.startswith("["):  # [::1]:8080
             host = host[1:host.find("]")] if "]" in host else ""

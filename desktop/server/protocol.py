@@ -39,7 +39,7 @@ class ApiError(Exception):
 def parse_json(raw: bytes) -> dict[str, Any]:
     try:
         payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: nested too deep
         raise ApiError(400, f"The request body is not valid JSON ({error}). Send a JSON object.",
                        code="invalid_json") from error
     if not isinstance(payload, dict):

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,9 +21,7 @@ from desktop.core.llm import ChatEngine
 from desktop.core.secrets import ensure_api_key
 from desktop.core.speech_out import Voice
 from desktop.core.stt import Transcriber
-from desktop.server.app import ServerConfig
 from desktop.server.runner import ModelRunner, ModelSet, ModelUnavailable, Served
-from desktop.server.server import ApiServer, ServerError
 from desktop.ui.model_controller import ModelController
 from desktop.ui.worker import ModelWorker
 
@@ -97,7 +95,7 @@ class ServerController(QObject):
         self.context = context
         self.worker = worker
         self.models = models
-        self.server: ApiServer | None = None
+        self.server: Any = None  # the ApiServer while it runs
         self.runner: WorkerRunner | None = None
         self._running_with: tuple[object, ...] | None = None
 
@@ -116,6 +114,10 @@ class ServerController(QObject):
             self.start()
 
     def start(self) -> None:
+        # Imported on first use: Starlette and uvicorn cost ~0.1 s of start-up that a window without the server skips.
+        from desktop.server.app import ServerConfig
+        from desktop.server.server import ApiServer, ServerError
+
         s = self.context.settings
         key = ensure_api_key(self.context.paths.config_dir) if s.api_require_key else None
         try:
