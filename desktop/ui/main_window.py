@@ -106,8 +106,9 @@ class MainWindow(QMainWindow):
             button.setIcon(icon(name))
         # The send button is the one primary action: the stylesheet gives it the accent colour.
         bar.send_button.setObjectName("primaryButton")
-        for button, plain in ((bar.stop_button, "Stop"), (bar.speak_toggle, "Speak replies")):
-            if button.text().lstrip("■🔈 ") == plain:  # the glyph in the text is replaced by the icon
+        for button, plain in ((bar.stop_button, "Stop"), (bar.speak_toggle, "Speak replies"),
+                              (self.sidebar.new_button, "New conversation")):
+            if button.text().lstrip("■🔈+ ") == plain:  # the glyph in the text is replaced by the icon
                 button.setText(plain)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)

@@ -131,7 +131,7 @@ class ModelManagerView(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Models")
         self.setAccessibleName("Model manager")
-        self.resize(1060, 680)
+        self.resize(1080, 760)
         memory = (f"This computer has {memory_gb:.1f} GB of memory." if memory_gb else
                   "This computer's memory is unknown.")
         self.hint = QLabel(f"Language models answer, speech models listen (Whisper), voices speak (Piper). {memory} "
@@ -195,7 +195,7 @@ class ModelManagerView(QDialog):
         self.files.setShowGrid(False)
         self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.files.horizontalHeader().setStretchLastSection(True)
-        self.files.setMaximumHeight(170)
+        self.files.setMaximumHeight(120)
         self.add_file_button = self._button("Add this file", "check", "Add the selected file to the list of models")
         self.add_file_button.setEnabled(False)
         self.local_button = self._button("Add a local .gguf…", "file-add", "Add a model file already on this computer")
@@ -249,7 +249,7 @@ class ModelManagerView(QDialog):
                 v = row.variant
                 memory = "—"
                 if v.ram_gb:
-                    memory = f"{v.ram_gb:g} GB" + (f" of {memory_gb:.0f}" if memory_gb else "")
+                    memory = f"{v.ram_gb:g} of {memory_gb:.0f} GB" if memory_gb else f"{v.ram_gb:g} GB"
                     if not row.fits:
                         memory = f"⚠ {memory}"
                 cells = (v.label, KIND_LABELS[v.kind], row.status_text(), human_size(row.on_disk),

@@ -38,7 +38,7 @@ class Colors:
 
 LIGHT = Colors("light", window="#f7f7f8", surface="#ffffff", raised="#ffffff", border="#d9dbe0", text="#1f2328",
                muted="#656d76", accent="#3a6fd8", accent_text="#ffffff", user_bubble="#e8effc", danger="#c4314b")
-DARK = Colors("dark", window="#1b1d21", surface="#22252a", raised="#2b2f36", border="#3a3f47", text="#e6e8eb",
+DARK = Colors("dark", window="#1b1d21", surface="#282c33", raised="#2f343c", border="#434952", text="#e6e8eb",
               muted="#9aa3ad", accent="#6f9cf0", accent_text="#10151f", user_bubble="#263453", danger="#f0707f")
 
 
@@ -103,13 +103,10 @@ QPushButton#primaryButton {{ background: {c.accent}; color: {c.accent_text}; bor
 QPushButton#primaryButton:disabled {{ background: {c.border}; color: {c.muted}; border-color: {c.border}; }}
 QToolButton {{ border: 1px solid transparent; border-radius: 6px; padding: 3px 5px; color: {c.text}; }}
 QToolButton:hover {{ background: {c.user_bubble}; border-color: {c.border}; }}
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QKeySequenceEdit {{
+QLineEdit, QPlainTextEdit {{
     background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; border-radius: 7px; padding: 4px 6px;
     selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
-QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus {{ border-color: {c.accent}; }}
-QComboBox {{ background: {c.raised}; color: {c.text}; border: 1px solid {c.border}; border-radius: 7px;
-             padding: 4px 8px; }}
-QComboBox:hover, QComboBox:focus {{ border-color: {c.accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus {{ border-color: {c.accent}; }}
 QComboBox QAbstractItemView {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
                                selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}
 QListWidget, QTableWidget, QTreeView {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
@@ -126,6 +123,7 @@ QProgressBar {{ background: {c.surface}; border: 1px solid {c.border}; border-ra
 QProgressBar::chunk {{ background: {c.accent}; border-radius: 3px; }}
 QSplitter::handle {{ background: {c.border}; }}
 QScrollArea {{ border: none; background: {c.window}; }}
+QTextBrowser {{ background: transparent; border: none; }}
 QFrame#userMessage {{ background: {c.user_bubble}; border: 1px solid {c.user_bubble}; border-radius: 12px; }}
 QFrame#assistantMessage {{ background: {c.raised}; border: 1px solid {c.border}; border-radius: 12px; }}
 QLabel#liveTranscript {{ color: {c.muted}; }}

@@ -1,6 +1,7 @@
 """Takes the README's screenshot: the real window mid-conversation (a reply still streaming).
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tests/ui/screenshot.py docs/screenshot.png
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tests/ui/screenshot.py docs/screenshot-dark.png dark
 
 Runs on isolated settings and history in a temporary folder, with the bundled starter model. The first turn
 is spoken (assets/hello.wav goes through push-to-talk in place of a microphone), the second typed and caught
@@ -20,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 QUESTION = "Give me three tips for a good night's sleep, as a Markdown list, and explain each tip in two sentences."
 
 
-def main(out: Path) -> int:
+def main(out: Path, theme: str = "light") -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -34,7 +35,7 @@ def main(out: Path) -> int:
     home = Path(tempfile.mkdtemp(prefix="chinwag-shot-"))
     paths = AppPaths(home / "config", home / "data")
     SettingsStore(paths.settings_file).save(Settings(n_threads=2, context_size=2048, max_tokens=160, seed=11,
-                                                     temperature=0.3, theme="light"))
+                                                     temperature=0.3, theme=theme))
     ensure_application()
     context = AppContext.build(paths=paths, hub_endpoint="http://127.0.0.1:9")
     apply_theme(context.settings.theme)
@@ -82,4 +83,5 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshot.png"))
+    raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshot.png",
+                          sys.argv[2] if len(sys.argv) > 2 else "light"))

@@ -90,7 +90,7 @@ def test_lists_language_speech_and_voice_models_with_state_and_sizes(open_window
     assert view.row_text("piper-amy-us-medium", "Download") == "63 MB"
     assert view.row_text("piper-amy-us-medium", "Source") == "catalog"
     memory = window.c.manager.memory_gb
-    assert view.row_text("llama-3.2-1b-finetome-q4_k_m", "Memory").endswith(f"1.6 GB of {memory:.0f}")
+    assert view.row_text("llama-3.2-1b-finetome-q4_k_m", "Memory").endswith(f"1.6 of {memory:.0f} GB")
     assert view.row_text("tiny-hub", "Source") == "Hub"
     # A model that is in use cannot be deleted.
     click_row(qtbot, view.table, starter)
