@@ -122,6 +122,7 @@ QProgressBar {{ background: {c.surface}; border: 1px solid {c.border}; border-ra
                 color: {c.text}; }}
 QProgressBar::chunk {{ background: {c.accent}; border-radius: 3px; }}
 QSplitter::handle {{ background: {c.border}; }}
+QSplitter::handle:horizontal {{ width: 1px; }}
 QScrollArea {{ border: none; background: {c.window}; }}
 QTextBrowser {{ background: transparent; border: none; }}
 QFrame#userMessage {{ background: {c.user_bubble}; border: 1px solid {c.user_bubble}; border-radius: 12px; }}
