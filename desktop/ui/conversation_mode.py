@@ -21,6 +21,7 @@ from desktop.ui.speech_controller import SpeechController
 
 TICK_MS = 100
 GIVE_UP_S = 8.0
+MAX_FAILURES = 2  # hands-free questions in a row that gave nothing to answer before the mode ends
 
 
 class ConversationMode(QObject):
@@ -38,6 +39,8 @@ class ConversationMode(QObject):
         self.on = False
         self.listening = False  # a hands-free take is open
         self._armed = False  # a reply finished: listen once it has been heard
+        self._sent_hands_free = False  # the last take was ended by voice activity, not by a key
+        self._failures = 0
         self._endpoint: EndOfSpeech | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -69,8 +72,22 @@ class ConversationMode(QObject):
     def reply_finished(self, completed: bool) -> None:
         """A turn ended: listen for the next question once its reply has been heard (not after a stopped one)."""
         if self.on and completed:
+            self._failures = 0
             self._armed = True
             self._timer.start()
+
+    def turn_failed(self, error: Exception) -> None:
+        """A question heard hands-free gave nothing to answer (noise, a cough): listen once more, then give up."""
+        if not (self.on and self._sent_hands_free):
+            return
+        self._sent_hands_free = False
+        self._failures += 1
+        if self._failures >= MAX_FAILURES:
+            self.set_on(False)
+            self.notice.emit(f"Conversation mode ended: {error}")
+            return
+        self._armed = True
+        self._timer.start()
 
     # ---- inside ------------------------------------------------------------------------------------------------
 
@@ -91,6 +108,7 @@ class ConversationMode(QObject):
         state = self._endpoint.update(snapshot())
         if state == EndOfSpeech.ENDED:
             self._stop_listening()
+            self._sent_hands_free = True
             self.ptt.release()  # sent like any take
         elif state == EndOfSpeech.NOTHING:
             self.ptt.discard("conversation")

@@ -262,6 +262,7 @@ class WindowController(QObject):
         self.conversation = ConversationMode(self.ptt, speech, w.input_bar, lambda: self.context.settings,
                                              self.context.save_settings)
         chat.turn_finished.connect(lambda done: self.conversation.reply_finished(done is not None and not done.stopped))
+        chat.turn_failed.connect(self.conversation.turn_failed)
         self.conversation.notice.connect(lambda text: w.notices.show_notice(text, kind="info", timeout_s=15))
         self.conversation.set_on(self.context.settings.conversation_mode)
         self.settings.applied.connect(lambda _old, new: self.conversation.set_on(new.conversation_mode))
