@@ -480,7 +480,7 @@ class ChatController(QObject):
                 and turn.epoch == self._epoch and turn.request.conversation_id == self.conversation_id):
             # A regenerated answer that came to nothing (stopped at once, empty, failed): the one before is back.
             turn.reply_widget = None
-            QTimer.singleShot(0, lambda: None if self.replying else self._reload())
+            QTimer.singleShot(0, self, lambda: None if self.replying else self._reload())
         if self._alive(turn.reply_widget):
             turn.reply_widget.set_streaming(False)
         turn.reply_widget = None

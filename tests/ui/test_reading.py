@@ -254,3 +254,20 @@ def test_a_database_from_the_first_schema_opens_in_the_window(open_window, app_p
     assert not reply.alternative_label.isVisible() and window.view.header.meter.text() == "context: –"
     done = window.type_and_send("Thanks.")
     assert done.reply_message_id is not None and window.stored()[-1].id == done.reply_message_id
+
+
+def test_a_regenerated_answer_stopped_at_once_brings_the_earlier_one_back(window, qtbot) -> None:
+    first = window.type_and_send("Name a colour.")
+    last = window.messages()[-1]
+
+    def regenerate_and_stop() -> None:
+        click(qtbot, last.regenerate_button)
+        qtbot.keyClick(window.view, Qt.Key.Key_Escape)  # before the model has written a token
+
+    done = window.wait_turn(regenerate_and_stop)
+    assert done is None or done.reply_message_id is None
+    qtbot.waitUntil(lambda: len(window.messages()) == 2 and window.messages()[-1].text() == first.reply)
+    reply = window.messages()[-1]
+    assert reply.message_id == first.reply_message_id and not reply.alternative_label.isVisible()
+    assert [m.id for m in window.context.store.alternatives(first.reply_message_id)] == [first.reply_message_id]
+    assert window.stored()[-1].id == first.reply_message_id
