@@ -41,7 +41,7 @@ class Served_:
         self.root = self.url.removesuffix("/v1")
 
     def client(self, key: str = KEY) -> openai.OpenAI:
-        return openai.OpenAI(base_url=self.url, api_key=key, max_retries=0, timeout=120)
+        return openai.OpenAI(base_url=self.url, api_key=key, max_retries=0, timeout=300)
 
     def http(self, method: str, path: str, **kwargs) -> httpx2.Response:  # noqa: ANN003
         headers = {"Authorization": f"Bearer {KEY}", **kwargs.pop("headers", {})}
@@ -355,8 +355,17 @@ def test_concurrent_requests_queue_and_never_interleave(api: Served_) -> None:
     client = api.client()
     first_started = threading.Event()
     results: dict[str, dict] = {}
+    errors: list[BaseException] = []
 
     def run(name: str, prompt: str, started: threading.Event | None) -> None:
+        try:
+            ask(name, prompt, started)
+        except BaseException as error:  # noqa: BLE001 - raised again in the test's thread
+            errors.append(error)
+            if started is not None:
+                started.set()
+
+    def ask(name: str, prompt: str, started: threading.Event | None) -> None:
         raw = client.chat.completions.with_raw_response.create(
             model=MODEL, messages=[{"role": "user", "content": prompt}], max_tokens=60, stream=True, **GREEDY)
         times, pieces = [], []
@@ -373,8 +382,10 @@ def test_concurrent_requests_queue_and_never_interleave(api: Served_) -> None:
     assert first_started.wait(60)
     second = threading.Thread(target=run, args=("second", "What is the capital of France?", None))
     second.start()
-    first.join(120)
-    second.join(120)
+    first.join(300)
+    second.join(300)
+    if errors:
+        raise errors[0]
     a, b = results["first"], results["second"]
     assert a["position"] == 0 and b["position"] == 1
     assert a["times"] and b["times"]
