@@ -100,9 +100,8 @@ def test_settings_switch_serves_the_windows_own_models(open_window, app_paths, s
     done = turn.args[0]
     assert done is not None and done.reply
     assert window.stored()[-1].text == done.reply == window.messages()[-1].text()
-    alone = in_background(qtbot, lambda: client.chat.completions.create(model=models[0], **asked))
-    assert during == alone.choices[0].message.content
-    assert server.runner.jobs_run == 3
+    assert during and during not in done.reply and done.reply not in during
+    assert server.runner.jobs_run == 2
 
 
 def test_switch_off_stops_the_server_and_close_stops_it_too(open_window, app_paths, starter_gguf, whisper_dir,
