@@ -126,10 +126,31 @@ def test_switch_off_stops_the_server_and_close_stops_it_too(open_window, app_pat
     assert not window.context.settings.api_server
     refused = in_background(qtbot, lambda: _connects(port))
     assert refused is False
-    # On again, then the window closes: the server goes with it.
-    switch_on(window, qtbot, port)
+    # On again, then the window closes in the middle of a streamed reply: the reply stops, the server goes with it.
+    key = switch_on(window, qtbot, port)
+    client = openai.OpenAI(base_url=window.c.server.url, api_key=key, max_retries=0, timeout=60)
+    streaming = threading.Event()
+    ended: list[object] = []
+
+    def long_reply() -> None:
+        try:
+            for _chunk in client.completions.create(model=window.c.models.loaded_llm, prompt="1, 2, 3, 4, 5,",
+                                                    max_tokens=1500, temperature=0, stream=True):
+                streaming.set()
+            ended.append("end")
+        except openai.APIError as error:  # the connection closed under it: expected here
+            ended.append(error)
+        finally:
+            streaming.set()
+
+    thread = threading.Thread(target=long_reply)
+    thread.start()
+    qtbot.waitUntil(streaming.is_set, timeout=TURN_TIMEOUT_MS)
     window.close()
-    assert window.c.closed_cleanly
+    assert window.c.closed_cleanly  # the worker stopped within 2 s: the streamed job was cancelled
+    thread.join(30)
+    assert ended and not thread.is_alive()
+    assert window.c.worker._engine is None or window.c.worker._engine.last_stats.completion_tokens < 1500
     assert in_background(qtbot, lambda: _connects(port)) is False
 
 
