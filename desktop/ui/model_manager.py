@@ -234,7 +234,15 @@ class ModelManagerView(QDialog):
         button.setAccessibleName(accessible)
         button.setToolTip(accessible)
         button.setAutoDefault(False)
+        button.setProperty("iconName", icon_name)
         return button
+
+    def decorate(self) -> None:
+        """The icons again, in the new theme's ink (theme.apply_theme calls this on every window)."""
+        for button in self.findChildren(QPushButton):
+            name = button.property("iconName")
+            if name:
+                button.setIcon(icon(str(name)))
 
     # ---- the list -------------------------------------------------------------------------------------------
 

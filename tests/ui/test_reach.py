@@ -74,6 +74,70 @@ def test_tray_actions_show_hide_talk_and_quit(open_window, app_paths, starter_gg
     assert window.c.closed_cleanly
 
 
+_TRAY_PROBE = """
+import sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QSystemTrayIcon
+from desktop.core.paths import AppPaths
+from desktop.ui.main_window import MainWindow, apply_theme, ensure_application
+from tests.ui.conftest import make_context
+
+def wait(condition, timeout_s=120.0):
+    deadline, loop = time.monotonic() + timeout_s, QEventLoop()
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+
+app = ensure_application()
+home = Path(tempfile.mkdtemp())
+context = make_context(AppPaths(home / "config", home / "data"))
+apply_theme(context.settings.theme)
+from desktop.ui.window_controller import WindowController
+window = MainWindow()
+c = WindowController(context, window)
+c.show()
+wait(lambda: c.models.loaded_llm is not None and c.models.loaded_whisper is not None)
+print("tray available:", QSystemTrayIcon.isSystemTrayAvailable(), c.tray.available,
+      c.tray.icon is not None and c.tray.icon.isVisible(), flush=True)
+c.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)  # a click on the icon hides the window
+wait(lambda: not window.isVisible())
+c.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)  # and shows it again
+wait(window.isVisible)
+print("menu:", [a.text() for a in c.tray.icon.contextMenu().actions() if a.text()], flush=True)
+c.tray.quit_action.trigger()
+wait(lambda: c.closed_cleanly is not None)
+print("closed cleanly:", c.closed_cleanly, flush=True)
+"""
+
+
+def test_with_a_system_tray_the_icon_shows_hides_and_quits(xvfb, starter_gguf, whisper_dir, tmp_path) -> None:
+    """A real X11 window under Xvfb, with a tray (an X client owning _NET_SYSTEM_TRAY_S0, as a panel's tray does)."""
+    import sys
+
+    from Xlib import X
+    from Xlib import display as xdisplay
+
+    from tests.conftest import ROOT, cli_env
+
+    tray = xdisplay.Display(xvfb)
+    owner = tray.screen().root.create_window(0, 0, 1, 1, 0, tray.screen().root_depth)
+    owner.set_selection_owner(tray.intern_atom("_NET_SYSTEM_TRAY_S0"), X.CurrentTime)
+    tray.sync()
+    env = cli_env(tmp_path, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb")
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # the X11 (XEmbed) tray, not a D-Bus status notifier
+    env.pop("WAYLAND_DISPLAY", None)
+    result = subprocess.run([sys.executable, "-c", _TRAY_PROBE, str(ROOT)], env=env, cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
+    tray.close()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "tray available: True True True" in result.stdout
+    assert "menu: ['Hide Chinwag', 'Start talking', 'Quit Chinwag']" in result.stdout
+    assert "closed cleanly: True" in result.stdout
+
+
 def test_global_key_is_disabled_with_a_reason_without_x11(open_window, app_paths, starter_gguf, whisper_dir,
                                                           monkeypatch, qtbot) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
