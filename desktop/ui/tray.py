@@ -37,6 +37,7 @@ class TrayIcon(QObject):
         talk.ptt.state_changed.connect(self._ptt_state)
         self.menu.aboutToShow.connect(self._update)
         self.icon: QSystemTrayIcon | None = None
+        self.last_message = ""
         if enabled and QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(window.windowIcon(), self)
             self.icon.setToolTip("Chinwag: offline voice assistant")
@@ -67,6 +68,16 @@ class TrayIcon(QObject):
         if self.icon is not None:
             self.icon.setToolTip("Chinwag: listening…" if state in ("starting", "recording") else
                                  "Chinwag: offline voice assistant")
+
+    def show_reply(self, done: object) -> None:
+        """A reply that arrived while the window was hidden (a take from the tray or the global key) pops up from
+        the tray, so it is seen without bringing the window back."""
+        reply = getattr(done, "reply", "")
+        if self.icon is None or self.window.isVisible() or not reply:
+            return
+        text = reply if len(reply) <= 240 else reply[:239].rstrip() + "…"
+        self.icon.showMessage("Chinwag", text, self.window.windowIcon(), 15_000)
+        self.last_message = text
 
     def _update(self) -> None:
         self.show_action.setText("Hide Chinwag" if self.window.isVisible() else "Show Chinwag")

@@ -217,6 +217,7 @@ class WindowController(QObject):
         self.remote.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", action="Settings",
                                                                       on_action=self.settings.open))
         self.tray = TrayIcon(w, self.remote, w.close, enabled=s.tray_icon)
+        self.chat.turn_finished.connect(self.tray.show_reply)
         self.settings.applied.connect(lambda _old, _new: self._configure_hotkey())
         self._configure_hotkey()
 

@@ -104,6 +104,18 @@ print("tray available:", QSystemTrayIcon.isSystemTrayAvailable(), c.tray.availab
       c.tray.icon is not None and c.tray.icon.isVisible(), flush=True)
 c.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)  # a click on the icon hides the window
 wait(lambda: not window.isVisible())
+# A take from the tray while the window is hidden: its reply pops up from the tray.
+from desktop.core.audio import PcmSource, read_wav
+from desktop.core.paths import assets_dir
+pcm = read_wav(assets_dir() / "hello.wav")
+c.ptt.source_factory = lambda: PcmSource(pcm)
+finished = []
+c.chat.turn_finished.connect(finished.append)
+c.tray.talk_action.trigger()
+wait(lambda: c.ptt.state == "recording")
+c.tray.talk_action.trigger()
+wait(lambda: finished)
+print("popup:", bool(c.tray.last_message) and c.tray.last_message in finished[0].reply + "…", flush=True)
 c.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)  # and shows it again
 wait(window.isVisible)
 print("menu:", [a.text() for a in c.tray.icon.contextMenu().actions() if a.text()], flush=True)
@@ -136,6 +148,7 @@ def test_with_a_system_tray_the_icon_shows_hides_and_quits(xvfb, starter_gguf, w
     assert "tray available: True True True" in result.stdout
     assert "menu: ['Hide Chinwag', 'Start talking', 'Quit Chinwag']" in result.stdout
     assert "closed cleanly: True" in result.stdout
+    assert "popup: True" in result.stdout
 
 
 def test_global_key_is_disabled_with_a_reason_without_x11(open_window, app_paths, starter_gguf, whisper_dir,
