@@ -226,12 +226,12 @@ def test_add_by_hub_repo_id_lists_files_with_sizes_then_downloads(open_window, a
     # A repository that does not exist says so.
     qtbot.keyClicks(view.repo, "someone/nothing-here")
     click(qtbot, view.list_button)
-    qtbot.waitUntil(lambda: "There is no repository" in view.add_status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "There is no repository" in view.add_status.text(), timeout=90_000)
 
     view.repo.clear()
     qtbot.keyClicks(view.repo, "someone/cool-model-GGUF")
     qtbot.keyClick(view.repo, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(view.file_rows()) == 3, timeout=20_000)
+    qtbot.waitUntil(lambda: len(view.file_rows()) == 3, timeout=90_000)
     assert any(r.path.startswith("/api/models/someone/cool-model-GGUF/tree/main") for r in hub.gets())
     assert dict(view.file_rows()) == {"README.md": human_size(7), "cool-Q4_K_M.gguf": "1.5 MB",
                                       "cool-Q8_0.gguf": "2.5 MB"}
