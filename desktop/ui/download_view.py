@@ -56,11 +56,20 @@ class DownloadView(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
+        self.decorate()
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.resume_button.clicked.connect(self.resume_requested)
         self.close_button.clicked.connect(self.close_requested)
         self.state = "idle"
         self.setVisible(False)
+
+    def decorate(self) -> None:
+        """Icons of the set in the theme's ink (again when the theme changes: MainWindow.decorate)."""
+        from desktop.ui.theme import icon
+
+        for button, name in ((self.cancel_button, "cancel"), (self.resume_button, "resume"),
+                             (self.close_button, "close")):
+            button.setIcon(icon(name))
 
     def start(self, label: str, kept_bytes: int) -> None:
         self.title.setText(f"Downloading {label}")

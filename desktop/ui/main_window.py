@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
                              (self.sidebar.new_button, "new-chat"), (bar.send_button, "send"),
                              (bar.talk_button, "mic"), (bar.stop_button, "stop"), (bar.speak_toggle, "speak")):
             button.setIcon(icon(name))
+        for row in self.downloads.rows.values():
+            row.decorate()
         # The send button is the one primary action: the stylesheet gives it the accent colour.
         bar.send_button.setObjectName("primaryButton")
         for button, plain in ((bar.stop_button, "Stop"), (bar.speak_toggle, "Speak replies"),
