@@ -23,6 +23,7 @@ from desktop.ui.chat_view import ChatView
 from desktop.ui.conversation_header import ConversationHeader, ConversationSetup, ConversationSetupDialog
 from desktop.ui.input_bar import InputBar
 from desktop.ui.iterator_bridge import IteratorBridge
+from desktop.ui.markdown_view import warm_up_fonts, warm_up_lexers
 from desktop.ui.message_widget import MessageWidget
 from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.status_bar import ChinwagStatusBar
@@ -107,6 +108,7 @@ class ChatController(QObject):
         view.continue_requested.connect(self.continue_reply)
         view.alternative_requested.connect(self.step_alternative)
         self.header: ConversationHeader | None = None
+        warm_up_fonts()
         self._models: Callable[[], list[tuple[str, str]]] = list
         self._switch_model: Callable[[str], None] = lambda _variant_id: None
 
@@ -335,6 +337,7 @@ class ChatController(QObject):
 
     def _submit(self, request: TurnRequest, reply_widget: MessageWidget | None = None,
                 pending_text: str | None = None, continue_widget: MessageWidget | None = None) -> None:
+        warm_up_lexers()  # the first reply's code blocks find Pygments imported
         setup = self._setup()
         request.model_name, request.system_prompt, request.params = setup.model_name, setup.system_prompt, setup.params
         own_prompt = self._conversation_setup(request.conversation_id).system_prompt

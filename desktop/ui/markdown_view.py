@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -150,6 +151,36 @@ def _format(style_name: str, token_type: Any) -> QTextCharFormat:
 def highlight(code: str, language: str, style_name: str = LIGHT_STYLE) -> list[tuple[str, QTextCharFormat]]:
     """The code as (text, format) runs, in order; the texts join up to exactly `code`."""
     return [(text, _format(style_name, token)) for token, text in lexer_for(language).get_tokens(code) if text]
+
+
+_warming: threading.Thread | None = None
+
+
+def warm_up_lexers(languages: tuple[str, ...] = ("python",)) -> None:
+    """Import Pygments and the commonest lexer on a thread of their own (about 60 ms here): started when a turn is
+    sent, it is done by the time a reply's first code block arrives, and the window never waits for the import in
+    one piece (the import gives the GIL up every few milliseconds)."""
+    global _warming
+    if _warming is not None:
+        return
+
+    def warm() -> None:
+        for language in languages:
+            list(lexer_for(language).get_tokens("x = 1\n"))
+        _style(LIGHT_STYLE)
+        _style(DARK_STYLE)
+
+    _warming = threading.Thread(target=warm, name="warm-up-highlighting", daemon=True)
+    _warming.start()
+
+
+def warm_up_fonts() -> None:
+    """Lay out a line of code once (the fixed-pitch font is looked up and loaded on first use, ~25 ms here): called
+    while the window is built, before it shows, so the first code block of a reply does not pay for it."""
+    view = CodeView()
+    view.set_code("x = 1", "", True, LIGHT_STYLE)
+    view.document().size()
+    view.deleteLater()
 
 
 def style_background(style_name: str) -> QColor:

@@ -137,7 +137,7 @@ def test_regenerate_keeps_alternatives_that_survive_a_restart_and_are_exported(o
 
 def test_the_context_meter_rises_and_marks_where_older_turns_were_left_out(open_window, app_paths, starter_gguf,
                                                                            whisper_dir) -> None:
-    window = open_window(make_context(app_paths, context_size=512, max_tokens=60))
+    window = open_window(make_context(app_paths, context_size=256, max_tokens=60))
     meter = window.view.header.meter
     assert meter.text() == "context: –"
     used = []
@@ -147,12 +147,12 @@ def test_the_context_meter_rises_and_marks_where_older_turns_were_left_out(open_
                      "Tell me about the moon.", "Tell me about the stars."]:
         done = window.type_and_send(question)
         used.append(window.view.header.used)
-        assert meter.maximum() == 512 and window.view.header.n_ctx == 512
-        assert meter.value() == min(done.timings.context_tokens, 512) and f"/ {512:,} tokens" in meter.text()
+        assert meter.maximum() == 256 and window.view.header.n_ctx == 256
+        assert meter.value() == min(done.timings.context_tokens, 256) and "/ 256 tokens" in meter.text()
         if done.timings.dropped_messages:
             break
     assert used[1] > used[0], "the meter rises as the conversation grows"
-    assert done is not None and done.timings.dropped_messages > 0, "a 512-token context fills up"
+    assert done is not None and done.timings.dropped_messages > 0, "a 256-token context fills up"
     mark = window.view.chat.left_out_mark
     first_seen = window.view.chat.left_out_before()
     assert mark.isVisible() and first_seen is not None and first_seen.message_id == done.timings.left_out_before
