@@ -109,6 +109,9 @@ def test_status_bar_shows_models_listening_and_timings(open_window, app_paths, s
     window.wait_turn(window.c.ptt.release, timeout=TURN_TIMEOUT_MS)
     assert status.listening.text() == ""
     assert status.timings.text().startswith("Last turn: speech ") and "first token" in status.timings.text()
+    # The reply's closing tokens are evaluated after it (ChatEngine.prefill_after): let that finish before closing,
+    # so a busy machine does not turn into a worker that is still busy when the window closes.
+    qtbot.waitUntil(lambda: window.c.worker.queued == 0, timeout=60_000)
 
 
 def test_f1_sheet_lists_every_registered_shortcut(open_window, app_paths, starter_gguf, whisper_dir, qtbot) -> None:

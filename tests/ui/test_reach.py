@@ -69,6 +69,7 @@ def test_tray_actions_show_hide_talk_and_quit(open_window, app_paths, starter_gg
     assert "capital" in window.stored()[0].text.lower()
     assert tray.talk_action.text() == "Start talking"
 
+    qtbot.waitUntil(lambda: window.c.worker.queued == 0, timeout=60_000)  # the reply's closing tokens evaluated
     tray.quit_action.trigger()
     qtbot.waitUntil(lambda: window.c.closed_cleanly is not None)
     assert window.c.closed_cleanly
@@ -116,6 +117,7 @@ wait(lambda: c.ptt.state == "recording")
 c.tray.talk_action.trigger()
 wait(lambda: finished)
 print("popup:", bool(c.tray.last_message) and c.tray.last_message in finished[0].reply + "…", flush=True)
+wait(lambda: c.worker.queued == 0)
 c.tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)  # and shows it again
 wait(window.isVisible)
 print("menu:", [a.text() for a in c.tray.icon.contextMenu().actions() if a.text()], flush=True)
@@ -215,3 +217,4 @@ def test_an_xtest_key_starts_and_ends_a_take_while_another_app_has_focus(xvfb, o
     assert "capital" in window.stored()[0].text.lower()
     assert not remote.overlay.isVisible()
     other.close()
+    qtbot.waitUntil(lambda: window.c.worker.queued == 0, timeout=60_000)  # the reply's closing tokens evaluated
