@@ -26,6 +26,12 @@ def engine_prompt(window) -> str:  # noqa: ANN001 (tests.ui.conftest.Window)
     return window.c.worker._engine.last_prompt
 
 
+def settle(window) -> None:  # noqa: ANN001
+    """Let the worker evaluate the reply's closing tokens (ChatEngine.prefill_after) before the window closes: on a
+    busy machine that can take longer than the 2 s the close is allowed."""
+    window.qtbot.waitUntil(lambda: not window.c.worker.busy, timeout=60_000)
+
+
 def click(qtbot, button) -> None:  # noqa: ANN001
     assert button.isVisible() and button.isEnabled(), button.toolTip()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -68,6 +74,7 @@ def test_a_code_reply_is_highlighted_as_it_streams_and_copy_copies_exactly_its_c
     # The message's own Copy still copies the whole reply, Markdown and all.
     click(qtbot, reply.copy_button)
     assert QGuiApplication.clipboard().text() == done.reply
+    settle(window)
 
 
 def test_continue_appends_to_the_reply_the_length_limit_cut_off(window, qtbot) -> None:
@@ -233,6 +240,7 @@ def test_a_conversations_own_model_is_loaded_through_model_switching(open_window
     window.c.chat.open_conversation(first)
     window.c.chat.open_conversation(second)
     qtbot.waitUntil(lambda: window.c.models.loaded_llm == variant.id, timeout=120_000)
+    settle(window)
 
 
 def test_a_database_from_the_first_schema_opens_in_the_window(open_window, app_paths, starter_gguf,
@@ -254,6 +262,7 @@ def test_a_database_from_the_first_schema_opens_in_the_window(open_window, app_p
     assert not reply.alternative_label.isVisible() and window.view.header.meter.text() == "context: –"
     done = window.type_and_send("Thanks.")
     assert done.reply_message_id is not None and window.stored()[-1].id == done.reply_message_id
+    settle(window)
 
 
 def test_a_regenerated_answer_stopped_at_once_brings_the_earlier_one_back(window, qtbot) -> None:
@@ -271,3 +280,4 @@ def test_a_regenerated_answer_stopped_at_once_brings_the_earlier_one_back(window
     assert reply.message_id == first.reply_message_id and not reply.alternative_label.isVisible()
     assert [m.id for m in window.context.store.alternatives(first.reply_message_id)] == [first.reply_message_id]
     assert window.stored()[-1].id == first.reply_message_id
+    settle(window)
