@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(column)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 840])
+        splitter.setHandleWidth(1)  # a hairline between the conversations and the chat, not a bar
         self.setCentralWidget(splitter)
         self._closing_allowed = False
         self.decorate()
