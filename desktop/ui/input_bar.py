@@ -109,13 +109,13 @@ class InputBar(QWidget):
         self.speak_toggle.setAccessibleName("Speak replies aloud")
         self.speak_toggle.setToolTip("Read each reply aloud as it is written (Ctrl+Shift+S). The talk key, Stop or Esc "
                                      "silences it.")
-        self.conversation_toggle = QPushButton("🗣 Conversation", self)
+        self.conversation_toggle = QPushButton("Conversation", self)
         self.conversation_toggle.setCheckable(True)
         self.conversation_toggle.setAccessibleName("Conversation mode")
         self.conversation_toggle.setToolTip("Hands-free: after each spoken reply Chinwag listens for the next question "
                                             "(Ctrl+Shift+H). Esc leaves it.")
         # Shown while Chinwag listens without a key being held (conversation mode).
-        self.hands_free = QLabel("🗣 Listening… just speak. Esc leaves conversation mode.", self)
+        self.hands_free = QLabel("Listening… just speak. Esc leaves conversation mode.", self)
         self.hands_free.setObjectName("handsFree")
         self.hands_free.setAccessibleName("Listening hands-free")
         self.hands_free.setVisible(False)
@@ -169,7 +169,7 @@ class InputBar(QWidget):
     def show_live(self, committed: str, tentative: str) -> None:
         """The words heard so far: `committed` will not change any more, `tentative` may."""
         self.live_words = f"{committed} {tentative}".strip()
-        self.live.setText(f"🎙 {escape(committed)} <span style='color: gray'>{escape(tentative)}</span>")
+        self.live.setText(f"{escape(committed)} <span style='color: gray'>{escape(tentative)}</span>")
         self.live.setVisible(bool(self.live_words))
 
     def hide_live(self) -> None:

@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
         for button, name in ((self.models_button, "models"), (self.settings_button, "settings"),
                              (self.shortcuts_button, "keyboard"), (self.about_button, "info"),
                              (self.sidebar.new_button, "new-chat"), (bar.send_button, "send"),
-                             (bar.talk_button, "mic"), (bar.stop_button, "stop"), (bar.speak_toggle, "speak")):
+                             (bar.talk_button, "mic"), (bar.stop_button, "stop"), (bar.speak_toggle, "speak"),
+                             (bar.conversation_toggle, "listening")):
             button.setIcon(icon(name))
         for row in self.downloads.rows.values():
             row.decorate()

@@ -127,7 +127,8 @@ QScrollArea {{ border: none; background: {c.window}; }}
 QTextBrowser {{ background: transparent; border: none; }}
 QFrame#userMessage {{ background: {c.user_bubble}; border: 1px solid {c.user_bubble}; border-radius: 12px; }}
 QFrame#assistantMessage {{ background: {c.raised}; border: 1px solid {c.border}; border-radius: 12px; }}
-QLabel#liveTranscript {{ color: {c.muted}; }}
+QLabel#liveTranscript {{ color: {c.text}; }}
+QLabel#handsFree {{ color: {c.danger}; font-weight: 600; }}
 QWidget#listeningOverlay {{ background: {c.raised}; border: 1px solid {c.accent}; border-radius: 14px; }}
 QLabel#listeningText {{ color: {c.text}; font-size: 15px; font-weight: 600; }}
 QLabel#managerHint, QLabel#sheetHint {{ color: {c.muted}; }}
