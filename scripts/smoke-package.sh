@@ -28,6 +28,44 @@ print("  transcript:", result["transcript"], "| reply:", result["reply"][:60].re
 echo "== frozen app self-test =="
 self_test dist/chinwag/chinwag
 
+echo "== frozen app: the local API server =="
+# Starlette, uvicorn and the multipart parser must all be in the bundle: models, a chat reply, a transcription.
+env -i PATH=/usr/bin:/bin HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
+    XDG_STATE_HOME="$home/state" HF_ENDPOINT=http://127.0.0.1:9 \
+    dist/chinwag/chinwag serve --port 8799 --api-key smoke-key >"$home/serve.log" 2>&1 &
+serve_pid=$!
+python3 - "$home/serve.log" <<'PY' || { kill "$serve_pid" 2>/dev/null; cat "$home/serve.log" >&2; fail "chinwag serve"; }
+import json, sys, time, urllib.request, uuid
+base, key = "http://127.0.0.1:8799/v1", "smoke-key"
+def call(path, body=None, content_type="application/json"):
+    request = urllib.request.Request(base + path, data=body, headers={"Authorization": f"Bearer {key}"})
+    if body is not None:
+        request.add_header("Content-Type", content_type)
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json.loads(response.read())
+for _ in range(240):
+    try:
+        models = [m["id"] for m in call("/models")["data"]]
+        break
+    except OSError:
+        time.sleep(0.5)
+else:
+    sys.exit("the server did not answer within 120 s")
+chat = call("/chat/completions", json.dumps({"model": models[0], "max_tokens": 12,
+            "messages": [{"role": "user", "content": "Hello!"}]}).encode())
+assert chat["choices"][0]["message"]["content"].strip(), chat
+boundary = uuid.uuid4().hex
+wav = open("assets/hello.wav", "rb").read()
+form = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper-1\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hello.wav\"\r\n"
+        f"Content-Type: audio/wav\r\n\r\n").encode() + wav + f"\r\n--{boundary}--\r\n".encode()
+text = call("/audio/transcriptions", form, f"multipart/form-data; boundary={boundary}")["text"]
+assert text.strip(), text
+print("  models:", ", ".join(models), "| reply:", chat["choices"][0]["message"]["content"][:40].replace("\n", " "),
+      "| heard:", text.strip()[:40])
+PY
+kill -TERM "$serve_pid" && wait "$serve_pid" || true
+
 if [ "$(id -u)" -eq 0 ]; then
   echo "== .deb install, self-test, remove =="
   dpkg -r chinwag >/dev/null 2>&1 || true

@@ -29,6 +29,15 @@ class ModelChoice:
             bits.append("⚠ too big for this computer")
         return f"{self.label}  —  {' · '.join(bits)}"
 
+    def info(self, meanwhile: str) -> str:
+        """Its description, and for one not on this computer yet what pressing OK does; `meanwhile`: what is used
+        until it is ready."""
+        if self.downloaded:
+            return self.description.strip()
+        size = f" ({self.size_mb:.0f} MB)" if self.size_mb else ""
+        return (f"{self.description}\nNot downloaded yet{size}: it downloads when you press OK, with progress, cancel "
+                f"and resume; {meanwhile} until it is ready.").strip()
+
 
 class ModelPicker(QComboBox):
     """Emits `chosen(id)` only when the user picks, never when the list is filled or set by code.

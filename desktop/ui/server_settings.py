@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import Settings
+from desktop.ui.form_rows import add_field_row
 
 
 class ServerBox(QGroupBox):
@@ -48,17 +48,11 @@ class ServerBox(QGroupBox):
         note = QLabel("Only this computer can connect (127.0.0.1). Clients send the key as "
                       "“Authorization: Bearer …”; web pages are refused.", self)
         note.setWordWrap(True)
-        key_row = QWidget(self)
-        row = QHBoxLayout(key_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.key, 1)
-        row.addWidget(self.copy_key)
         form = QFormLayout(self)
         form.addRow("", self.enabled)
         form.addRow("P&ort", self.port)
         form.addRow("Address", self.address)
-        form.addRow("API &key", key_row)
-        form.labelForField(key_row).setBuddy(self.key)
+        add_field_row(form, "API &key", self.key, self.copy_key)
         form.addRow("", self.require_key)
         form.addRow("", note)
         self.port.valueChanged.connect(self._show_address)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.llm import SAMPLING_FIELDS, family_defaults
 from desktop.core.settings import Settings
+from desktop.ui.form_rows import add_field_row
 from desktop.ui.global_hotkey import hotkey_support
 from desktop.ui.model_picker import ModelChoice, ModelPicker
 from desktop.ui.server_settings import ServerBox
@@ -228,15 +229,9 @@ class SettingsDialog(QDialog):
         disk_layout = QVBoxLayout(disk_box)
         disk_layout.addWidget(self.installed)
         disk_layout.addWidget(self.installed_total)
-        mic_row_widget = QWidget(self)  # a widget, not a layout, so the "&Microphone" label gets its buddy
-        mic_row = QHBoxLayout(mic_row_widget)
-        mic_row.setContentsMargins(0, 0, 0, 0)
-        mic_row.addWidget(self.microphone, 1)
-        mic_row.addWidget(self.mic_test_button)
         mic_box = QGroupBox("Microphone and talking", self)
         mic_form = QFormLayout(mic_box)
-        mic_form.addRow("&Microphone", mic_row_widget)
-        mic_form.labelForField(mic_row_widget).setBuddy(self.microphone)
+        add_field_row(mic_form, "&Microphone", self.microphone, self.mic_test_button)
         mic_form.addRow("", self.mic_meter)
         mic_form.addRow("", self.mic_status)
         mic_form.addRow("Push-to-talk &key", self.ptt_key)
@@ -356,12 +351,7 @@ class SettingsDialog(QDialog):
         choice = self.whisper.choice(self.whisper.current_id())
         if choice is None:
             return
-        info = choice.description
-        if not choice.downloaded:
-            size = f" ({choice.size_mb:.0f} MB)" if choice.size_mb else ""
-            info += (f"\nNot downloaded yet{size}: it downloads when you press OK, with progress, cancel and resume; "
-                     "speech input keeps the current model until it is ready.")
-        self.whisper_info.setText(info.strip())
+        self.whisper_info.setText(choice.info("speech input keeps the current model"))
 
     def _microphone_index(self, name: str | None, host_api: str | None) -> int:
         if name is None:

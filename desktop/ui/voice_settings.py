@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import Settings
+from desktop.ui.form_rows import add_field_row
 from desktop.ui.model_picker import ModelChoice, ModelPicker
 
 _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -82,18 +82,12 @@ class VoiceBox(QGroupBox):
         self.end_of_speech.setSuffix(" s of silence")
         self.end_of_speech.setValue(settings.end_of_speech_s)
 
-        output_row = QWidget(self)
-        row = QHBoxLayout(output_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.output, 1)
-        row.addWidget(self.test_button)
         form = QFormLayout(self)
         form.addRow("&Voice", self.voice)
         form.addRow("", self.voice_info)
         form.addRow("Spee&d", self.speed)
         form.addRow("&Volume", self.volume)
-        form.addRow("Spea&ker", output_row)
-        form.labelForField(output_row).setBuddy(self.output)
+        add_field_row(form, "Spea&ker", self.output, self.test_button)
         form.addRow("", self.output_status)
         form.addRow("", self.live)
         form.addRow("", self.conversation)
@@ -130,12 +124,7 @@ class VoiceBox(QGroupBox):
         choice = self.voice.choice(self.voice.current_id())
         if choice is None:
             return
-        info = choice.description
-        if not choice.downloaded:
-            size = f" ({choice.size_mb:.0f} MB)" if choice.size_mb else ""
-            info += (f"\nNot downloaded yet{size}: it downloads when you press OK, with progress, cancel and resume; "
-                     "replies are read with the current voice until it is ready.")
-        self.voice_info.setText(info.strip())
+        self.voice_info.setText(choice.info("replies are read with the current voice"))
         self.test_button.setEnabled(choice.downloaded)
 
     def _test(self) -> None:
