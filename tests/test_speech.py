@@ -168,15 +168,26 @@ def test_a_missing_output_device_is_one_clear_notice(voice: Voice) -> None:
 # ---- through PulseAudio ---------------------------------------------------------------------------------------
 
 
+def _recording_streams() -> set[str]:
+    """The ids of the streams recording from PulseAudio now."""
+    listed = subprocess.run(["pactl", "list", "short", "source-outputs"], capture_output=True, text=True).stdout
+    return {line.split()[0] for line in listed.splitlines() if line.strip()}
+
+
 class MonitorRecorder:
     """Records what reaches the virtual sink (its monitor), as a person next to the speakers would hear it."""
 
     def __init__(self, path: Path) -> None:
         need(shutil.which("parecord") is not None, "parecord (pulseaudio-utils) is not installed")
         self.path = path
+        before = _recording_streams()
         self.process = subprocess.Popen(["parecord", "--device=vsink.monitor", "--channels=1", "--rate=16000",
                                          "--format=s16le", "--file-format=wav", str(path)])
-        time.sleep(0.3)  # the recording stream is connected before anything plays
+        # Nothing may play before the recording stream is connected (on a busy machine that takes a while).
+        deadline = time.monotonic() + 10
+        while not (_recording_streams() - before) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.2)
 
     def stop(self) -> np.ndarray:
         self.process.terminate()

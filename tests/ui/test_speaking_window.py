@@ -47,7 +47,8 @@ def test_replies_are_spoken_and_the_talk_key_interrupts(speaking_window, qtbot, 
     reply = window.messages()[-1]
     qtbot.mouseClick(reply.speak_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.c.speech.speaking, timeout=60_000)
-    assert "Speaking" in window.view.status.speaking.text()
+    # The status bar hears of it through a queued signal from the audio side: on the next turn of the event loop.
+    qtbot.waitUntil(lambda: "Speaking" in window.view.status.speaking.text(), timeout=5_000)
     chat = window.view.chat
     chat.setFocus()
     qtbot.keyPress(chat, Qt.Key.Key_Space)
