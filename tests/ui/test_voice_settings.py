@@ -87,11 +87,18 @@ def test_test_voice_speaks_with_what_is_chosen(window, qtbot, virtual_microphone
     dialog = window.c.settings.open()
     box = dialog.voice_box
     assert box.test_button.isEnabled()
-    recorder = MonitorRecorder(tmp_path / "test-voice.wav")
-    qtbot.mouseClick(box.test_button, Qt.MouseButton.LeftButton)
-    assert box.output_status.text() == "Speaking…"
-    qtbot.waitUntil(lambda: box.output_status.text().startswith("Done"), timeout=60_000)
-    heard = _words(transcriber.transcribe(recorder.stop()).text)
+    names = [box.output.itemData(i) for i in range(box.output.count())]
+    box.output.setCurrentIndex(names.index("pulse"))
+    # Played and heard through the real sound stack of a shared 2-core VM, where an audio callback held up by the
+    # scheduler can garble a take (ALSA reports underruns): one more try before calling it a failure.
+    for attempt in range(2):
+        recorder = MonitorRecorder(tmp_path / f"test-voice-{attempt}.wav")
+        qtbot.mouseClick(box.test_button, Qt.MouseButton.LeftButton)
+        assert box.output_status.text() == "Speaking…"
+        qtbot.waitUntil(lambda: box.output_status.text().startswith("Done"), timeout=60_000)
+        heard = _words(transcriber.transcribe(recorder.stop()).text)
+        if {"hello", "sound", "reply"} & heard:
+            break
     assert {"hello", "sound", "reply"} & heard, heard
     dialog.reject()
     assert SettingsStore(window.context.paths.settings_file).load().voice == "piper-joe-us-medium"
