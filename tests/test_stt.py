@@ -40,3 +40,87 @@ def test_damaged_model_folder_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text("{}")
     with pytest.raises(ModelLoadError, match="Cannot load the speech model"):
         Transcriber(tmp_path).load()
+
+
+# The short window: a take of a few seconds is transcribed in a window just longer than its speech.
+
+QUESTIONS = [
+    "Turn off the lights in the kitchen.",
+    "Set a timer for ten minutes.",
+    "Who wrote the novel Pride and Prejudice?",
+    "How do I make a good cup of tea?",
+    "What is the capital of France?",
+    "Tell me a joke about cats.",
+    "I am planning a trip to Paris next spring with my family. What are three things we should see there, and how "
+    "many days would you suggest?",
+]
+
+
+@pytest.fixture(scope="module")
+def spoken(tmp_path_factory) -> list[tuple[str, np.ndarray]]:
+    from tests.test_live_stt import UTTERANCES
+
+    folder = tmp_path_factory.mktemp("short")
+    return [(text, read_wav(espeak(text, folder / f"q{i}.wav"))) for i, text in enumerate([*UTTERANCES, *QUESTIONS])]
+
+
+def _wer(transcriber: Transcriber, spoken: list[tuple[str, np.ndarray]]) -> float:
+    from tests.test_live_stt import word_errors, words
+
+    errors = sum(word_errors(text, transcriber.transcribe(pcm).text) for text, pcm in spoken)
+    return 100 * errors / sum(len(words(text)) for text, _ in spoken)
+
+
+def test_short_window_is_as_good_as_the_full_window(whisper_dir: Path, transcriber, spoken) -> None:
+    full = Transcriber(whisper_dir, language="en", threads=2, short_window=False)
+    before = transcriber.short_windows
+    short_wer, full_wer = _wer(transcriber, spoken), _wer(full, spoken)
+    assert transcriber.short_windows - before == len(spoken)  # every take was answered from its short window
+    assert full.short_windows == 0
+    assert short_wer <= full_wer + 2.0, (short_wer, full_wer)
+
+
+@pytest.mark.parametrize("chant", ["la la la la la la la la la la la la la la la la la la la la",
+                                   "buffalo buffalo buffalo buffalo buffalo buffalo buffalo buffalo buffalo buffalo"])
+def test_a_short_window_that_goes_wrong_is_transcribed_again(transcriber, chant: str, tmp_path: Path) -> None:
+    """Chanting makes tiny.en repeat itself or guess: the short window's answer is not trusted (cut off at its
+    length cap, too repetitive, or too unsure) and the take goes through the full window, whose own fallbacks (a
+    warmer decode) then apply."""
+    pcm = read_wav(espeak(chant, tmp_path / "chant.wav"))
+    before = transcriber.short_windows
+    transcriber.transcribe(pcm)
+    assert transcriber.short_windows == before
+
+
+def test_long_speech_takes_the_full_window(transcriber, spoken) -> None:
+    from tests.test_live_stt import word_errors, words
+
+    pieces = [pcm for _, pcm in spoken[:5]]
+    text = " ".join(t for t, _ in spoken[:5])
+    take = np.concatenate(pieces)
+    assert take.size / 16_000 > 20
+    before = transcriber.short_windows
+    heard = transcriber.transcribe(take).text
+    assert transcriber.short_windows == before
+    assert word_errors(text, heard) <= 0.25 * len(words(text))
+
+
+def test_short_window_word_times_are_in_the_take(whisper_dir: Path, transcriber, spoken) -> None:
+    """Word times (what live transcription commits by) count the silences the VAD took out, as the full window's do."""
+    text, pcm = spoken[1]  # two sentences
+    take = np.concatenate([np.zeros(16_000, np.float32), pcm[: pcm.size // 2], np.zeros(24_000, np.float32),
+                           pcm[pcm.size // 2:], np.zeros(8_000, np.float32)])
+    full = Transcriber(whisper_dir, language="en", threads=2, short_window=False)
+    ours = [w for s in transcriber.segments(take, words=True)[0] for w in s.words]
+    theirs = [w for s in full.segments(take, words=True)[0] for w in s.words]
+    from difflib import SequenceMatcher
+
+    said = [w[2].strip(" .,?!").lower() for w in ours]
+    matcher = SequenceMatcher(a=said, b=[w[2].strip(" .,?!").lower() for w in theirs], autojunk=False)
+    pairs = [(ours[m.a + k], theirs[m.b + k]) for m in matcher.get_matching_blocks() for k in range(m.size)]
+    assert len(pairs) >= 0.8 * len(ours)  # the two windows may hear a word differently
+    assert ours[0][0] >= 0.5  # after the second of silence (less the 0.4 s the VAD keeps before speech)
+    assert all(a[0] <= a[1] <= b[0] + 1e-6 for a, b in zip(ours, ours[1:]))
+    assert max(abs(a[0] - b[0]) for a, b in pairs) < 0.3
+    pause = [b[0] - a[1] for a, b in zip(ours, ours[1:]) if b[0] - a[1] > 1.0]
+    assert len(pause) == 1  # the 1.5 s put between the halves is where it was

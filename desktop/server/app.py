@@ -429,7 +429,8 @@ class Api:
                 kept = transcriber.language
                 transcriber.language = language or kept  # this thread owns it for the length of the job
                 try:
-                    segments, found = transcriber.segments(pcm, prompt=prompt)
+                    segments, found = transcriber.segments(pcm, prompt=prompt,
+                                                           timed=response_format in ("srt", "vtt", "verbose_json"))
                 finally:
                     transcriber.language = kept
                 channel.put("end", segments, found)
