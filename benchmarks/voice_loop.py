@@ -56,7 +56,8 @@ UTTERANCES = {
 }
 
 
-def chinwag(turn: VoiceTurn, voice: Voice, transcriber: Transcriber, pcm, live: bool) -> float:
+def chinwag(turn: VoiceTurn, voice: Voice, transcriber: Transcriber, pcm, live: bool) -> tuple[float, float]:
+    """(release → first audio, release → first token of the reply)."""
     if live:
         take = LiveTranscript(transcriber)
         block, every = SAMPLE_RATE // 10, SAMPLE_RATE
@@ -69,8 +70,10 @@ def chinwag(turn: VoiceTurn, voice: Voice, transcriber: Transcriber, pcm, live: 
     speech = SpeechFile(voice)
     splitter = SpeechSplitter(FIRST_PHRASE_WORDS)
     conversation = turn.store.create_conversation()
+    first_token = None
     for event in turn.run(conversation.id, text=text, released_at=released):
         if isinstance(event, Token):
+            first_token = first_token or time.perf_counter()
             for sentence in splitter.feed(event.text):
                 speech.say(sentence)
         elif isinstance(event, TurnDone):
@@ -78,7 +81,7 @@ def chinwag(turn: VoiceTurn, voice: Voice, transcriber: Transcriber, pcm, live: 
                 speech.say(sentence)
     speech.finish()
     speech.wait()
-    return speech.first_audio_at - released
+    return speech.first_audio_at - released, (first_token or time.perf_counter()) - released
 
 
 def naive(engine: ChatEngine, voice: Voice, transcriber: Transcriber, pcm, params: GenerationParams) -> float:
@@ -109,7 +112,9 @@ def raw_sum(whisper, llama, formatter, sampling, piper, pcm, max_tokens: int) ->
 
     generator = llama.generate(tokens, temp=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k,
                                min_p=sampling.min_p, repeat_penalty=sampling.repeat_penalty)
+    first_token = 0.0
     for count, token in enumerate(generator):
+        first_token = first_token or time.perf_counter() - started
         if llama_cpp.llama_vocab_is_eog(llama._model.vocab, token) or count >= max_tokens:
             break
         pieces += llama.detokenize([token])
@@ -124,7 +129,7 @@ def raw_sum(whisper, llama, formatter, sampling, piper, pcm, max_tokens: int) ->
     started = time.perf_counter()
     next(iter(piper.synthesize(first_sentence, syn_config=SynthesisConfig())))
     tts = time.perf_counter() - started
-    return {"stt_s": stt, "llm_s": llm, "tts_s": tts, "sum_s": stt + llm + tts}
+    return {"stt_s": stt, "llm_s": llm, "tts_s": tts, "sum_s": stt + llm + tts, "first_token_s": stt + first_token}
 
 
 def main() -> None:
@@ -171,6 +176,21 @@ def main() -> None:
         results: dict[str, dict[str, list[float]]] = {
             name: {"chinwag": [], "chinwag_no_live": [], "naive": [], "raw_sum": []} for name in takes
         }
+        # Release → first token (the transcript plus the prompt's evaluation): unlike the first audio, this does not
+        # depend on where the reply's first clause happens to end, which is all a random-weights --model run can show.
+        first_tokens: dict[str, dict[str, list[float]]] = {name: {"chinwag": [], "raw": []} for name in takes}
+
+        def ours(pcm, live: bool, name: str) -> float:
+            audio, token = chinwag(turn, voice, transcriber, pcm, live=live)
+            if live:
+                first_tokens[name]["chinwag"].append(token)
+            return audio
+
+        def raw(pcm, name: str) -> float:
+            timed = raw_sum(transcriber._model, raw_llama, formatter, sampling, voice._piper, pcm, args.max_tokens)
+            first_tokens[name]["raw"].append(timed["first_token_s"])
+            return timed["sum_s"]
+
         for pcm in takes.values():  # warm-up: every path once
             chinwag(turn, voice, transcriber, pcm, live=True)
             naive(engine, voice, full_window, pcm, params)
@@ -178,11 +198,10 @@ def main() -> None:
         for i in range(args.rounds):
             for name, pcm in takes.items():
                 runs = [
-                    ("chinwag", lambda pcm=pcm: chinwag(turn, voice, transcriber, pcm, live=True)),
-                    ("chinwag_no_live", lambda pcm=pcm: chinwag(turn, voice, transcriber, pcm, live=False)),
+                    ("chinwag", lambda pcm=pcm, name=name: ours(pcm, True, name)),
+                    ("chinwag_no_live", lambda pcm=pcm, name=name: ours(pcm, False, name)),
                     ("naive", lambda pcm=pcm: naive(engine, voice, full_window, pcm, params)),
-                    ("raw_sum", lambda pcm=pcm: raw_sum(transcriber._model, raw_llama, formatter, sampling,
-                                                        voice._piper, pcm, args.max_tokens)["sum_s"]),
+                    ("raw_sum", lambda pcm=pcm, name=name: raw(pcm, name)),
                 ]
                 for side, run in runs if i % 2 == 0 else list(reversed(runs)):
                     results[name][side].append(run())
@@ -190,7 +209,8 @@ def main() -> None:
 
     report: dict[str, object] = {"model": gguf.name, "rounds": args.rounds}
     for key in ("first_audio_s", "first_audio_no_live_s", "naive_first_audio_s", "raw_sum_first_audio_s",
-                "ratio_vs_naive", "ratio_vs_raw_sum", "ratio_vs_raw_sum_no_live"):
+                "ratio_vs_naive", "ratio_vs_raw_sum", "ratio_vs_raw_sum_no_live", "first_token_s",
+                "raw_first_token_s"):
         report[key] = {}
     print(f"model {gguf.name}, {args.rounds} rounds, {args.threads} threads; medians, key release → first audio")
     for name, pcm in takes.items():
@@ -202,10 +222,14 @@ def main() -> None:
         report["ratio_vs_naive"][name] = round(med["chinwag"] / med["naive"], 3)
         report["ratio_vs_raw_sum"][name] = round(med["chinwag"] / med["raw_sum"], 3)
         report["ratio_vs_raw_sum_no_live"][name] = round(med["chinwag_no_live"] / med["raw_sum"], 3)
+        report["first_token_s"][name] = round(statistics.median(first_tokens[name]["chinwag"]), 3)
+        report["raw_first_token_s"][name] = round(statistics.median(first_tokens[name]["raw"]), 3)
         print(f"{name:>4} ({pcm.size / SAMPLE_RATE:4.1f} s)  chinwag {med['chinwag']:.3f} s  "
               f"(no live {med['chinwag_no_live']:.3f})  naive {med['naive']:.3f} s  raw sum {med['raw_sum']:.3f} s")
         print(f"      → {report['ratio_vs_naive'][name]:.2f}× naive (≤ 0.35), "
               f"{report['ratio_vs_raw_sum'][name]:.2f}× raw sum (≤ 1.0; live, 10 s: ≤ 0.7)")
+        print(f"      first token {report['first_token_s'][name]:.3f} s, raw whisper + llama "
+              f"{report['raw_first_token_s'][name]:.3f} s")
     if args.json:
         print(json.dumps(report))
 

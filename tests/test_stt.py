@@ -114,13 +114,14 @@ def test_short_window_word_times_are_in_the_take(whisper_dir: Path, transcriber,
     ours = [w for s in transcriber.segments(take, words=True)[0] for w in s.words]
     theirs = [w for s in full.segments(take, words=True)[0] for w in s.words]
     from difflib import SequenceMatcher
+    from itertools import pairwise
 
     said = [w[2].strip(" .,?!").lower() for w in ours]
     matcher = SequenceMatcher(a=said, b=[w[2].strip(" .,?!").lower() for w in theirs], autojunk=False)
     pairs = [(ours[m.a + k], theirs[m.b + k]) for m in matcher.get_matching_blocks() for k in range(m.size)]
     assert len(pairs) >= 0.8 * len(ours)  # the two windows may hear a word differently
     assert ours[0][0] >= 0.5  # after the second of silence (less the 0.4 s the VAD keeps before speech)
-    assert all(a[0] <= a[1] <= b[0] + 1e-6 for a, b in zip(ours, ours[1:]))
+    assert all(a[0] <= a[1] <= b[0] + 1e-6 for a, b in pairwise(ours))
     assert max(abs(a[0] - b[0]) for a, b in pairs) < 0.3
-    pause = [b[0] - a[1] for a, b in zip(ours, ours[1:]) if b[0] - a[1] > 1.0]
+    pause = [b[0] - a[1] for a, b in pairwise(ours) if b[0] - a[1] > 1.0]
     assert len(pause) == 1  # the 1.5 s put between the halves is where it was

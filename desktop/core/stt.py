@@ -54,7 +54,8 @@ def whisper_threads(llm_threads: int = 0) -> int:
 
     Measured here (2 cores): once CTranslate2 has run with a 2-thread OpenMP team, llama.cpp's decode in the
     same process drops from ~130 to ~66 tokens/s and stays there; with a 1-thread team it does not drop, and
-    transcribing 1.9 s of speech takes 0.36 s instead of 0.29 s. A reply is worth more than that 70 ms.
+    transcribing 1.9 s of speech in the full 30-s window takes 0.36 s instead of 0.29 s (in the short window, about
+    0.16 s with either team). A reply is worth more than that.
     """
     return max(1, (llm_threads or default_threads()) // 2)
 
