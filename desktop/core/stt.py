@@ -174,9 +174,9 @@ class Transcriber:
         encoded = model.model.encode(ctranslate2.StorageView.from_array(window), to_cpu=False)
         before = tokenizer.encode(" " + prompt.strip()) if prompt and prompt.strip() else []
         start = model.get_prompt(tokenizer, before, without_timestamps=True)
-        cap = int(_TOKENS_PER_S * seconds) + 8
+        cap = min(int(_TOKENS_PER_S * seconds) + 8, model.max_length - len(start))
         result = model.model.generate(
-            encoded, [start], beam_size=1, max_length=min(model.max_length, len(start) + cap),
+            encoded, [start], beam_size=1, max_length=len(start) + cap,
             return_scores=True, return_no_speech_prob=True, suppress_blank=True,
             suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
         )[0]
