@@ -223,6 +223,16 @@ class Api:
 
     # ---- helpers --------------------------------------------------------------------------------------------
 
+    async def _run_once(self, what: str, make_job: Callable[[Channel], Callable[[ModelSet], None]],
+                        request: Request) -> tuple[tuple[Any, ...], int]:
+        """Queue a job that answers with one message; that message (a failure raised as the API's error) and how
+        many jobs were ahead of it."""
+        channel, ahead = self._submit(what, make_job)
+        message = await _next(channel, request)
+        if message[0] == "error":
+            raise _as_api_error(message[1])
+        return message, ahead
+
     def _submit(self, what: str, make_job: Callable[[Channel], Callable[[ModelSet], None]]) -> tuple[Channel, int]:
         """Queue the job `make_job(channel)` builds; the channel it reports to, and how many jobs were ahead."""
         channel = Channel(asyncio.get_running_loop())
@@ -436,11 +446,7 @@ class Api:
                 channel.put("end", segments, found)
             return job
 
-        channel, ahead = self._submit("transcription", transcribe)
-        message = await _next(channel, request)
-        if message[0] == "error":
-            raise _as_api_error(message[1])
-        _, segments, found = message
+        (_, segments, found), ahead = await self._run_once("transcription", transcribe, request)
         text = " ".join(s.text for s in segments).strip()
         headers = {QUEUE_HEADER: str(ahead)}
         if response_format == "text":
@@ -472,11 +478,7 @@ class Api:
                 channel.put("end", voice.synthesize(speech.input, speed=speech.speed), voice.sample_rate)
             return job
 
-        channel, ahead = self._submit("speech", speak)
-        message = await _next(channel, request)
-        if message[0] == "error":
-            raise _as_api_error(message[1])
-        _, samples, rate = message
+        (_, samples, rate), ahead = await self._run_once("speech", speak, request)
         headers = {QUEUE_HEADER: str(ahead), "X-Sample-Rate": str(rate)}
         if speech.response_format == "pcm":
             return Response(audio_io.pcm16(samples), media_type="audio/pcm", headers=headers)
