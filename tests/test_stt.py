@@ -92,6 +92,21 @@ def test_a_short_window_that_goes_wrong_is_transcribed_again(transcriber, chant:
     assert transcriber.short_windows == before
 
 
+def test_without_the_floor_short_questions_loop_and_the_guard_catches_them(whisper_dir: Path, transcriber, spoken,
+                                                                          monkeypatch) -> None:
+    """Why the window never goes below 10 s: in a window of a question's own length plus a second, tiny.en
+    repeats short questions over and over ("Set at time of 4 10 minutes. Set at time of…"). Those answers hit the
+    length cap or the repetition check and are transcribed again in the full window, so nothing reaches the user."""
+    import desktop.core.stt as stt
+
+    questions = [(text, pcm) for text, pcm in spoken if text in QUESTIONS[:6]]
+    monkeypatch.setattr(stt, "SHORT_WINDOW_S", 0)
+    tight = Transcriber(whisper_dir, language="en", threads=2)
+    tight_wer = _wer(tight, questions)
+    assert tight.short_windows < len(questions)  # some looped and were sent back
+    assert tight_wer <= _wer(transcriber, questions) + 2.0
+
+
 def test_long_speech_takes_the_full_window(transcriber, spoken) -> None:
     from tests.test_live_stt import word_errors, words
 

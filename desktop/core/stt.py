@@ -5,13 +5,15 @@ question of a few seconds is spent on padding: tiny.en's encoder takes 0.58 s fo
 10-second one. A take whose speech is short is therefore transcribed in a window just longer than its speech (never
 below 10 s: with shorter windows tiny.en loses track of where the speech ends and repeats itself). On 18 spoken
 questions the word error rate is no worse than with the full window (`tests/test_stt.py`). Whatever looks wrong in
-the short window's answer (cut off at its length cap, repetitive, or unsure) is transcribed again the usual way.
+the short window's answer (cut off at its length cap, saying something twice, compressing like a loop, or unsure)
+is transcribed again the usual way.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,17 @@ class Segment:
 SHORT_WINDOW_S = 10  # the smallest encoder window used for a short take
 SHORT_SPEECH_S = 20.0  # speech up to this long gets a window of its own length plus a second
 _TOKENS_PER_S = 12  # far above speech's 3-5 tokens a second: a decode that reaches this has run away
+
+
+def _repeats(text: str, shortest: int = 3) -> bool:
+    """Whether a run of at least `shortest` words comes twice in a row: how a decode that lost the end of the speech
+    starts over ("Set at time of 4 10 minutes. Set at time of 4 10 minutes"). Too short to compress like a loop."""
+    said = re.findall(r"[\w']+", text.lower())
+    return any(
+        said[i:i + n] == said[i + n:i + 2 * n]
+        for n in range(shortest, len(said) // 2 + 1)
+        for i in range(len(said) - 2 * n + 1)
+    )
 
 
 def default_threads() -> int:
@@ -174,9 +187,11 @@ class Transcriber:
         encoded = model.model.encode(ctranslate2.StorageView.from_array(window), to_cpu=False)
         before = tokenizer.encode(" " + prompt.strip()) if prompt and prompt.strip() else []
         start = model.get_prompt(tokenizer, before, without_timestamps=True)
-        cap = min(int(_TOKENS_PER_S * seconds) + 8, model.max_length - len(start))
+        cap = int(_TOKENS_PER_S * seconds) + 8
+        # Room for twice the cap: CTranslate2 4.8's Whisper stops at half of `max_length`, another version may
+        # not; either way a decode that runs away reaches the cap.
         result = model.model.generate(
-            encoded, [start], beam_size=1, max_length=len(start) + cap,
+            encoded, [start], beam_size=1, max_length=min(model.max_length, len(start) + 2 * cap),
             return_scores=True, return_no_speech_prob=True, suppress_blank=True,
             suppress_tokens=get_suppressed_tokens(tokenizer, [-1]),
         )[0]
@@ -185,7 +200,7 @@ class Transcriber:
         average = result.scores[0] * len(tokens) / (len(tokens) + 1)  # the score is the mean over the tokens
         if average < -1.0 and result.no_speech_prob > 0.6:
             return [], language  # faster-whisper's rule for a window with no speech in it
-        if len(tokens) >= cap or get_compression_ratio(text) > 2.4 or average < -1.0:
+        if len(tokens) >= cap or _repeats(text) or get_compression_ratio(text) > 2.4 or average < -1.0:
             return None
         self.short_windows += 1
         if not text:
