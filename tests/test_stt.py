@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -122,15 +124,12 @@ def test_long_speech_takes_the_full_window(transcriber, spoken) -> None:
 
 def test_short_window_word_times_are_in_the_take(whisper_dir: Path, transcriber, spoken) -> None:
     """Word times (what live transcription commits by) count the silences the VAD took out, as the full window's do."""
-    text, pcm = spoken[1]  # two sentences
+    _, pcm = spoken[1]  # two sentences
     take = np.concatenate([np.zeros(16_000, np.float32), pcm[: pcm.size // 2], np.zeros(24_000, np.float32),
                            pcm[pcm.size // 2:], np.zeros(8_000, np.float32)])
     full = Transcriber(whisper_dir, language="en", threads=2, short_window=False)
     ours = [w for s in transcriber.segments(take, words=True)[0] for w in s.words]
     theirs = [w for s in full.segments(take, words=True)[0] for w in s.words]
-    from difflib import SequenceMatcher
-    from itertools import pairwise
-
     said = [w[2].strip(" .,?!").lower() for w in ours]
     matcher = SequenceMatcher(a=said, b=[w[2].strip(" .,?!").lower() for w in theirs], autojunk=False)
     pairs = [(ours[m.a + k], theirs[m.b + k]) for m in matcher.get_matching_blocks() for k in range(m.size)]
