@@ -141,10 +141,11 @@ class Transcriber:
         return [s for s in kept if s.text], info.language
 
     def _language(self) -> str | None:
-        """The language to decode in, when it is known without detecting it."""
-        if self.language:
-            return self.language
-        return None if self._model.model.is_multilingual else "en"
+        """The language to decode in, when it is known without detecting it. An English-only model decodes English
+        whatever the setting says (as faster-whisper's own path does), so its tokenizer is built once."""
+        if not self._model.model.is_multilingual:
+            return "en"
+        return self.language
 
     def _speech(self, pcm: np.ndarray) -> tuple[np.ndarray, list[tuple[int, int]]]:
         """The take with the silences the VAD finds cut out (as faster-whisper's `vad_filter` does), and where the
