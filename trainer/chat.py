@@ -56,6 +56,24 @@ def merge_base_model(cfg: RecipeConfig) -> str:
     return base.removesuffix("-unsloth-bnb-4bit").removesuffix("-bnb-4bit")
 
 
+def base_model_revision(cfg: RecipeConfig) -> str | None:
+    """The commit base_model is read at in this run (None for a local or derived model)."""
+    from trainer.revisions import pinned_revision
+
+    return pinned_revision(cfg, "model", cfg.model.base_model, cfg.model.revision)
+
+
+def merge_base_revision(cfg: RecipeConfig) -> str | None:
+    """The commit the merge base (merge_base_model) is read at in this run."""
+    from trainer.revisions import pinned_revision
+
+    name = merge_base_model(cfg)
+    requested = cfg.model.merge_base_revision
+    if requested is None and name == cfg.model.base_model:
+        requested = cfg.model.revision
+    return pinned_revision(cfg, "model", name, requested)
+
+
 def import_unsloth() -> Any:
     """Unsloth must be imported before transformers/TRL to patch them; do it in one place."""
     import unsloth
@@ -97,7 +115,10 @@ def load_tokenizer(cfg: RecipeConfig, path: str | Path | None = None) -> Any:
     import_unsloth()
     from transformers import AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(str(path or resolve_base_model(cfg)))
+    if path is None:
+        tokenizer = AutoTokenizer.from_pretrained(resolve_base_model(cfg), revision=base_model_revision(cfg))
+    else:
+        tokenizer = AutoTokenizer.from_pretrained(str(path))
     tokenizer = apply_chat_template(tokenizer, cfg.model.chat_template)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token

@@ -43,6 +43,9 @@ class SourceConfig:
     # Math word problems (qa format): this many rows are held out as eval's math questions (the expected
     # answer is the last number of the reference answer), so math accuracy is a rate over many questions.
     math_holdout: int = 0
+    # Hub sets: the branch, tag or commit to read; null means main. A branch is resolved to its commit at first
+    # use and that commit is recorded in <run_dir>/revisions.json, which every later step reads (trainer.revisions).
+    revision: str | None = None
 
 
 @dataclass
@@ -53,6 +56,10 @@ class ModelConfig:
     base_model: str = "unsloth/Llama-3.2-1B-Instruct"
     # The 16-bit model the adapter is merged into at export; null means base_model without "-bnb-4bit".
     merge_base_model: str | None = None
+    # The Hub revision (branch, tag or commit) of base_model and of merge_base_model; null means main. Resolved to a
+    # commit at first use and recorded in <run_dir>/revisions.json, so a resume or re-export reads the same bytes.
+    revision: str | None = None
+    merge_base_revision: str | None = None  # null: model.revision when the merge base is base_model itself
     # The original model the fine-tune derives from, as the model card and the GGUF name it (Unsloth's repos
     # are re-uploads); null means merge_base_model.
     upstream_model: str | None = None
@@ -91,7 +98,15 @@ class DataConfig:
     # first_exhausted keeps the weights' proportions; all_exhausted drains every source.
     mix_stopping: str = "first_exhausted"
     max_rows: int | None = None  # cap on rows read from the whole mix
-    tokenize_batch: int = 256  # rows rendered and tokenized together when measuring length
+    tokenize_batch: int = 256  # rows standardized, rendered and tokenized together
+    # Processes prepare's parallel stages (standardize, render + tokenize) run in, each on its shard of the rows
+    # (`datasets` map); null means the machine's CPUs.
+    num_proc: int | None = None
+    # Stream the sources while training (an IterableDataset, for corpora larger than the disk): prepare only
+    # holds out the eval rows (the first eval_size kept rows of the mix, and each math source's first
+    # math_holdout questions), and train reads, cleans and tokenizes the mix as it goes, skipping those. Needs
+    # train.max_steps (a stream has no length to count epochs by).
+    streaming: bool = False
 
 
 @dataclass
@@ -153,9 +168,12 @@ class ExportConfig:
     validation_max_tokens: int = 256  # per conversation, to bound the check's time
     continuation_tokens: int = 16
     min_next_token_agreement: float = 0.99
-    # A greedy continuation may part ways where transformers' two best tokens are this close (in logits):
-    # f16 weights in llama.cpp against float32 in transformers move logits by about that much.
+    # A greedy continuation may part ways where the two sides' candidate tokens are this close (in logits), or
+    # within twice the logit error measured at the top tokens on the teacher-forced positions when that is
+    # larger (llama.cpp's CPU path computes f16 activations against f16 weights: a 1B/3B model's honest error
+    # exceeds the toy model's 0.06), but never further apart than max_tie_margin.
     tie_margin: float = 0.1
+    max_tie_margin: float = 1.0
     # The shipped quantization (catalog_quant) must pick the f16 GGUF's next token at least this often. A
     # broken quantization agrees at near chance; a sound q4_k_m of a small model at roughly 0.9.
     min_quant_agreement: float = 0.8
@@ -226,6 +244,10 @@ def check_config(cfg: RecipeConfig) -> None:
     unknown = [r for r in t.report_to if r not in REPORT_TO]
     if unknown:
         raise ConfigError(f"train.report_to: unknown {unknown} (choose from {list(REPORT_TO)})")
+    if cfg.data.streaming and t.max_steps <= 0:
+        raise ConfigError(
+            "data.streaming needs train.max_steps > 0: a streamed data set has no length to count epochs by"
+        )
     if t.warmup_ratio is not None and not 0.0 <= t.warmup_ratio < 1.0:
         raise ConfigError(f"train.warmup_ratio must be in [0, 1), got {t.warmup_ratio}")
 
@@ -246,6 +268,15 @@ def module_available(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
+# What each train.report_to integration needs importable (transformers' callbacks import these lazily, when
+# training starts: minutes in, after the model has loaded).
+# Either module serves: transformers writes TensorBoard files through tensorboard or tensorboardX.
+_REPORTER_MODULES = {
+    "wandb": (("wandb",), "pip install wandb (then `wandb login`, or WANDB_MODE=offline)"),
+    "tensorboard": (("tensorboardX", "tensorboard"), "pip install tensorboardX"),
+}
+
+
 def check_training_stack(cfg: RecipeConfig) -> None:
     """Fail at once, before any data work, when the config needs a library this machine lacks."""
     reasons = needs_bitsandbytes(cfg)
@@ -255,6 +286,15 @@ def check_training_stack(cfg: RecipeConfig) -> None:
             "GPU stack with `make setup-train-cuda` (docs/TRAINING.md); on a CPU use train.optim=adamw_torch "
             "and model.load_in_4bit=false with a 16-bit base model"
         )
+    for reporter in cfg.train.report_to:
+        if reporter in _REPORTER_MODULES:
+            modules, fix = _REPORTER_MODULES[reporter]
+            if not any(module_available(m) for m in modules):
+                others = [r for r in cfg.train.report_to if r != reporter] or ["none"]
+                raise ConfigError(
+                    f"train.report_to includes {reporter}, but {' or '.join(modules)} is not installed in this "
+                    f"environment: {fix}, or drop it (train.report_to=[{','.join(others)}])"
+                )
 
 
 def shipped_configs() -> list[Path]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trainer.chat import Conversation, merge_base_model, render_prompt
+from trainer.chat import Conversation, merge_base_model, merge_base_revision, render_prompt
 from trainer.config import RecipeConfig, RecipeError
 from trainer.prepare import MATH_EVAL_FILE, read_conversations, read_math_questions
 
@@ -210,12 +210,12 @@ def eval_device_dtype() -> tuple[str, Any]:
     return "cpu", torch.float32
 
 
-def load_causal_lm(path: str | Path) -> Any:
+def load_causal_lm(path: str | Path, revision: str | None = None) -> Any:
     # Plain transformers, no Unsloth: this is the model as it ships, and Unsloth's patches slow CPU generation.
     from transformers import AutoModelForCausalLM
 
     device, dtype = eval_device_dtype()
-    model = AutoModelForCausalLM.from_pretrained(str(path), dtype=dtype, device_map=device)
+    model = AutoModelForCausalLM.from_pretrained(str(path), revision=revision, dtype=dtype, device_map=device)
     return model.eval()
 
 
@@ -285,9 +285,11 @@ def evaluate(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
     shipped = export_dir(cfg) / gguf_name(cfg, cfg.export.catalog_quant)
     sides: list[tuple[str, Callable[[], tuple[Generate, Callable[[], None]]]]] = []
 
-    def transformers_side(path: str | Path) -> Callable[[], tuple[Generate, Callable[[], None]]]:
+    def transformers_side(
+        path: str | Path, revision: str | None = None
+    ) -> Callable[[], tuple[Generate, Callable[[], None]]]:
         def open_side() -> tuple[Generate, Callable[[], None]]:
-            model = load_causal_lm(path)
+            model = load_causal_lm(path, revision)
             return Generator(model, tokenizer, cfg.eval.batch_size), lambda: _free(model)
 
         return open_side
@@ -301,7 +303,7 @@ def evaluate(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
         return open_side
 
     if cfg.eval.compare_base:
-        sides.append(("base", transformers_side(merge_base_model(cfg))))
+        sides.append(("base", transformers_side(merge_base_model(cfg), merge_base_revision(cfg))))
     sides.append(("finetune", transformers_side(merged)))
     if cfg.eval.gguf:
         if not shipped.is_file():

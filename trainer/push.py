@@ -29,6 +29,33 @@ _ADAPTER_FILES = (
 
 _COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
+# The Llama 3.2 Community License (section 1.b.i and iii): redistributed weights carry a copy of the agreement
+# and a "Notice" text file with this attribution.
+LICENSES = Path(__file__).parent / "licenses"
+LLAMA_LICENSE_FILES = {"llama3.2": LICENSES / "llama3.2-LICENSE.txt"}
+LLAMA_NOTICE = (
+    "Llama 3.2 is licensed under the Llama 3.2 Community License, Copyright © Meta Platforms, Inc. "
+    "All Rights Reserved.\n"
+)
+
+
+def license_files(cfg: RecipeConfig, out: Path) -> list[tuple[str, Path]]:
+    """(name in the repo, local file) of the licence texts the base model's licence asks to ship along: for
+    Llama 3.2, LICENSE (the agreement) and NOTICE (the attribution). A llama licence with no text here is an
+    error, not a silent omission."""
+    name = cfg.model.license.lower()
+    if not name.startswith("llama"):
+        return []
+    text = LLAMA_LICENSE_FILES.get(name)
+    if text is None or not text.is_file():
+        raise RecipeError(
+            f"model.license={cfg.model.license}: no licence text for it in {LICENSES} (known: "
+            f"{sorted(LLAMA_LICENSE_FILES)}); the Llama licences ask for their text with redistributed weights"
+        )
+    notice = out / "NOTICE"
+    notice.write_text(LLAMA_NOTICE, encoding="utf-8")
+    return [("LICENSE", text), ("NOTICE", notice)]
+
 
 def push_dir(cfg: RecipeConfig) -> Path:
     return cfg.run_path / "push"
@@ -57,6 +84,8 @@ def model_card(
     llama = cfg.model.license.lower().startswith("llama")
     front: dict[str, Any] = {
         "base_model": base,
+        # The Hub's model tree: this is a fine-tune of base_model (not a quantization or a merge of others).
+        "base_model_relation": "finetune",
         "license": cfg.model.license,
         "library_name": "gguf",
         "pipeline_tag": "text-generation",
@@ -88,8 +117,9 @@ def model_card(
                         "Copyright © Meta Platforms, Inc. All Rights Reserved.")
     sections += [
         "## Files\n\n| file | size | sha256 |\n|---|---:|---|\n" + files + "\n\n"
-        "Also here: `adapter/` (the LoRA adapter and its tokenizer), `eval_report.json`, `data_report.json` and "
-        "`catalog_entry.json` (the entry Chinwag imports).",
+        "Also here: `adapter/` (the LoRA adapter and its tokenizer), `eval_report.json`, `data_report.json`, "
+        "`export_report.json` (the export's checks) and `catalog_entry.json` (the entry Chinwag imports)"
+        + (", with `LICENSE` (the Llama 3.2 Community License) and `NOTICE`." if llama else "."),
         "## Use\n\n"
         "With llama.cpp (the chat template, with today's date, is in the file):\n\n"
         f"```bash\nllama-cli -m {shipped} -cnv\n```\n\n"
@@ -155,6 +185,7 @@ def push(cfg: RecipeConfig, api: Any = None) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     card = out / "README.md"
     card.write_text(model_card(cfg, data_report, eval_md, export_report), encoding="utf-8")
+    licence_uploads = license_files(cfg, out)  # before anything reaches the Hub
 
     api = api or HfApi()
     api.create_repo(repo_id=repo_id, repo_type="model", private=cfg.push.private, exist_ok=True)
@@ -166,7 +197,11 @@ def push(cfg: RecipeConfig, api: Any = None) -> dict[str, Any]:
     write_json(out / "catalog_entry.repo.json", repo_entry)
     uploads = [(f.name, f) for f in files]
     uploads += [(f"adapter/{f.name}", f) for f in adapter_files]
-    uploads += [(path.name, path) for path in (cfg.run_path / "eval_report.json", data_file) if path.is_file()]
+    # revisions.json: the Hub commits of the base model and the data sets this run read (trainer.revisions).
+    reports = (cfg.run_path / "eval_report.json", data_file, source / "export_report.json",
+               cfg.run_path / "revisions.json")
+    uploads += [(path.name, path) for path in reports if path.is_file()]
+    uploads += licence_uploads
     uploads += [("catalog_entry.json", out / "catalog_entry.repo.json"), ("README.md", card)]
     operations = [CommitOperationAdd(path_in_repo=name, path_or_fileobj=str(path)) for name, path in uploads]
     info = api.create_commit(

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trainer.chat import apply_chat_template, import_unsloth, resolve_base_model, turn_markers
+from trainer.chat import apply_chat_template, base_model_revision, import_unsloth, resolve_base_model, turn_markers
 from trainer.config import RecipeConfig, RecipeError
 
 CONFIG_NAME = "config.yaml"
+# Appended at every log while training (trainer.progress.LogHistoryCallback); log_history.json, the whole
+# history as one list, is written once at the end.
+LOG_HISTORY_LINES = "log_history.jsonl"
 _CHECKPOINT = re.compile(r"^checkpoint-(\d+)$")
 
 
@@ -41,6 +44,8 @@ class TrainResult:
     # With load_best_model_at_end: the checkpoint whose weights the adapter holds, and its eval loss.
     best_checkpoint: str | None = None
     best_eval_loss: float | None = None
+    seconds_per_step: float | None = None  # wall time of the steps this process ran (a resume: its own)
+    peak_gpu_memory_gb: float | None = None  # torch's peak allocation on this rank's GPU; None on a CPU
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +55,8 @@ class TrainResult:
             "resumed_from": str(self.resumed_from) if self.resumed_from else None,
             "best_checkpoint": self.best_checkpoint,
             "best_eval_loss": self.best_eval_loss,
+            "seconds_per_step": self.seconds_per_step,
+            "peak_gpu_memory_gb": self.peak_gpu_memory_gb,
         }
 
 
@@ -119,6 +126,7 @@ def build_trainer(cfg: RecipeConfig, callbacks: Sequence[Any] = (), progress: bo
 
     model, tokenizer = FastLanguageModel.from_pretrained(
         model_name=resolve_base_model(cfg),
+        revision=base_model_revision(cfg),
         max_seq_length=cfg.model.max_seq_length,
         dtype=_torch_dtype(cfg.model.dtype),
         load_in_4bit=cfg.model.load_in_4bit,
@@ -135,7 +143,10 @@ def train(
 ) -> TrainResult:
     resume_from = _resume_point(cfg, resume)  # before the slow imports: a wrong call fails at once
     trainer, model, tokenizer = build_trainer(cfg, callbacks, progress)
-    trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    first_step = _checkpoint_step(resume_from)
+    output = trainer.train(resume_from_checkpoint=str(resume_from) if resume_from else None)
+    steps_run = trainer.state.global_step - first_step
+    runtime = (output.metrics or {}).get("train_runtime")
 
     out = adapter_dir(cfg)
     history = trainer.state.log_history
@@ -147,6 +158,8 @@ def train(
         resume_from,
         best_checkpoint=best,
         best_eval_loss=float(trainer.state.best_metric) if best and trainer.state.best_metric is not None else None,
+        seconds_per_step=round(runtime / steps_run, 4) if runtime and steps_run > 0 else None,
+        peak_gpu_memory_gb=_peak_gpu_memory_gb(),
     )
     if not trainer.is_world_process_zero():
         return result  # under DDP, rank 0 alone writes the run's files
@@ -159,6 +172,19 @@ def train(
     (cfg.run_path / "log_history.json").write_text(json.dumps(history, indent=2) + "\n")
     plot_loss_curve(history, cfg.run_path / "loss_curve.png", title=cfg.name)
     return result
+
+
+def _checkpoint_step(path: Path | None) -> int:
+    match = _CHECKPOINT.match(path.name) if path is not None else None
+    return int(match.group(1)) if match else 0
+
+
+def _peak_gpu_memory_gb() -> float | None:
+    import torch
+
+    if not torch.cuda.is_available():
+        return None
+    return round(torch.cuda.max_memory_allocated() / 2**30, 3)
 
 
 def _world_size() -> int:
@@ -230,24 +256,33 @@ def _precision_flags(cfg: RecipeConfig) -> dict[str, bool]:
 
 
 def load_split(cfg: RecipeConfig, name: str, tokenizer: Any) -> Any:
-    """The prepared split as a `datasets.Dataset` of text + input_ids rendered with the chat template.
+    """The prepared split as prepare saved it (`save_to_disk`): input_ids rendered with the chat template and
+    tokenized once, there. Loading memory-maps the files, so every rank reads the same ids and none
+    tokenizes again. (Tokenized by the recipe, not TRL: TRL would append an EOS to text that does not end in
+    one, which ChatML's trailing newline triggers.) With data.streaming the train split is an IterableDataset
+    read from the sources as training goes."""
+    from datasets import load_from_disk
 
-    Tokenized here (not by TRL) so the ids are exactly what prepare measured: TRL would append an EOS
-    to text that does not end in one, which ChatML's trailing newline triggers."""
-    from datasets import load_dataset
+    from trainer.prepare import TOKENIZATION_FILE, streaming_train_dataset, tokenization_fingerprint
 
-    path = cfg.data_path / f"{name}.jsonl"
-    if not path.is_file():
-        raise TrainError(f"{path} not found: run `chinwag-train prepare` first (or set data.dir)")
-    dataset = load_dataset("json", data_files=str(path), split="train")
-    num_proc = dataset_num_proc(cfg, len(dataset))
-
-    def encode(batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        texts = [tokenizer.apply_chat_template(m, tokenize=False) for m in batch["messages"]]
-        ids = tokenizer(texts, add_special_tokens=False)["input_ids"]
-        return {"text": texts, "input_ids": ids}
-
-    return dataset.map(encode, batched=True, remove_columns=dataset.column_names, num_proc=num_proc)
+    data = cfg.data_path
+    recorded = data / TOKENIZATION_FILE
+    if not recorded.is_file() or not (data / name).is_dir() and not (cfg.data.streaming and name == "train"):
+        raise TrainError(
+            f"no prepared {name} split in {data} (prepare writes {data / name}/ and {recorded.name}): run "
+            "`chinwag-train prepare` first (or set data.dir)"
+        )
+    expected = tokenization_fingerprint(cfg, tokenizer)
+    found = json.loads(recorded.read_text(encoding="utf-8"))
+    differ = sorted(key for key in expected if found.get(key) != expected[key])
+    if differ:
+        raise TrainError(
+            f"the data in {data} was tokenized differently from this config ({', '.join(differ)} differ): run "
+            "`chinwag-train prepare` again with this config"
+        )
+    if cfg.data.streaming and name == "train":
+        return streaming_train_dataset(cfg, tokenizer)
+    return load_from_disk(str(data / name)).select_columns(["input_ids"])
 
 
 def training_arguments(cfg: RecipeConfig) -> Any:
@@ -321,7 +356,7 @@ def _build_trainer(
     for default in (PrinterCallback, ProgressCallback):
         trainer.remove_callback(default)
     trainer.add_callback(SaveConfigCallback(cfg, CONFIG_NAME))
-    trainer.add_callback(LogHistoryCallback(cfg.run_path / "log_history.json"))
+    trainer.add_callback(LogHistoryCallback(cfg.run_path / LOG_HISTORY_LINES))
     trainer.add_callback(LogLinesCallback())
     if progress:
         trainer.add_callback(TrainProgressCallback())

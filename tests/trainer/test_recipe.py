@@ -86,8 +86,15 @@ def test_prepare_reports_exact_counts(work: dict[str, Path], prepared: dict) -> 
     report = json.loads((work["data"] / "data_report.json").read_text())
     assert report == prepared
     assert set(report) == {"rows_in", "dropped", "rows_out", "train", "eval"}
-    assert sum(1 for _ in (work["data"] / "train.jsonl").open()) == report["train"]
+    from datasets import load_from_disk
+
+    train = load_from_disk(str(work["data"] / "train"))
+    assert len(train) == report["train"] and train.column_names == ["messages", "input_ids"]
+    assert len(load_from_disk(str(work["data"] / "eval"))) == report["eval"]
     assert sum(1 for _ in (work["data"] / "eval.jsonl").open()) == report["eval"]
+    assert not (work["data"] / ".work").exists(), "the intermediate stages are removed"
+    stats = json.loads((work["data"] / "prepare_stats.json").read_text())
+    assert stats["peak_disk_bytes"] >= stats["final_disk_bytes"] > 0 and stats["peak_rss_mb"]["main_process"] > 0
     saved = (work["straight"] / "config.yaml").read_text()
     assert str(work["fixture"]) in saved and str(work["data"]) in saved  # --data and --out are recorded
 

@@ -50,7 +50,10 @@ def crashed(run: Path) -> dict[str, Any]:
     killed = run_killed_after_checkpoint(2, args(run, "train"))
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-4000:]
     # Read now, before the resumed run rewrites it: what a crashed run leaves behind.
-    return {"log_history": json.loads((run / "log_history.json").read_text()), "stdout": killed.stdout}
+    from trainer.progress import read_log_history
+
+    assert not (run / "log_history.json").exists(), "the whole history is written when training ends"
+    return {"log_history": read_log_history(run / "log_history.jsonl"), "stdout": killed.stdout}
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +96,9 @@ def test_prepare_holds_out_math_questions(run: Path, finished: str) -> None:
     report = json.loads((data / "data_report.json").read_text())
     assert report["math_eval"] == 4 and report["eval"] == 4
     questions = [json.loads(line) for line in (data / "math_eval.jsonl").read_text().splitlines()]
-    train_text = (data / "train.jsonl").read_text() + (data / "eval.jsonl").read_text()
+    from datasets import load_from_disk
+
+    train_text = "".join(load_from_disk(str(data / "train"))["messages"]) + (data / "eval.jsonl").read_text()
     for question in questions:
         assert question["answer"].isdigit() and question["answer"] in question["reference"]
         assert json.dumps(question["question"])[1:-1] not in train_text, "a held-out question was trained on"

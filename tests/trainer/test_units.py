@@ -11,7 +11,7 @@ import pytest
 from trainer.config import SourceConfig
 from trainer.evaluate import MATH_QUESTIONS, is_correct, math_scores, numbers_in
 from trainer.gguf_writer import llama3_rope_factors, permute_qk
-from trainer.prepare import DataReport, DropRow, ReservoirSplit, clean_stream, conversation_key, standardize
+from trainer.prepare import DataReport, DropRow, clean_stream, conversation_key, standardize
 
 pytestmark = pytest.mark.train
 
@@ -96,21 +96,6 @@ def test_clean_stream_counts_every_category_in_order() -> None:
     assert len(kept) == 1
     assert report.rows_in == 5
     assert report.dropped == {"malformed": 1, "empty": 1, "duplicate": 1, "too_long": 1}
-
-
-def test_reservoir_split_is_exact_seeded_and_complete() -> None:
-    def split(seed: int) -> tuple[list[int], list[int]]:
-        train: list[int] = []
-        splitter = ReservoirSplit(7, seed, train.append)
-        for i in range(100):
-            splitter.add(i)  # type: ignore[arg-type]
-        return train, splitter.reservoir  # type: ignore[return-value]
-
-    train, held = split(1)
-    assert len(held) == 7 and len(train) == 93 and sorted(train + held) == list(range(100))
-    assert split(1) == (train, held)
-    assert split(2)[1] != held
-    assert max(held) > 7, "the eval sample must come from the whole stream, not its head"
 
 
 def test_math_answers_are_read_from_the_reply() -> None:
@@ -210,6 +195,30 @@ def test_weighted_mix_keeps_the_proportions(tmp_path: Path) -> None:
     cfg.data.max_rows = None  # first_exhausted: the mix ends when the heavier source runs dry
     counts = [json.loads(row)["src"] for _, row in mix_sources(cfg)]
     assert counts.count("a") == 2000 and counts.count("b") < 1000
+
+
+def test_the_mix_plan_is_the_streamed_mix_in_indices(tmp_path: Path) -> None:
+    """prepare mixes by an index plan over the sources' rows: the same order the streamed mix reads them in."""
+    from trainer.config import load_config
+    from trainer.prepare import mix_plan, mix_sources
+
+    sizes = {"a": 700, "b": 300, "c": 50}
+    for name, size in sizes.items():
+        (tmp_path / f"{name}.jsonl").write_text("".join(f'{{"src": "{name}", "i": {i}}}\n' for i in range(size)))
+    global_index = {}
+    offset = 0
+    for name, size in sizes.items():
+        global_index.update({(name, i): offset + i for i in range(size)})
+        offset += size
+    for stopping, max_rows in (("first_exhausted", None), ("all_exhausted", None), ("all_exhausted", 500)):
+        cfg = load_config(Path("trainer/configs/cpu-smoke.yaml"), [f"data.mix_stopping={stopping}"])
+        cfg.data.max_rows = max_rows
+        cfg.data.sources = [SourceConfig(kind="jsonl", name=str(tmp_path / f"{n}.jsonl"), weight=w)
+                            for n, w in zip(sizes, (3.0, 1.0, 0.5), strict=True)]
+        streamed = [global_index[(r["src"], r["i"])] for r in (json.loads(row) for _, row in mix_sources(cfg))]
+        assert mix_plan(cfg, list(sizes.values())).tolist() == streamed, stopping
+        if stopping == "all_exhausted" and max_rows is None:
+            assert sorted(streamed) == list(range(sum(sizes.values())))  # every row once, none repeated
 
 
 def test_push_refuses_without_a_repo_or_a_validated_export(tmp_path: Path) -> None:
