@@ -2,6 +2,8 @@
 
 HEAD/GET /{repo_id}/resolve/{revision}/{filename} answer with X-Repo-Commit, ETag/X-Linked-Etag (the
 sha256, as the Hub does for LFS files), X-Linked-Size, and honour `Range: bytes=N-` with 206.
+GET /api/models/{repo_id}/revision/{revision} says the commit (COMMIT), as the Hub's model info does, and
+GET /api/models/{repo_id}/tree/{revision} lists the files with their sizes.
 Point huggingface_hub at it with `endpoint=` or HF_ENDPOINT.
 
 A file served with `cdn_expires_s` is stored "on the CDN", as the Hub does with LFS files: the resolve URL answers
@@ -26,6 +28,7 @@ _CDN_PATH = re.compile(
     r"^/cdn/(?P<repo>[^/]+/[^/]+)/(?P<file>[^?]+)\?expires=(?P<expires>[0-9.]+)&sig=(?P<sig>[0-9a-f]+)$"
 )
 _TREE_PATH = re.compile(r"^/api/models/(?P<repo>[^/]+/[^/]+)/tree/(?P<rev>[^/]+)")
+_INFO_PATH = re.compile(r"^/api/models/(?P<repo>[^/]+/[^/]+)(/revision/(?P<rev>[^/]+))?$")
 _SECRET = b"test-cdn-signing-key"
 
 
@@ -163,6 +166,9 @@ class HubServer:
                 if self.path.startswith("/cdn/"):
                     self._cdn_get()
                     return
+                if _INFO_PATH.match(self.path.split("?")[0]):
+                    self._info()
+                    return
                 if self.path.startswith("/api/models/"):
                     self._tree()
                     return
@@ -174,6 +180,25 @@ class HubServer:
                     self._redirect_to_cdn(served, match)
                     return
                 self._send(served)
+
+            def _info(self) -> None:
+                """The model info API (HfApi.model_info), which says the commit a revision is at."""
+                self.record = Request("GET", self.path, None, authorized="Authorization" in self.headers)
+                hub.requests.append(self.record)
+                repo = _INFO_PATH.match(self.path.split("?")[0])["repo"]
+                names = [filename for (repo_id, filename) in sorted(hub.files) if repo_id == repo]
+                if names:
+                    body = json.dumps({"id": repo, "modelId": repo, "sha": COMMIT, "private": False,
+                                       "siblings": [{"rfilename": n} for n in names]}).encode()
+                    self.send_response(200)
+                else:
+                    body = b'{"error": "Repository not found"}'
+                    self.send_response(404)
+                    self.send_header("X-Error-Code", "RepoNotFound")
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
             def _tree(self) -> None:
                 """The tree API (HfApi.list_repo_tree): every file of the repo with its size; LFS files (1 KiB and

@@ -13,7 +13,7 @@ from desktop.core.errors import ChinwagError, DownloadNotFound, VerificationFail
 from desktop.core.hub import ModelDownloader
 from desktop.core.hub_files import BadRepoId, HubFile, hub_entry, list_hub_files
 from desktop.core.paths import assets_dir
-from tests.hub_server import Served
+from tests.hub_server import COMMIT, Served
 
 
 def test_lists_every_file_with_its_size_and_the_sha256_of_lfs_files(hub) -> None:
@@ -21,8 +21,8 @@ def test_lists_every_file_with_its_size_and_the_sha256_of_lfs_files(hub) -> None
     hub.add("rhasspy/voices", "en/amy/amy.onnx", Served(weights))
     hub.add("rhasspy/voices", "en/amy/amy.onnx.json", Served(config))
     files = list_hub_files("rhasspy/voices", endpoint=hub.url)
-    assert files == [HubFile("en/amy/amy.onnx", 50_000, hashlib.sha256(weights).hexdigest()),
-                     HubFile("en/amy/amy.onnx.json", len(config), None)]
+    assert files == [HubFile("en/amy/amy.onnx", 50_000, hashlib.sha256(weights).hexdigest(), COMMIT),
+                     HubFile("en/amy/amy.onnx.json", len(config), None, COMMIT)]
     assert [f.kind for f in files] == ["voice", None]
 
 
@@ -41,7 +41,7 @@ def test_entries_made_from_a_listing_download_and_verify(hub, tmp_path) -> None:
     files = list_hub_files("me/voice", endpoint=hub.url)
     by_path = {f.path: f for f in files}
     entry = hub_entry("me/voice", "main", by_path["v.onnx"], files)
-    assert entry["kind"] == "voice"
+    assert entry["kind"] == "voice" and entry["revision"] == COMMIT
     assert [f["filename"] for f in entry["files"]] == ["v.onnx", "v.onnx.json"]
     with pytest.raises(ChinwagError, match="not a model"):
         hub_entry("me/voice", "main", by_path["notes.txt"], files)

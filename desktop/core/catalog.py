@@ -6,6 +6,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -59,6 +60,71 @@ class CatalogError(ChinwagError):
     pass
 
 
+# ---- names that end up in paths under the models folder ------------------------------------------------------
+#
+# A catalog entry may come from someone else (a shared `chinwag models add` file, a Hub listing), and its file names
+# and revision become a path under the models folder, which Delete and Verify again remove files from. So every name is
+# checked where an entry enters: relative, forward slashes only, no `..`, no drive, root or UNC name, nothing Windows
+# would read otherwise (a colon is an NTFS stream, a component ending in a dot or space loses it). The downloader
+# checks the resolved path too (hub.py), for a folder that is a symbolic link to elsewhere.
+
+REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}(/[A-Za-z0-9][A-Za-z0-9._-]{0,95})?$")
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
+_REF_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._+-]*$")
+
+
+def unsafe_name_reason(name: object) -> str | None:
+    """Why `name` cannot be a file's path inside a model's folder, or None when it can."""
+    if not isinstance(name, str) or not name:
+        return "it is empty"
+    if len(name) > 1024:
+        return "it is too long"
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "it holds a control character"
+    if "\\" in name:
+        return "it holds a backslash (write folders with /)"
+    if ":" in name:
+        return "it holds a colon (a drive letter or a Windows file stream)"
+    if name.startswith("/"):
+        return "it is an absolute path"
+    for part in name.split("/"):
+        if part in ("", ".", ".."):
+            return "it has an empty, '.' or '..' folder in it"
+        if part.endswith((".", " ")) or part.startswith(" "):
+            return "a part of it begins with a space or ends with a dot or a space"
+    return None
+
+
+def check_filename(name: object, entry: str = "") -> str:
+    reason = unsafe_name_reason(name)
+    if reason is not None:
+        where = f"Catalog entry {entry!r}: " if entry else ""
+        raise CatalogError(f"{where}the file name {name!r} is refused: {reason}. A file of a model is named by its "
+                           "path inside the repository, like 'model.gguf' or 'en/voice.onnx'.")
+    return name  # type: ignore[return-value]
+
+
+def check_revision(revision: object, entry: str = "") -> str:
+    """A commit hash (40 hex digits), or a tag or branch name (parts of letters, digits and . _ + - between /)."""
+    where = f"Catalog entry {entry!r}: " if entry else ""
+    ok = isinstance(revision, str) and 0 < len(revision) <= 200 and (
+        _COMMIT.match(revision) or (
+            all(_REF_PART.match(part) and not part.endswith((".", ".lock")) for part in revision.split("/"))
+            and ".." not in revision))
+    if not ok:
+        raise CatalogError(f"{where}the revision {revision!r} is refused: a revision is a commit hash (40 hex digits), "
+                           "a tag or a branch name.")
+    return revision  # type: ignore[return-value]
+
+
+def check_repo_id(repo_id: object, entry: str = "") -> str:
+    if not isinstance(repo_id, str) or not REPO_ID.match(repo_id) or ".." in repo_id:
+        where = f"Catalog entry {entry!r}: " if entry else ""
+        raise CatalogError(f"{where}the repository {repo_id!r} is refused: write it as owner/name, e.g. "
+                           "unsloth/Llama-3.2-1B-Instruct-GGUF.")
+    return repo_id
+
+
 class UserCatalogUnreadable(CatalogError):
     """The user's catalog file exists but cannot be read or parsed: it is left exactly as it is, never rewritten."""
 
@@ -86,6 +152,7 @@ def variant_from_dict(entry: dict[str, Any], source: str) -> Variant:
     for item in files_raw:
         if not isinstance(item, dict) or not isinstance(item.get("filename"), str):
             raise CatalogError(f"Catalog entry {name!r}: every file needs a 'filename'.")
+        check_filename(item["filename"], name)
         sha = item.get("sha256")
         if sha is not None and (not isinstance(sha, str) or len(sha) != 64):
             raise CatalogError(f"Catalog entry {name!r}: sha256 of {item['filename']} is not 64 hex digits.")
@@ -97,6 +164,18 @@ def variant_from_dict(entry: dict[str, Any], source: str) -> Variant:
         raise CatalogError(f"Catalog entry {name!r} says neither where to download it (repo_id) nor a path.")
     if entry.get("repo_id") and not files:
         raise CatalogError(f"Catalog entry {name!r} has a repo_id but no files.")
+    if entry.get("repo_id"):
+        check_repo_id(entry["repo_id"], name)
+        if entry.get("revision"):
+            check_revision(entry["revision"], name)
+    elif entry.get("revision"):
+        raise CatalogError(f"Catalog entry {name!r} has a revision but no repo_id.")
+    if entry.get("bundled") is not None:
+        if unsafe_name_reason(entry["bundled"]) is not None:
+            raise CatalogError(f"Catalog entry {name!r}: 'bundled' must be a path inside the app, like "
+                               "'package/model.gguf'.")
+    if entry.get("path") is not None and not isinstance(entry["path"], str):
+        raise CatalogError(f"Catalog entry {name!r}: 'path' must be text.")
     return Variant(
         id=name,
         kind=kind,

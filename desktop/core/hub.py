@@ -26,7 +26,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.catalog import ModelFile, Variant, bundled_path
+from desktop.core.catalog import (
+    CatalogError,
+    ModelFile,
+    Variant,
+    bundled_path,
+    check_filename,
+    check_repo_id,
+    check_revision,
+    unsafe_name_reason,
+)
 from desktop.core.errors import (
     DownloadAuthRequired,
     DownloadCancelled,
@@ -45,6 +54,11 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _GIT_SHA1 = re.compile(r"^[0-9a-f]{40}$")
 _CHUNK = 256 << 10
 _HASH_CHUNK = 8 << 20
+
+
+class OutsideModelsFolder(DownloadError):
+    """A model file's path leads out of the models folder (a bad name, or a folder that is a link to elsewhere):
+    nothing is written, renamed or deleted there."""
 
 
 @dataclass(frozen=True)
@@ -131,8 +145,42 @@ class ModelDownloader:
     # ---- on disk, no network ---------------------------------------------------------------------------
 
     def variant_dir(self, variant: Variant) -> Path:
+        """`<models>/<owner>--<name>/<revision>`; its names are checked again here, whoever made the Variant."""
         assert variant.repo_id and variant.revision
-        return self.models_dir / variant.repo_id.replace("/", "--") / variant.revision
+        try:
+            repo_id, revision = check_repo_id(variant.repo_id, variant.id), check_revision(variant.revision, variant.id)
+        except CatalogError as error:
+            raise OutsideModelsFolder(str(error)) from error
+        return self.models_dir / repo_id.replace("/", "--") / revision
+
+    def file_path(self, variant: Variant, file: ModelFile) -> Path:
+        """Where `file` of `variant` lives: always inside the models folder (OutsideModelsFolder otherwise)."""
+        try:
+            name = check_filename(file.filename, variant.id)
+        except CatalogError as error:
+            raise OutsideModelsFolder(str(error)) from error
+        return self._inside(self.variant_dir(variant) / name)
+
+    def _inside(self, path: Path) -> Path:
+        """`path`, once it is certain that it leads (symbolic links followed) to a place inside the models folder."""
+        root = os.path.realpath(self.models_dir)
+        real = os.path.realpath(path)
+        try:
+            inside = real != root and os.path.commonpath([root, real]) == root
+        except ValueError:  # another drive (Windows)
+            inside = False
+        if not inside:
+            raise OutsideModelsFolder(f"{path} leads out of the models folder {self.models_dir} (to {real}); "
+                                      "Chinwag writes and deletes model files only inside that folder.")
+        return path
+
+    def _present(self, variant: Variant, file: ModelFile) -> Path | None:
+        """The file's own path when it is inside the models folder; None (and a warning) when it leads elsewhere."""
+        try:
+            return self.file_path(variant, file)
+        except OutsideModelsFolder as error:
+            log.warning("Ignoring a model file: %s", error)
+            return None
 
     def local_path(self, variant: Variant) -> Path | None:
         """The model file (llm; a voice's .onnx, its .json beside it) or folder (whisper) if it is fully present and
@@ -169,14 +217,16 @@ class ModelDownloader:
         revision (the quantizations of one model, the voices of rhasspy/piper-voices) share a folder."""
         if not variant.repo_id:
             return
-        root = self.variant_dir(variant)
-        for f in variant.files:
-            final = root / f.filename
+        finals = [self.file_path(variant, f) for f in variant.files]  # all checked before anything goes
+        for final in finals:
             for path in (final, final.with_name(final.name + ".part"), self._note_path(final), _digest_note(final)):
-                path.unlink(missing_ok=True)
+                if os.path.lexists(path):
+                    self._inside(path).unlink(missing_ok=True)
             folder = final.parent
-            while folder != root.parent and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()  # empty folders left behind go too, up to the repository's
+            # Empty folders left behind go too, up to the models folder itself, never it or anything above it.
+            while (folder != self.models_dir and self.models_dir in folder.parents and folder.is_dir()
+                   and not folder.is_symlink() and not any(folder.iterdir())):
+                self._inside(folder).rmdir()
                 folder = folder.parent
 
     def size_on_disk(self, variant: Variant) -> int:
@@ -191,7 +241,9 @@ class ModelDownloader:
             return path.stat().st_size + (config.stat().st_size if variant.kind == "voice" and config.is_file() else 0)
         total = 0
         for f in variant.files:
-            own = self.variant_dir(variant) / f.filename
+            own = self._present(variant, f)
+            if own is None:
+                continue
             part = own.with_name(own.name + ".part")
             if own.is_file():
                 total += own.stat().st_size
@@ -208,14 +260,16 @@ class ModelDownloader:
             return 0
         total = 0
         for f in variant.files:
-            final = self.variant_dir(variant) / f.filename
+            final = self._present(variant, f)
+            if final is None:
+                continue
             part = final.with_name(final.name + ".part")
             total += final.stat().st_size if final.exists() else part.stat().st_size if part.exists() else 0
         return total
 
     def _own_file(self, variant: Variant, file: ModelFile) -> Path | None:
-        path = self.variant_dir(variant) / file.filename
-        if not path.is_file():
+        path = self._present(variant, file)
+        if path is None or not path.is_file():
             return None
         if file.size is not None and path.stat().st_size != file.size:
             return None
@@ -226,6 +280,13 @@ class ModelDownloader:
         # sha256 and only moves complete downloads into the cache, so the blob name is the checksum.
         from huggingface_hub import try_to_load_from_cache
 
+        if unsafe_name_reason(file.filename) is not None:
+            return None  # a name that could lead out of the cache's folder is never looked up
+        try:
+            check_repo_id(variant.repo_id)
+            check_revision(variant.revision)
+        except CatalogError:
+            return None
         found = try_to_load_from_cache(
             variant.repo_id, file.filename, revision=variant.revision,
             cache_dir=str(self.hf_cache_dir) if self.hf_cache_dir else None,
@@ -253,20 +314,22 @@ class ModelDownloader:
             return
         if not variant.repo_id:
             raise ModelNotDownloaded(f"{variant.label} cannot be downloaded: it has no Hub repository.")
-        target_dir = self.variant_dir(variant)
+        finals_by_name = {f.filename: self.file_path(variant, f) for f in variant.files}  # checked before any write
+        target_dir = self._inside(self.variant_dir(variant))
         target_dir.mkdir(parents=True, exist_ok=True)
+        self._inside(target_dir)
         yield Progress("checking", "", 0, None)
         missing = [f for f in variant.files if self._own_file(variant, f) is None]
         remotes = [self._metadata(variant, f) for f in missing]
         total = sum(r.size for r in remotes)
-        need = sum(r.size - self._part_size(target_dir / r.file.filename, r) for r in remotes)
+        need = sum(r.size - self._part_size(finals_by_name[r.file.filename], r) for r in remotes)
         free = shutil.disk_usage(target_dir).free
         if need > free:
             raise DownloadDiskFull(
                 f"Not enough disk space for {variant.label}: {need / 1e6:.0f} MB needed, {free / 1e6:.0f} MB free "
                 f"in {self.models_dir}. Free some space and try again."
             )
-        finals = [target_dir / r.file.filename for r in remotes]
+        finals = [finals_by_name[r.file.filename] for r in remotes]
         with self._active_lock:
             busy = [f for f in finals if f in self._active]
             if busy:
@@ -332,10 +395,11 @@ class ModelDownloader:
         from huggingface_hub.utils import build_hf_headers, get_session
 
         part = final.with_name(final.name + ".part")
-        final.parent.mkdir(parents=True, exist_ok=True)  # files in a folder of the repo (rhasspy/piper-voices)
+        self._inside(final.parent).mkdir(parents=True, exist_ok=True)  # Hub files can sit in folders (Piper voices)
+        for path in (final, part, self._note_path(final), _digest_note(final)):
+            self._inside(path)  # a link planted in the folder since it was made is never written through
         offset = self._part_size(final, remote)
         if offset == 0:
-            final.parent.mkdir(parents=True, exist_ok=True)  # Hub files can sit in folders (the Piper voices do)
             part.write_bytes(b"")
             self._note_path(final).write_text(json.dumps({"etag": remote.etag, "size": remote.size}))
         resumed_from = offset
@@ -486,8 +550,9 @@ class ModelDownloader:
                     yield Progress("verifying", path.name, done, total)
             if digest.hexdigest() != expected:
                 if ours:
-                    path.unlink(missing_ok=True)
-                    _digest_note(path).unlink(missing_ok=True)
+                    self._inside(path).unlink(missing_ok=True)
+                    if os.path.lexists(_digest_note(path)):
+                        self._inside(_digest_note(path)).unlink(missing_ok=True)
                     raise VerificationFailed(f"{f.filename} of {variant.label} is damaged (its {algo} does not match) "
                                              "and was deleted: download it again.")
                 raise VerificationFailed(f"{f.filename} of {variant.label} in the Hugging Face cache ({path}) is "

@@ -1,16 +1,24 @@
 """What a Hub repository holds, with sizes: the model manager's "add a model by repo id" lists it.
 
-One call to the Hub's tree API (`HfApi.list_repo_tree`, recursive) gives every file with its size and, for LFS
-files, its sha256; that becomes a catalog entry whose download is then checked against those numbers.
+The revision asked for (a branch such as `main`) is first resolved to the commit it points at (`HfApi.model_info`),
+and the tree is listed at that commit; the entry made from the listing pins that commit, so the sizes and sha256 it
+carries stay true when the repository moves on. One call to the Hub's tree API (`HfApi.list_repo_tree`, recursive)
+gives every file with its size and, for LFS files, its sha256; that becomes a catalog entry whose download is then
+checked against those numbers. A file whose name could lead out of the models folder (`..`, a backslash, a drive)
+is left out of the listing.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core.catalog import unsafe_name_reason
 from desktop.core.errors import ChinwagError
+
+log = logging.getLogger(__name__)
 
 _REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -20,6 +28,7 @@ class HubFile:
     path: str
     size: int
     sha256: str | None  # LFS files only (model weights); small files are checked against the Hub's etag
+    commit: str | None = None  # the commit the listing was made at (what an entry made from it pins)
 
     @property
     def kind(self) -> str | None:
@@ -53,10 +62,22 @@ def list_hub_files(repo_id: str, revision: str = "main", *, endpoint: str | None
     from desktop.core.errors import DownloadNotFound
     from desktop.core.hub import _translate
 
+    from desktop.core.catalog import CatalogError, check_revision
+
     repo_id = check_repo_id(repo_id)
+    revision = revision or "main"
+    try:
+        check_revision(revision)
+    except CatalogError as error:
+        raise BadRepoId(str(error)) from error
     api = HfApi(endpoint=endpoint, token=token or False)
     try:
-        entries: list[Any] = list(api.list_repo_tree(repo_id, revision=revision or "main", recursive=True))
+        commit = api.model_info(repo_id, revision=revision).sha  # the branch or tag, pinned to where it is now
+        if not isinstance(commit, str) or not re.fullmatch(r"[0-9a-f]{40}", commit):
+            raise ChinwagError(f"The Hub did not say which commit {repo_id} (revision {revision}) is at.")
+        entries: list[Any] = list(api.list_repo_tree(repo_id, revision=commit, recursive=True))
+    except ChinwagError:
+        raise
     except Exception as error:  # translated into a message that says what to do
         translated = _translate(error, repo_id)
         if isinstance(translated, DownloadNotFound):
@@ -64,13 +85,21 @@ def list_hub_files(repo_id: str, revision: str = "main", *, endpoint: str | None
                                           "Hub, or it is private: check the spelling, or add your access token in "
                                           "Settings.")
         raise translated from error
-    files = [HubFile(e.path, int(e.size), e.lfs.sha256 if e.lfs is not None else None)
-             for e in entries if isinstance(e, RepoFile)]
+    files = []
+    for e in entries:
+        if not isinstance(e, RepoFile):
+            continue
+        reason = unsafe_name_reason(e.path)
+        if reason is not None:
+            log.warning("Left %r of %s out of the listing: %s", e.path, repo_id, reason)
+            continue
+        files.append(HubFile(e.path, int(e.size), e.lfs.sha256 if e.lfs is not None else None, commit))
     return sorted(files, key=lambda f: f.path)
 
 
 def hub_entry(repo_id: str, revision: str, chosen: HubFile, files: list[HubFile]) -> dict[str, Any]:
-    """The catalog entry for one file of a listing (a voice brings its .onnx.json along)."""
+    """The catalog entry for one file of a listing (a voice brings its .onnx.json along), pinned to the commit the
+    listing was made at (`revision`, what was asked, only when the listing did not say)."""
     kind = chosen.kind
     if kind is None:
         raise ChinwagError(f"{chosen.path} is not a model Chinwag can use: choose a .gguf language model or a Piper "
@@ -91,7 +120,7 @@ def hub_entry(repo_id: str, revision: str, chosen: HubFile, files: list[HubFile]
         "kind": kind,
         "label": f"{stem} ({repo_id})",
         "repo_id": repo_id,
-        "revision": revision or "main",
+        "revision": chosen.commit or revision or "main",
         "files": [{"filename": f.path, "size": f.size, **({"sha256": f.sha256} if f.sha256 else {})}
                   for f in wanted],
         "ram_gb": ram,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QTableWidget
 
 from desktop.core.speech_out import bundled_voice
 from desktop.ui.model_manager import human_size
-from tests.hub_server import Served
+from tests.hub_server import COMMIT, Served
 from tests.ui.conftest import make_context
 
 pytestmark = pytest.mark.gui
@@ -232,7 +232,9 @@ def test_add_by_hub_repo_id_lists_files_with_sizes_then_downloads(open_window, a
     qtbot.keyClicks(view.repo, "someone/cool-model-GGUF")
     qtbot.keyClick(view.repo, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(view.file_rows()) == 3, timeout=90_000)
-    assert any(r.path.startswith("/api/models/someone/cool-model-GGUF/tree/main") for r in hub.gets())
+    # "main" is asked for once and pinned: the tree is listed at the commit it points at, which the entry keeps.
+    assert any(r.path.startswith("/api/models/someone/cool-model-GGUF/revision/main") for r in hub.gets())
+    assert any(r.path.startswith(f"/api/models/someone/cool-model-GGUF/tree/{COMMIT}") for r in hub.gets())
     assert dict(view.file_rows()) == {"README.md": human_size(7), "cool-Q4_K_M.gguf": "1.5 MB",
                                       "cool-Q8_0.gguf": "2.5 MB"}
     assert "2 of them models" in view.add_status.text()
