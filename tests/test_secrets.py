@@ -89,3 +89,31 @@ def test_a_keyring_appearing_later_takes_over_from_the_file(tmp_path: Path, use_
     assert memory.store[(SERVICE, USERNAME)] == "hf_new"
     assert not token_file(tmp_path).exists()  # the old copy does not linger
 
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keyring that holds the key but cannot be read now (locked, the unlock prompt dismissed)."""
+
+    def get_password(self, service: str, username: str) -> str | None:
+        from keyring.errors import KeyringLocked
+
+        raise KeyringLocked("the collection is locked")
+
+
+def test_a_failed_keyring_read_never_makes_a_new_api_key(tmp_path: Path, use_keyring) -> None:
+    from desktop.core.secrets import API_KEY_USERNAME, SecretUnreadable, api_key_file, ensure_api_key
+
+    memory = use_keyring(MemoryKeyring())
+    key = ensure_api_key(tmp_path)  # made on first use, kept in the keyring
+    assert memory.store[(SERVICE, API_KEY_USERNAME)] == key and ensure_api_key(tmp_path) == key
+    locked = use_keyring(LockedKeyring())
+    locked.store = dict(memory.store)
+    with pytest.raises(SecretUnreadable, match="no new key was made"):
+        ensure_api_key(tmp_path)
+    assert locked.store[(SERVICE, API_KEY_USERNAME)] == key  # the clients' key is still the one kept
+    assert not api_key_file(tmp_path).exists()
+    use_keyring(memory)  # unlocked again: the same key
+    assert ensure_api_key(tmp_path) == key
+    # The token's reader is not strict: a locked keyring reads as "no token", as before.
+    use_keyring(LockedKeyring())
+    assert load_hf_token(tmp_path) is None

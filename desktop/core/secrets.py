@@ -4,6 +4,10 @@ the local API server's key.
 Where the system has no usable keyring (a headless Linux without a Secret Service, for one) the token goes to
 a file in the config folder that only the user can read, and a warning says so. The token's value is never
 passed to a logger or put into an error message.
+
+Reading the keyring can block (a locked keyring asks to be unlocked), so the window reads it off its GUI thread. A
+read that fails is not "no key": `ensure_api_key` then raises `SecretUnreadable` instead of making a new key, which
+would lock out every client that has the old one.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from desktop.core.errors import ChinwagError
+
 log = logging.getLogger(__name__)
 
 SERVICE = "Chinwag"
@@ -21,6 +27,10 @@ USERNAME = "huggingface-token"
 TOKEN_FILE_NAME = "hf_token"
 API_KEY_USERNAME = "local-api-key"  # the local API server's key (desktop/server)
 API_KEY_FILE_NAME = "api_key"
+
+
+class SecretUnreadable(ChinwagError):
+    """The system keyring is there but could not be read (locked, the prompt dismissed, D-Bus timing out)."""
 
 
 def _config_dir(config_dir: Path | None) -> Path:
@@ -71,13 +81,14 @@ def api_key_file(config_dir: Path | None = None) -> Path:
 
 
 def load_api_key(config_dir: Path | None = None) -> str | None:
-    """The local API server's key (desktop/server), None when none was made yet."""
-    return _load_secret(API_KEY_USERNAME, api_key_file(config_dir), "API key")
+    """The local API server's key (desktop/server), None when none was made yet; SecretUnreadable when the keyring,
+    which may hold it, could not be read."""
+    return _load_secret(API_KEY_USERNAME, api_key_file(config_dir), "API key", strict=True)
 
 
 def ensure_api_key(config_dir: Path | None = None) -> str:
-    """The local API server's key; made (random, 32 bytes) and stored on first use."""
-    key = load_api_key(config_dir)
+    """The local API server's key; made (random, 32 bytes) and stored on first use, never because a read failed."""
+    key = load_api_key(config_dir)  # SecretUnreadable passes through: better no server than a new key
     if key is None:
         key = new_api_key()
         where = _save_secret(API_KEY_USERNAME, api_key_file(config_dir), key, "the local API key")
@@ -89,14 +100,16 @@ def new_api_key() -> str:
     return "cw-" + secrets.token_urlsafe(32)
 
 
-def _load_secret(username: str, path: Path, what: str) -> str | None:
+def _load_secret(username: str, path: Path, what: str, strict: bool = False) -> str | None:
+    """The secret from the keyring, else from the private file; None when neither has it. `strict`: a keyring or
+    file that could not be read raises SecretUnreadable instead of answering None."""
+    failed = ""
     backend = _usable_keyring()
     if backend is not None:
-        from keyring.errors import KeyringError
-
         try:
             value = backend.get_password(SERVICE, username)
-        except KeyringError as error:
+        except Exception as error:  # noqa: BLE001 - KeyringError, and a backend's own D-Bus or OS errors alike
+            failed = f"the system keyring could not be read ({type(error).__name__})"
             log.warning("Reading the %s from the system keyring failed (%s).", what, type(error).__name__)
         else:
             if value:
@@ -104,11 +117,17 @@ def _load_secret(username: str, path: Path, what: str) -> str | None:
     try:
         value = path.read_text(encoding="utf-8").strip()
     except FileNotFoundError:
-        return None
+        value = ""
     except OSError as error:
         log.warning("The %s file %s cannot be read (%s).", what, path, type(error).__name__)
-        return None
-    return value or None
+        failed = failed or f"{path} could not be read ({type(error).__name__})"
+        value = ""
+    if value:
+        return value
+    if failed and strict:
+        raise SecretUnreadable(f"The {what} could not be read: {failed}. Unlock the keyring (or fix the file) and "
+                               "try again; no new key was made, so clients that have the key keep working.")
+    return None
 
 
 def _save_secret(username: str, path: Path, value: str | None, what: str) -> str:
