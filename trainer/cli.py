@@ -45,13 +45,18 @@ def local_rank() -> int:
     return int(os.environ.get("LOCAL_RANK", "0"))
 
 
-def wait_for_everyone() -> None:
-    """Barrier between the ranks (after rank 0 has prepared the data); nothing to wait for in one process."""
+def wait_for_everyone(timeout_s: int = 1800) -> None:
+    """Barrier between the ranks (after rank 0 has prepared the data); nothing to wait for in one process.
+    `timeout_s` (train.ddp_timeout) is how long a rank waits before the run fails. The process group made here
+    is the one the trainer then uses (accelerate keeps one per process): on a machine without a GPU, gloo."""
     if world_size() <= 1:
         return
+    from datetime import timedelta
+
+    import torch
     from accelerate import PartialState
 
-    PartialState().wait_for_everyone()
+    PartialState(cpu=not torch.cuda.is_available(), timeout=timedelta(seconds=timeout_s)).wait_for_everyone()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         if step in RANK_ZERO_STEPS and rank() != 0:
             print(f"{step}: skipped on rank {rank()} (rank 0 does it)", flush=True)
             if step == "prepare":
-                wait_for_everyone()  # rank 0 is writing the data this rank trains on
+                wait_for_everyone(cfg.train.ddp_timeout)  # rank 0 is writing the data this rank trains on
             continue
         if step == "push" and args.command == "all" and not cfg.push.repo_id:
             print("push: skipped (push.repo_id is not set)", flush=True)
@@ -109,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         if summary is not None:  # a step run in a child process has printed its own line
             print(f"{step}: {json.dumps(summary)}", flush=True)
         if step == "prepare" and args.command == "all":
-            wait_for_everyone()
+            wait_for_everyone(cfg.train.ddp_timeout)
         if step == "train" and rank() != 0:
             break  # the rest of the recipe is rank 0's
     return 0

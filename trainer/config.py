@@ -139,6 +139,9 @@ class TrainConfig:
     mixed_precision: str = "auto"  # auto (bf16 where supported, else fp16), bf16, fp16, no
     gradient_checkpointing: str = "unsloth"  # unsloth, true, false
     dataloader_num_workers: int = 0
+    # Seconds a rank waits for the others at a collective (the barrier after prepare under `all`, a checkpoint
+    # being written) before the run fails; raise it for several machines on a slow shared filesystem.
+    ddp_timeout: int = 1800
     # Processes for tokenizing the data set; null means the machine's CPUs. Under several GPUs each rank
     # gets its share (CPUs / ranks on the node), not the whole count.
     dataset_num_proc: int | None = None

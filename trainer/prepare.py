@@ -338,7 +338,8 @@ def _standardize_batch(batch: dict[str, list[Any]], source: SourceConfig, index:
         else:
             out["messages"].append(json.dumps(turns, ensure_ascii=False))
             out["drop"].append(0)
-            out["key"].append(conversation_key(turns))
+            key = conversation_key(turns)
+            out["key"].append(key - (1 << 64) if key >= 1 << 63 else key)  # as int64: Arrow takes it from Python
             out["math"].append(source.math_holdout > 0 and math_question(turns) is not None)
         out["source"].append(index)
     return out
@@ -357,7 +358,7 @@ def _features() -> tuple[Any, Any]:
         {
             "messages": Value("string"),
             "drop": Value("int8"),
-            "key": Value("uint64"),
+            "key": Value("int64"),
             "source": Value("int16"),
             "math": Value("bool"),
         }

@@ -325,6 +325,7 @@ def training_arguments(cfg: RecipeConfig) -> Any:
         report_to=report_to,
         run_name=t.run_name or cfg.name,
         dataloader_num_workers=t.dataloader_num_workers,
+        ddp_timeout=t.ddp_timeout,
         dataset_num_proc=dataset_num_proc(cfg),
         disable_tqdm=True,
         # LoRA leaves most parameters frozen; DDP must not wait for gradients that never come.

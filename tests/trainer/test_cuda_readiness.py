@@ -284,7 +284,7 @@ def test_only_rank_zero_prepares_evaluates_exports_and_pushes(
     monkeypatch.setenv("RANK", rank)
     monkeypatch.setenv("WORLD_SIZE", "2")
     monkeypatch.setattr(cli, "_run_step", lambda step, cfg, args, progress: ran.append(step) or {})
-    monkeypatch.setattr(cli, "wait_for_everyone", lambda: barriers.append(rank))
+    monkeypatch.setattr(cli, "wait_for_everyone", lambda timeout_s: barriers.append(rank))
     run_dir = tmp_path / "run"
     assert cli.main(["all", "--config", str(SMOKE), f"run_dir={run_dir}", "push.repo_id=me/x"]) == 0
     assert ran == expected + (["push"] if rank == "0" else [])

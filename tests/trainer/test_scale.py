@@ -290,11 +290,11 @@ def _synthetic(path: Path, rows: int) -> None:
         if i % 40 == 7:
             lines.append('{"conversations": [')
         elif i % 40 == 9:
-            lines.append(lines[-2])  # a duplicate of an earlier row
+            lines.append(lines[-1])  # a duplicate of the row before
         else:
             lines.append(json.dumps({"conversations": [
                 {"from": "human", "value": f"Question {i}: what is {i} plus {i % 7}?"},
-                {"from": "gpt", "value": f"{i} plus {i % 7} is {i + i % 7}. " * (1 + i % 5)}]}))
+                {"from": "gpt", "value": f"{i} plus {i % 7} is {i + i % 7}. " * (1 + i % 9)}]}))
     path.write_text("\n".join(lines) + "\n")
 
 
