@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -61,9 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="a local OpenAI-compatible API server (loopback only, key required)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer "
-                       "only)")
+                       "only; 0.0.0.0 or :: every network, where the key travels unencrypted)")
     serve.add_argument("--port", type=int, help="port (default: the one in Settings, 8765; 0: any free port)")
-    serve.add_argument("--api-key", help="the key clients must send (default: the one kept in the system keyring)")
+    serve.add_argument("--api-key-file", type=Path, metavar="FILE",
+                       help="read the key clients must send from FILE (its first line); or set CHINWAG_API_KEY. "
+                            "Default: the key kept in the system keyring")
+    serve.add_argument("--api-key", help="the key on the command line (other users can read it in the process list: "
+                                         "prefer --api-key-file or CHINWAG_API_KEY)")
     serve.add_argument("--no-auth", action="store_true", help="accept requests without a key (loopback only)")
     serve.add_argument("--model", dest="serve_model", help="model id from `chinwag models`, or a .gguf path")
     serve.add_argument("--whisper", dest="serve_whisper", help="Whisper model id, or a faster-whisper model folder")
@@ -279,20 +284,39 @@ def _print_progress(p: Progress) -> None:
 
 def _serve(args: argparse.Namespace, context: AppContext) -> int:
     """`chinwag serve`: the models on a thread of their own, the API in front of them, until Ctrl+C."""
-    from desktop.core.secrets import ensure_api_key
+    from desktop.core.secrets import SecretUnreadable, ensure_api_key
     from desktop.server.app import ServerConfig
     from desktop.server.runner import LazyModels, Served, ThreadRunner
-    from desktop.server.server import ApiServer, ServerError, is_loopback
+    from desktop.server.server import (
+        ApiServer,
+        ServerError,
+        is_loopback,
+        is_wildcard,
+        listen_address,
+        wildcard_hosts,
+    )
 
     settings = context.settings
-    if not is_loopback(args.host):
-        if args.no_auth or not (args.api_key or settings.api_require_key):
+    try:
+        given_key = _given_api_key(args)
+    except OSError as error:
+        print(f"error: cannot read the API key file {args.api_key_file} ({error.strerror or error}).", file=sys.stderr)
+        return 2
+    if given_key == "":
+        print("error: the API key given is empty.", file=sys.stderr)
+        return 2
+    wildcard = is_wildcard(args.host)
+    host = listen_address(args.host)
+    if not is_loopback(host):
+        if args.no_auth or not (given_key or settings.api_require_key):
             print("error: a server without a key (--no-auth, or 'Require the key' off in Settings) is for the "
-                  f"loopback address only: any computer that reaches {args.host} could use the models.",
-                  file=sys.stderr)
+                  f"loopback address only: any computer that reaches {args.host or '(every address)'} could use the "
+                  "models.", file=sys.stderr)
             return 2
-        print(f"warning: listening on {args.host}, not just this computer. Every request still needs the key.",
-              file=sys.stderr)
+        where = "every network this computer is on" if wildcard else host
+        print(f"warning: listening on {where}, not just this computer. Every request needs the key, but the API "
+              "speaks plain HTTP: the key and everything said cross the network unencrypted, readable by anyone on "
+              "it. Use it on a network you trust, or put an HTTPS proxy in front.", file=sys.stderr)
     variant = context.llm_variant(args.serve_model)
     verify_model_file(context.downloader.require(variant), context.paths.data_dir)
     whisper = context.whisper_variant(args.serve_whisper)
@@ -306,18 +330,23 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
     llm_id = variant.label if variant.source == "local" else variant.id
     runner = ThreadRunner(models, Served(llm=llm_id, whisper=whisper.id if whisper_ok else None,
                                          voice=voice.id if voice_ok else None, llm_label=variant.id))
-    if args.api_key:
-        key: str | None = args.api_key
+    if given_key:
+        key: str | None = given_key
     elif args.no_auth or not settings.api_require_key:
         key = None
     else:
-        key = ensure_api_key(context.paths.config_dir)  # made and kept in the keyring on first use
-    extra_hosts = () if is_loopback(args.host) else ("*",) if args.host in ("0.0.0.0", "::") else (args.host,)
+        try:
+            key = ensure_api_key(context.paths.config_dir)  # made and kept in the keyring on first use
+        except SecretUnreadable as error:  # never a new key because the keyring could not be read
+            print(f"error: {error}", file=sys.stderr)
+            runner.close()
+            return 1
+    extra_hosts = () if is_loopback(host) else wildcard_hosts() if wildcard else (host,)
     config = ServerConfig(api_key=key, extra_hosts=extra_hosts,
                           cors_origins=tuple(args.cors_origin or settings.api_cors_origins),
                           default_max_tokens=settings.max_tokens)
     port = settings.api_port if args.port is None else args.port
-    server = ApiServer(runner, config, host=args.host, port=port)
+    server = ApiServer(runner, config, host=host, port=port)
     try:
         print(f"loading {variant.label}…", file=sys.stderr)
         runner.warm_up()
@@ -327,7 +356,10 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
         runner.close()
         return 1
     print(f"Chinwag API server: {server.url}", flush=True)
-    print(f"API key: {key}" if key else "API key: none needed (--no-auth)", flush=True)
+    if key and given_key:
+        print("API key: the one given", flush=True)  # never echoed: it came from a file or the environment
+    else:
+        print(f"API key: {key}" if key else "API key: none needed (--no-auth)", flush=True)
     print(f"models: {', '.join(i for i in (llm_id, runner.served().whisper, runner.served().voice) if i)}",
           flush=True)
     print("Ctrl+C stops it.", file=sys.stderr, flush=True)
@@ -340,6 +372,22 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
         server.stop()
         runner.close()
     return 0
+
+
+API_KEY_ENV = "CHINWAG_API_KEY"
+
+
+def _given_api_key(args: argparse.Namespace) -> str | None:
+    """The key from --api-key-file, --api-key (with a warning) or CHINWAG_API_KEY; None: use the kept one."""
+    if args.api_key_file is not None:
+        lines = args.api_key_file.read_text(encoding="utf-8").splitlines()
+        return lines[0].strip() if lines else ""
+    if args.api_key is not None:
+        print("warning: a key given with --api-key can be read by other users of this computer in the process "
+              f"list; use --api-key-file FILE or the {API_KEY_ENV} environment variable instead.", file=sys.stderr)
+        return args.api_key.strip()
+    from_env = (os.environ.get(API_KEY_ENV) or "").strip()
+    return from_env or None
 
 
 def _interrupt(_signum: int, _frame: object) -> None:

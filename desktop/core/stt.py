@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +114,7 @@ class Transcriber:
         return Transcript(text, language, pcm.size / 16_000, time.perf_counter() - started)
 
     def segments(self, pcm: np.ndarray, prompt: str | None = None, words: bool = False,
-                 timed: bool = False) -> tuple[list[Segment], str]:
+                 timed: bool = False, cancel: threading.Event | None = None) -> tuple[list[Segment], str]:
         """The recognised segments with their times in `pcm` (what live transcription commits by). `prompt`: the
         words just before this audio, so a take transcribed in parts keeps its context. `words`: each word's
         times too. `timed`: one segment per phrase, with its own times (subtitles); otherwise a short take may come
@@ -123,6 +124,8 @@ class Transcriber:
             quick = self._short(pcm, prompt, words)
             if quick is not None:
                 return quick
+            if cancel is not None and cancel.is_set():
+                return [], self.language or ""
         found, info = self._model.transcribe(
             pcm.astype(np.float32, copy=False),
             language=self.language,
@@ -132,12 +135,14 @@ class Transcriber:
             initial_prompt=prompt or None,
             word_timestamps=words,
         )
-        # Segments are lazy: the decoding happens while iterating.
-        kept = [
-            Segment(float(s.start), float(s.end), s.text.strip(),
-                    tuple((float(w.start), float(w.end), w.word) for w in (s.words or ())))
-            for s in found
-        ]
+        # Segments are lazy: the decoding happens while iterating; `cancel` (set: a client of the local API left)
+        # stops it between two segments, with what was decoded so far.
+        kept = []
+        for s in found:
+            kept.append(Segment(float(s.start), float(s.end), s.text.strip(),
+                                tuple((float(w.start), float(w.end), w.word) for w in (s.words or ()))))
+            if cancel is not None and cancel.is_set():
+                break
         return [s for s in kept if s.text], info.language
 
     def _language(self) -> str | None:

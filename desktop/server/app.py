@@ -4,13 +4,16 @@ Request flow: `Guard` (Host and Origin checks, the API key, the body size limit)
 allowed → the endpoint, which checks the body (`protocol.py`), hands one job to the runner and relays what the job
 sends back over a `Channel`. Model work happens only on the runner's thread, one job at a time, so two requests
 never interleave tokens; a request that arrives during another waits its turn (`X-Chinwag-Queue-Position` says
-behind how many jobs it was queued). A client that goes away stops its job at the next token.
+behind how many jobs it was queued). A client that goes away stops its job at once: a task per request waits for
+the disconnect and sets the job's cancel event, which the model thread checks on every token, between transcribed
+segments and between spoken sentences.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
+import ipaddress
 import itertools
 import json
 import logging
@@ -21,13 +24,14 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -43,31 +47,73 @@ from desktop.server.protocol import (
     WHISPER_ALIASES,
     ApiError,
     Sampling,
+    has_surrogate,
     StopMatcher,
     parse_chat,
     parse_completion,
     parse_json,
     parse_speech,
     room_for_reply,
+    split_sentences,
 )
 from desktop.server.runner import ModelRunner, ModelSet, ModelUnavailable, Served
 
 log = logging.getLogger(__name__)
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+ANY_ADDRESS = "*address"  # in ServerConfig.extra_hosts: a Host that is an IP address (a server on 0.0.0.0)
 QUEUE_HEADER = "X-Chinwag-Queue-Position"
-DISCONNECT_POLL_S = 0.2
+# Request headers a web page may send (the CORS preflight): the official OpenAI JavaScript client adds its own
+# x-stainless-* headers (its version, the platform, the retry count…), whose list grows with its releases.
+CORS_HEADERS = ("authorization", "content-type", "accept", "openai-organization", "openai-project", "openai-beta",
+                "user-agent")
+CORS_HEADER_PREFIXES = ("x-stainless-",)
+
+
+class Throttle:
+    """At most `burst` log lines per `window_s` for one kind of event; the rest are counted and summed up once the
+    window is over, so a client that repeats a refused request cannot fill the log."""
+
+    def __init__(self, burst: int = 5, window_s: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.burst = burst
+        self.window_s = window_s
+        self._clock = clock
+        self._start = -1e18
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def allow(self) -> tuple[bool, int]:
+        """(log this one?, how many were left out in the window before it, to say so)."""
+        with self._lock:
+            now = self._clock()
+            left_out = 0
+            if now - self._start >= self.window_s:
+                left_out = max(0, self._count - self.burst)
+                self._start, self._count = now, 0
+            self._count += 1
+            return self._count <= self.burst, left_out
+
+    def log(self, logger: logging.Logger, level: int, message: str, *args: Any, **kwargs: Any) -> None:
+        allowed, left_out = self.allow()
+        if left_out:
+            logger.log(level, "(%d more like the next were not logged in the last %.0f s)", left_out, self.window_s)
+        if allowed:
+            logger.log(level, message, *args, **kwargs)
 
 
 @dataclass(frozen=True)
 class ServerConfig:
     api_key: str | None  # None: no key needed (the user turned it off)
-    # Host names accepted besides the loopback ones: the address of a non-loopback --host; "*" (any) for a wildcard
-    # address such as 0.0.0.0, where the key, always required then, is what keeps other pages and computers out.
+    # Host names accepted besides the loopback ones: the address of a non-loopback --host; for a wildcard address
+    # such as 0.0.0.0, ANY_ADDRESS (any IP address) and this computer's names (server.wildcard_hosts); "*": any.
     extra_hosts: tuple[str, ...] = ()
     cors_origins: tuple[str, ...] = ()  # web origins allowed to call the API ("*": any); none by default
     max_body_bytes: int = 1 << 20  # JSON requests
     max_audio_bytes: int = 25 << 20  # an uploaded audio file, as OpenAI's own limit
+    max_audio_seconds: float = 30 * 60  # what an upload may decode to (a few bytes can say "an hour of silence")
     default_max_tokens: int = GenerationParams.max_tokens
+    header_timeout_s: float = 10.0  # a connection that sends no complete request head in this long is closed
+    body_timeout_s: float = 60.0  # a body (an audio upload) that has not arrived in full in this long: 408
+    max_connections: int = 64  # open at once; beyond, a new connection is closed at once
 
     def host_allowed(self, host_header: str | None) -> bool:
         if not host_header:
@@ -80,10 +126,20 @@ class ServerConfig:
         elif host.count(":") == 1:
             host = host.split(":", 1)[0]
         host = host.rstrip(".")
+        if ANY_ADDRESS in self.extra_hosts and _is_ip(host):
+            return True
         return host in LOOPBACK_NAMES or host in self.extra_hosts
 
     def origin_allowed(self, origin: str) -> bool:
         return "*" in self.cors_origins or origin in self.cors_origins
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 class BodyTooLarge(ApiError):
@@ -99,6 +155,7 @@ class Guard:
     def __init__(self, app: ASGIApp, config: ServerConfig) -> None:
         self.app = app
         self.config = config
+        self.refused_hosts = Throttle()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,7 +165,7 @@ class Guard:
         config = self.config
         if not config.host_allowed(headers.get("host")):
             # A page on some other name that resolves to 127.0.0.1 (DNS rebinding) carries that name here.
-            log.warning("refused a request for Host %r", headers.get("host"))
+            self.refused_hosts.log(log, logging.WARNING, "refused a request for Host %r", headers.get("host"))
             await _send_error(ApiError(403, "This server answers only requests addressed to localhost, 127.0.0.1 "
                                             "or [::1].", code="host_not_allowed"), scope, receive, send)
             return
@@ -121,26 +178,37 @@ class Guard:
         if scope["method"] == "OPTIONS":  # a CORS preflight: answered by the CORS layer, before the key
             await self.app(scope, receive, send)
             return
+        # From here on a web page that is allowed can read the refusals (401, 413): they carry its CORS headers.
+        cors = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin is not None else None
         if config.api_key is not None and not _key_matches(headers.get("authorization"), config.api_key):
             await _send_error(ApiError(401, "Incorrect or missing API key. Send it as 'Authorization: Bearer <key>'; "
                                             "Chinwag shows it in Settings and when `chinwag serve` starts.",
-                                       code="invalid_api_key"), scope, receive, send)
+                                       code="invalid_api_key"), scope, receive, send, cors)
             return
         limit = config.max_audio_bytes if scope["path"].startswith("/v1/audio/transcriptions") \
             else config.max_body_bytes
         length = headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > limit:
-            await _send_error(BodyTooLarge(limit), scope, receive, send)
+            await _send_error(BodyTooLarge(limit), scope, receive, send, cors)
             return
         received = 0
+        complete = False
+        deadline = time.monotonic() + config.body_timeout_s
 
         async def limited() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, complete
+            if complete:  # the body is in: what follows is the wait for a disconnect, as long as the answer takes
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                raise ApiError(408, f"The request body did not arrive within {config.body_timeout_s:g} s.",
+                               code="request_timeout") from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
                     raise BodyTooLarge(limit)
+                complete = not message.get("more_body", False)
             return message
 
         await self.app(scope, limited, send)
@@ -153,9 +221,46 @@ def _key_matches(authorization: str | None, key: str) -> bool:
     return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), key.encode())
 
 
-async def _send_error(error: ApiError, scope: Scope, receive: Receive, send: Send) -> None:
-    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else None
-    await JSONResponse(error.body(), status_code=error.status, headers=headers)(scope, receive, send)
+async def _send_error(error: ApiError, scope: Scope, receive: Receive, send: Send,
+                      extra: dict[str, str] | None = None) -> None:
+    headers = {"WWW-Authenticate": "Bearer"} if error.status == 401 else {}
+    await Json(error.body(), status_code=error.status, headers={**headers, **(extra or {})})(scope, receive, send)
+
+
+class Json(JSONResponse):
+    """JSON as UTF-8; should any text in it not be encodable (a lone surrogate that got past the checks), as ASCII
+    escapes instead of a failure: an answer is always sent."""
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:
+            return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+
+
+class Cors(CORSMiddleware):
+    """Starlette's CORS layer, with the request headers allowed by prefix too (`x-stainless-*`)."""
+
+    def __init__(self, app: ASGIApp, allow_origins: list[str], expose_headers: list[str]) -> None:
+        super().__init__(app, allow_origins=allow_origins, allow_methods=["GET", "POST"],
+                         allow_headers=list(CORS_HEADERS), expose_headers=expose_headers, max_age=600)
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        requested = request_headers.get("access-control-request-headers", "")
+        names = [h.strip().lower() for h in requested.split(",") if h.strip()]
+        extra = [h for h in names if h.startswith(CORS_HEADER_PREFIXES) and h not in self.allow_headers]
+        if not extra:
+            return super().preflight_response(request_headers)
+        kept = self.allow_headers
+        self.allow_headers = [*kept, *extra]  # for this check only (synchronous: no other request runs meanwhile)
+        try:
+            response = super().preflight_response(request_headers)
+        finally:
+            self.allow_headers = kept
+        if response.status_code == 200:  # the browser wants each header it asked for named in the answer
+            listed = response.headers.get("access-control-allow-headers", "")
+            response.headers["Access-Control-Allow-Headers"] = ", ".join(filter(None, [listed, *extra]))
+        return response
 
 
 # ---- from the model thread to the request ---------------------------------------------------------------------
@@ -168,6 +273,7 @@ class Channel:
     loop: asyncio.AbstractEventLoop
     queue: asyncio.Queue[tuple[Any, ...]] = field(default_factory=asyncio.Queue)
     cancel: threading.Event = field(default_factory=threading.Event)
+    watcher: asyncio.Task[None] | None = None
 
     def put(self, *item: Any) -> None:
         try:
@@ -175,30 +281,43 @@ class Channel:
         except RuntimeError:  # the server's loop is gone (shutting down): nobody is listening any more
             self.cancel.set()
 
+    def watch(self, request: Request) -> None:
+        """Stop the job as soon as the client disconnects (the request's body has been read by now)."""
+
+        async def wait_for_disconnect() -> None:
+            while True:
+                message = await request.receive()
+                if message["type"] == "http.disconnect":
+                    self.cancel.set()
+                    self.queue.put_nowait(("gone",))
+                    return
+
+        self.watcher = asyncio.ensure_future(wait_for_disconnect())
+
+    def done(self) -> None:
+        """The answer is complete or abandoned: the job stops at its next check, and nobody waits for the client."""
+        self.cancel.set()
+        if self.watcher is not None and not self.watcher.done():
+            self.watcher.cancel()
+
 
 class ClientGone(Exception):
     pass
 
 
 async def _next(channel: Channel, request: Request) -> tuple[Any, ...]:
-    """The job's next message; stops the job if the client disconnects while it waits."""
-    getter = asyncio.ensure_future(channel.queue.get())
-    try:
-        while True:
-            done, _ = await asyncio.wait({getter}, timeout=DISCONNECT_POLL_S)
-            if done:
-                return getter.result()
-            if await request.is_disconnected():
-                channel.cancel.set()
-                raise ClientGone
-    finally:
-        if not getter.done():
-            getter.cancel()
+    """The job's next message; ClientGone (the job told to stop) once the client has disconnected."""
+    message = await channel.queue.get()
+    if message[0] == "gone":
+        raise ClientGone
+    return message
 
 
 def _as_api_error(error: BaseException) -> ApiError:
     if isinstance(error, ApiError):
         return error
+    if isinstance(error, ClientGone):
+        return ApiError(499, "The client closed the connection.", code="client_closed_request")
     if isinstance(error, PromptTooLong):
         return ApiError(400, str(error), param="messages", code="context_length_exceeded")
     if isinstance(error, ChatTemplateError):
@@ -227,15 +346,20 @@ class Api:
                         request: Request) -> tuple[tuple[Any, ...], int]:
         """Queue a job that answers with one message; that message (a failure raised as the API's error) and how
         many jobs were ahead of it."""
-        channel, ahead = self._submit(what, make_job)
-        message = await _next(channel, request)
+        channel, ahead = self._submit(what, make_job, request)
+        try:
+            message = await _next(channel, request)
+        finally:
+            channel.done()
         if message[0] == "error":
             raise _as_api_error(message[1])
         return message, ahead
 
-    def _submit(self, what: str, make_job: Callable[[Channel], Callable[[ModelSet], None]]) -> tuple[Channel, int]:
+    def _submit(self, what: str, make_job: Callable[[Channel], Callable[[ModelSet], None]],
+                request: Request) -> tuple[Channel, int]:
         """Queue the job `make_job(channel)` builds; the channel it reports to, and how many jobs were ahead."""
         channel = Channel(asyncio.get_running_loop())
+        channel.watch(request)
         job = make_job(channel)
         ahead = self.runner.waiting()
         if ahead:
@@ -282,13 +406,17 @@ class Api:
         def job(models: ModelSet) -> None:
             engine = models.engine()
             prompt_tokens = tokens_of(engine)
+            if prompt_tokens == 0:  # llama.cpp cannot start from nothing (a model without a start-of-text token)
+                raise ApiError(400, "'prompt' is empty, and this model adds no start-of-text token, so there is "
+                                    "nothing to continue from: send some text.", param="prompt",
+                               code="invalid_value")
             max_tokens = room_for_reply(prompt_tokens, sampling.max_tokens, self.config.default_max_tokens,
                                         engine.n_ctx)
             channel.put("start")
             stopper = StopMatcher(sampling.stop)
             pieces = stream_of(engine, self._params(sampling, max_tokens))
             try:
-                for piece in pieces:
+                for piece in pieces:  # the engine checks channel.cancel after every token (set: the client left)
                     out = stopper.feed(piece)
                     if out:
                         channel.put("text", out)
@@ -308,20 +436,20 @@ class Api:
     # ---- endpoints ------------------------------------------------------------------------------------------
 
     async def models(self, request: Request) -> Response:
-        return JSONResponse({"object": "list", "data": [_model_card(i) for i in _served_ids(self.runner.served())]})
+        return Json({"object": "list", "data": [_model_card(i) for i in _served_ids(self.runner.served())]})
 
     async def model(self, request: Request) -> Response:
         name = request.path_params["name"]
         if name not in _served_ids(self.runner.served()):
             raise ApiError(404, f"The model '{name}' does not exist here.", param="model", code="model_not_found")
-        return JSONResponse(_model_card(name))
+        return Json(_model_card(name))
 
     async def chat_completions(self, request: Request) -> Response:
         chat = parse_chat(await self._json(request))
         model = self._llm_id(chat.model)
         channel, ahead = self._submit("chat", lambda channel: self._generate(
             channel, chat.sampling, lambda engine: len(engine.prompt_tokens(chat.messages)),
-            lambda engine, params: engine.stream(chat.messages, params, channel.cancel)))
+            lambda engine, params: engine.stream(chat.messages, params, channel.cancel)), request)
         return await self._relay(request, channel, ahead, model, chat.stream, chat.include_usage, chat=True)
 
     async def completions(self, request: Request) -> Response:
@@ -329,15 +457,20 @@ class Api:
         model = self._llm_id(completion.model)
         channel, ahead = self._submit("completion", lambda channel: self._generate(
             channel, completion.sampling, lambda engine: len(engine.raw_tokens(completion.prompt)),
-            lambda engine, params: engine.stream_prompt(completion.prompt, params, channel.cancel)))
+            lambda engine, params: engine.stream_prompt(completion.prompt, params, channel.cancel)), request)
         prefix = completion.prompt if completion.echo else ""
         return await self._relay(request, channel, ahead, model, completion.stream, completion.include_usage,
                                  chat=False, prefix=prefix)
 
     async def _relay(self, request: Request, channel: Channel, ahead: int, model: str, stream: bool,
                      include_usage: bool, chat: bool, prefix: str = "") -> Response:
-        first = await _next(channel, request)
+        try:
+            first = await _next(channel, request)
+        except BaseException:
+            channel.done()
+            raise
         if first[0] == "error":
+            channel.done()
             raise _as_api_error(first[1])
         number = next(self._ids)
         reply_id = f"{'chatcmpl' if chat else 'cmpl'}-{uuid.uuid4().hex[:24]}"
@@ -349,22 +482,25 @@ class Api:
                                                   prefix), media_type="text/event-stream",
                                      headers={**headers, "Cache-Control": "no-cache"})
         parts = [prefix]
-        while True:
-            message = await _next(channel, request)
-            if message[0] == "text":
-                parts.append(message[1])
-            elif message[0] == "end":
-                _, reason, prompt_tokens, completion_tokens = message
-                break
-            else:
-                raise _as_api_error(message[1])
+        try:
+            while True:
+                message = await _next(channel, request)
+                if message[0] == "text":
+                    parts.append(message[1])
+                elif message[0] == "end":
+                    _, reason, prompt_tokens, completion_tokens = message
+                    break
+                else:
+                    raise _as_api_error(message[1])
+        finally:
+            channel.done()
         text = "".join(parts)
         choice: dict[str, Any] = {"index": 0, "finish_reason": reason, "logprobs": None}
         if chat:
             choice["message"] = {"role": "assistant", "content": text, "refusal": None}
         else:
             choice["text"] = text
-        return JSONResponse({
+        return Json({
             "id": reply_id, "object": "chat.completion" if chat else "text_completion", "created": created,
             "model": model, "system_fingerprint": None, "choices": [choice],
             "usage": _usage(prompt_tokens, completion_tokens),
@@ -390,6 +526,8 @@ class Api:
                 yield chunk("" if chat else prefix, None, first=True)
             while True:
                 message = await channel.queue.get()
+                if message[0] == "gone":
+                    return
                 if message[0] == "text":
                     yield chunk(message[1], None)
                     continue
@@ -405,7 +543,7 @@ class Api:
                 break
             yield b"data: [DONE]\n\n"
         finally:
-            channel.cancel.set()  # the client went away (or the reply is over): the job stops at the next token
+            channel.done()  # the client went away (or the reply is over): the job stops at the next token
 
     async def transcriptions(self, request: Request) -> Response:
         served = self.runner.served()
@@ -428,10 +566,10 @@ class Api:
             language = _form_text(form, "language")
             prompt = _form_text(form, "prompt")
             data = await upload.read()
-            name = upload.filename or "audio"
+            name = (upload.filename or "audio").encode("utf-8", "replace").decode("utf-8")[:120]
         finally:
             await form.close()
-        pcm = await run_in_threadpool(audio_io.decode_upload, data, name)
+        pcm = await run_in_threadpool(audio_io.decode_upload, data, name, self.config.max_audio_seconds)
 
         def transcribe(channel: Channel) -> Callable[[ModelSet], None]:
             def job(models: ModelSet) -> None:
@@ -440,9 +578,12 @@ class Api:
                 transcriber.language = language or kept  # this thread owns it for the length of the job
                 try:
                     segments, found = transcriber.segments(pcm, prompt=prompt,
-                                                           timed=response_format in ("srt", "vtt", "verbose_json"))
+                                                           timed=response_format in ("srt", "vtt", "verbose_json"),
+                                                           cancel=channel.cancel)  # checked between segments
                 finally:
                     transcriber.language = kept
+                if channel.cancel.is_set():
+                    raise ClientGone
                 channel.put("end", segments, found)
             return job
 
@@ -455,11 +596,11 @@ class Api:
             return PlainTextResponse(audio_io.subtitles([(s.start, s.end, s.text) for s in segments], response_format),
                                      headers=headers)
         if response_format == "verbose_json":
-            return JSONResponse({
+            return Json({
                 "task": "transcribe", "language": found, "duration": round(pcm.size / 16_000, 3), "text": text,
                 "segments": [{"id": i, "start": s.start, "end": s.end, "text": s.text} for i, s in enumerate(segments)],
             }, headers=headers)
-        return JSONResponse({"text": text}, headers=headers)
+        return Json({"text": text}, headers=headers)
 
     async def speech(self, request: Request) -> Response:
         speech = parse_speech(await self._json(request))
@@ -475,7 +616,13 @@ class Api:
         def speak(channel: Channel) -> Callable[[ModelSet], None]:
             def job(models: ModelSet) -> None:
                 voice = models.voice()
-                channel.put("end", voice.synthesize(speech.input, speed=speech.speed), voice.sample_rate)
+                parts = []
+                for sentence in split_sentences(speech.input):  # a client that leaves stops it between sentences
+                    if channel.cancel.is_set():
+                        raise ClientGone
+                    parts.append(voice.synthesize(sentence, speed=speech.speed))
+                samples = np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+                channel.put("end", samples, voice.sample_rate)
             return job
 
         (_, samples, rate), ahead = await self._run_once("speech", speak, request)
@@ -493,6 +640,9 @@ def _form_text(form: Any, name: str, required: bool = False) -> str | None:
         return None
     if not isinstance(value, str):
         raise ApiError(400, f"'{name}' must be a text field.", param=name, code="invalid_type")
+    if has_surrogate(value):  # a form's charset parameter can name a codec that makes them (raw_unicode_escape)
+        raise ApiError(400, f"'{name}' holds a lone UTF-16 surrogate, which is not text. Send valid Unicode.",
+                       param=name, code="invalid_value")
     return value
 
 
@@ -510,12 +660,15 @@ def _usage(prompt_tokens: int, completion_tokens: int) -> dict[str, int]:
 
 
 def _sse(payload: dict[str, Any]) -> bytes:
-    return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n".encode()
+    try:
+        return f"data: {json.dumps(payload, ensure_ascii=False)}\n\n".encode()
+    except UnicodeEncodeError:  # see Json
+        return f"data: {json.dumps(payload)}\n\n".encode()
 
 
 async def _api_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, ApiError)
-    return JSONResponse(error.body(), status_code=error.status)
+    return Json(error.body(), status_code=error.status)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -523,17 +676,23 @@ async def _http_error(request: Request, error: Exception) -> Response:
     code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "invalid_request")
     message = {404: f"There is no {request.url.path} here; the API lives under /v1 (see GET /v1/models).",
                405: f"{request.method} is not allowed on {request.url.path}."}.get(error.status_code, str(error.detail))
-    return JSONResponse(ApiError(error.status_code, message, code=code).body(), status_code=error.status_code,
+    return Json(ApiError(error.status_code, message, code=code).body(), status_code=error.status_code,
                         headers=error.headers)
 
 
+_gone_log = Throttle()
+
+
 async def _client_gone(request: Request, error: Exception) -> Response:
-    return Response(status_code=499)  # nobody reads it: the client disconnected while its request waited
+    # Nobody reads it: the client disconnected while its request waited, or in the middle of sending its body.
+    # Worth a line in the log (not a traceback), and not a line per attempt.
+    _gone_log.log(log, logging.INFO, "a client left before its answer (%s %s)", request.method, request.url.path)
+    return Response(status_code=499)
 
 
 async def _unexpected(request: Request, error: Exception) -> Response:
     api_error = _as_api_error(error)
-    return JSONResponse(api_error.body(), status_code=api_error.status)
+    return Json(api_error.body(), status_code=api_error.status)
 
 
 def create_app(runner: ModelRunner, config: ServerConfig) -> Starlette:
@@ -548,9 +707,8 @@ def create_app(runner: ModelRunner, config: ServerConfig) -> Starlette:
     ]
     middleware = [Middleware(Guard, config=config)]
     if config.cors_origins:
-        middleware.append(Middleware(CORSMiddleware, allow_origins=list(config.cors_origins),
-                                     allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"],
-                                     expose_headers=[QUEUE_HEADER]))
+        middleware.append(Middleware(Cors, allow_origins=list(config.cors_origins), expose_headers=[QUEUE_HEADER]))
     return Starlette(routes=routes, middleware=middleware, exception_handlers={
-        ApiError: _api_error, HTTPException: _http_error, ClientGone: _client_gone, Exception: _unexpected,
+        ApiError: _api_error, HTTPException: _http_error, ClientGone: _client_gone, ClientDisconnect: _client_gone,
+        Exception: _unexpected,
     })

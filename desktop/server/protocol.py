@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,20 +38,101 @@ class ApiError(Exception):
         return {"error": {"message": self.message, "type": self.kind, "param": self.param, "code": self.code}}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_json(raw: bytes) -> dict[str, Any]:
     try:
         payload = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: nested too deep
-        raise ApiError(400, f"The request body is not valid JSON ({error}). Send a JSON object.",
+        raise ApiError(400, f"The request body is not valid JSON ({_clip(str(error))}). Send a JSON object.",
                        code="invalid_json") from error
     if not isinstance(payload, dict):
         raise ApiError(400, "The request body must be a JSON object.", code="invalid_json")
+    _refuse_surrogates(payload)
     return payload
+
+
+def has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _refuse_surrogates(payload: dict[str, Any]) -> None:
+    """JSON's `\\ud800` escapes can spell half of a UTF-16 pair, which Python keeps as a lone surrogate: a string no
+    encoder, log file or model can take. Refused here, once, for every string of the body (keys too)."""
+    stack: list[tuple[str, Any]] = [("", payload)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if has_surrogate(value):
+                raise ApiError(400, f"'{_clip(where or 'body', 80)}' holds a lone UTF-16 surrogate (a \\ud800-\\udfff escape "
+                                    "without its pair), which is not text. Send valid Unicode.",
+                               param=_clip(where, 80) or None, code="invalid_value")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                name = f"{where}.{key}" if where else key
+                if has_surrogate(key):
+                    raise ApiError(400, "A key of the request body holds a lone UTF-16 surrogate, which is not text. "
+                                        "Send valid Unicode.", code="invalid_value")
+                stack.append((name, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{i}]", item) for i, item in enumerate(value))
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _preview(value: Any, limit: int = 60) -> str:
+    """A short JSON-like picture of `value` for an error message: bounded in depth and length, whatever was sent."""
+    out: list[str] = []
+    size = 0
+
+    def put(text: str) -> None:
+        nonlocal size
+        out.append(text)
+        size += len(text)
+
+    def walk(item: Any, depth: int) -> None:
+        if size > limit:
+            return
+        if isinstance(item, (list, dict)):
+            if depth >= 3:
+                put("[…]" if isinstance(item, list) else "{…}")
+                return
+            pairs = list(item.items())[:4] if isinstance(item, dict) else [(None, x) for x in item[:4]]
+            put("[" if isinstance(item, list) else "{")
+            for i, (key, x) in enumerate(pairs):
+                if i:
+                    put(", ")
+                if key is not None:
+                    put(json.dumps(str(key)[:20]) + ": ")
+                walk(x, depth + 1)
+            if len(item) > len(pairs):
+                put(", …")
+            put("]" if isinstance(item, list) else "}")
+        elif isinstance(item, str):
+            put(json.dumps(item[:limit]))
+        else:
+            put(_number_text(item) if isinstance(item, (int, float)) and not isinstance(item, bool)
+                else json.dumps(item))
+
+    walk(value, 0)
+    text = "".join(out)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _number_text(value: int | float) -> str:
+    """A number for a message: a huge whole number is described, never converted to a float (that overflows)."""
+    if isinstance(value, int):
+        digits = len(str(abs(value))) if abs(value) < 10 ** 40 else None
+        return str(value) if digits is not None else "a whole number too large to use"
+    return f"{value:g}"
 
 
 def _type_error(name: str, wanted: str, value: Any) -> ApiError:
     return ApiError(400, f"Invalid type for '{name}': expected {wanted}, but got {type(value).__name__} "
-                         f"({json.dumps(value)[:60]}).", param=name, code="invalid_type")
+                         f"({_preview(value)}).", param=name, code="invalid_type")
 
 
 def _string(payload: dict[str, Any], name: str, required: bool = False) -> str | None:
@@ -67,10 +150,11 @@ def _number(payload: dict[str, Any], name: str, low: float, high: float) -> floa
     value = payload.get(name)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _type_error(name, "a number", value)
-    if not low <= value <= high:
-        raise ApiError(400, f"'{name}' must be between {low:g} and {high:g}, got {value:g}.", param=name,
+    # A whole number is compared as it is (Python compares int and float exactly): float() of 400 digits overflows.
+    if isinstance(value, float) and not math.isfinite(value) or not low <= value <= high:
+        raise ApiError(400, f"'{name}' must be between {low:g} and {high:g}, got {_number_text(value)}.", param=name,
                        code="invalid_value")
     return float(value)
 
@@ -82,7 +166,7 @@ def _integer(payload: dict[str, Any], name: str, low: int, high: int) -> int | N
     if isinstance(value, bool) or not isinstance(value, int):
         raise _type_error(name, "an integer", value)
     if not low <= value <= high:
-        raise ApiError(400, f"'{name}' must be between {low} and {high}, got {value}.", param=name,
+        raise ApiError(400, f"'{name}' must be between {low} and {high}, got {_number_text(value)}.", param=name,
                        code="invalid_value")
     return value
 
@@ -196,8 +280,8 @@ def _message(index: int, message: Any) -> dict[str, str]:
     if not isinstance(message, dict):
         raise _type_error(where, "an object", message)
     role = message.get("role")
-    if role not in _ROLES:
-        raise ApiError(400, f"Invalid value for '{where}.role': {json.dumps(role)}. Supported roles: system, "
+    if not isinstance(role, str) or role not in _ROLES:  # a list or an object is no role (and not hashable)
+        raise ApiError(400, f"Invalid value for '{where}.role': {_preview(role)}. Supported roles: system, "
                             "developer, user, assistant.", param=f"{where}.role", code="invalid_value")
     content = message.get("content")
     if isinstance(content, list):
@@ -255,8 +339,11 @@ SPEECH_FORMATS = ("wav", "pcm")
 def parse_speech(payload: dict[str, Any]) -> SpeechRequest:
     model = _string(payload, "model", required=True) or ""
     text = _string(payload, "input", required=True) or ""
-    if not text.strip():
-        raise ApiError(400, "'input' is empty: give the text to speak.", param="input", code="invalid_value")
+    # Control characters (a NUL ends a C string inside the phonemizer) are spaces to a voice.
+    text = "".join(" " if unicodedata.category(c) == "Cc" and c not in "\n\t" else c for c in text)
+    if not any(c.isalnum() for c in text):
+        raise ApiError(400, "'input' has nothing to speak: give the text to speak (words, not only punctuation, "
+                            "spaces or control characters).", param="input", code="invalid_value")
     if len(text) > MAX_SPEECH_CHARS:
         raise ApiError(400, f"'input' is {len(text)} characters; at most {MAX_SPEECH_CHARS} are spoken at once.",
                        param="input", code="invalid_value")
@@ -270,6 +357,14 @@ def parse_speech(payload: dict[str, Any]) -> SpeechRequest:
 
 
 TRANSCRIPT_FORMATS = ("json", "text", "verbose_json", "srt", "vtt")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])\s+|\n\s*\n|\n(?=\s*[-*•\d])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The speech input in sentences (and paragraphs, list items), each spoken on its own: between them a client that
+    left stops the job. Piper itself would split the text the same way inside one call."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if any(c.isalnum() for c in part)]
 
 
 @dataclass
