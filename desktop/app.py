@@ -10,6 +10,7 @@ import sys
 from desktop import __version__
 from desktop.cli import build_parser, run
 from desktop.context import AppContext
+from desktop.core.cpu_variant import PROVE_FLAG
 from desktop.core.errors import ChinwagError
 from desktop.core.logs import FILE_ONLY, log_path, set_debug_logging, setup_logging
 from desktop.core.model_probe import PROBE_FLAG
@@ -26,12 +27,17 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.core.model_probe import main as probe_main
 
         return probe_main(argv[1:])
+    if argv[:1] == [PROVE_FLAG]:
+        # Likewise for the test run of one of llama.cpp's CPU variants (desktop/core/cpu_variant.py).
+        from desktop.core.cpu_variant import main as prove_main
+
+        return prove_main(argv[1:])
     log_file = setup_logging()
     args = build_parser().parse_args(argv)
     if args.version:
         print(f"chinwag {__version__}")
         print(f"log: {log_file}")
-        return 0
+        return _print_cpu_variant()
     log.info("chinwag %s starting (%s, Python %s%s): %s", __version__, platform.platform(),
              platform.python_version(), ", frozen" if getattr(sys, "frozen", False) else "",
              args.command or "window")
@@ -50,6 +56,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: something went wrong ({type(error).__name__}: {error}). The details are in {log_path()}",
               file=sys.stderr)
         return 1
+
+
+def _print_cpu_variant() -> int:
+    """Which of llama.cpp's CPU variants this computer runs, and why (proving it first, the first time)."""
+    from desktop.core import cpu_variant
+
+    try:
+        choice = cpu_variant.choose()
+    except ChinwagError as error:
+        print(f"llama.cpp CPU code: none usable: {error}")
+        return 1
+    print(f"llama.cpp CPU code: {choice.describe()}")
+    folder = choice.variant.path.parent if choice.variant is not None else cpu_variant.variant_dir()
+    if folder is not None and folder.is_dir():
+        listed = ", ".join(f"{v.name}" if v.score > 0 else f"({v.name})" for v in cpu_variant.scored_variants(folder))
+        print(f"variants, best first ({cpu_variant.PIN_ENV}=NAME pins one; in brackets: not for this CPU): {listed}")
+    return 0
 
 
 def _run_window(args, context: AppContext) -> int:

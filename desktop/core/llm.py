@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import codecs
 import ctypes
-import os
 import random
-import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -24,49 +22,19 @@ from desktop.core import chat_templates
 from desktop.core.errors import ChatTemplateError, ModelLoadError, PromptTooLong
 from desktop.core.stt import default_threads
 
-_backends_lock = threading.Lock()
-_backends_loaded = False
-
-
-def _library_dirs() -> list[Path]:
-    import llama_cpp
-
-    package = Path(llama_cpp.__file__).resolve().parent
-    dirs = [package / "lib", package.parent / "bin"]
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        dirs += [Path(frozen_root) / "llama_cpp" / "lib", Path(frozen_root) / "ggml_backends"]
-    return [d for d in dirs if d.is_dir()]
-
 
 def ensure_cpu_backends() -> str | None:
-    """Register llama.cpp's run-time CPU variants (portable build), once per process.
+    """Register llama.cpp's CPU code before the first model load, once per process.
 
-    A build with GGML_BACKEND_DL=ON keeps each CPU variant (x64, haswell, zen4, ...) in its own
-    libggml-cpu-*.so; llama-cpp-python loads none of them, so without this every model load fails. The call
-    must go through the very libggml that llama_cpp links (libggml.so.0): another handle would fill a second,
-    empty backend registry. Returns the folder the variants came from, or None for a build with the CPU
+    The portable build keeps each CPU variant (x64, haswell, zen4, ...) in its own libggml-cpu-*.so and
+    llama-cpp-python loads none of them. `desktop.core.cpu_variant` picks the one this machine has been proven to run
+    and registers exactly that file. Returns the folder the variants came from, or None for a build with the CPU
     backend linked in.
     """
-    global _backends_loaded
-    with _backends_lock:
-        if _backends_loaded:
-            return None
-        import llama_cpp  # noqa: F401  (loads libllama and, with it, libggml)
+    from desktop.core import cpu_variant
 
-        variant_dir = next((d for d in _library_dirs() if any(d.glob("*ggml-cpu*"))), None)
-        if variant_dir is not None:
-            lib_dir = _library_dirs()[0]
-            names = ["libggml.so.0", "libggml.so", "libggml.0.dylib", "libggml.dylib", "ggml.dll"]
-            ggml_file = next((lib_dir / n for n in names if (lib_dir / n).exists()), None)
-            if ggml_file is None:
-                raise ModelLoadError(f"llama.cpp's libggml was not found in {lib_dir}.")
-            ggml = ctypes.CDLL(str(ggml_file), mode=getattr(os, "RTLD_GLOBAL", 0))
-            ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
-            ggml.ggml_backend_load_all_from_path.restype = None
-            ggml.ggml_backend_load_all_from_path(str(variant_dir).encode())
-        _backends_loaded = True
-        return str(variant_dir) if variant_dir else None
+    choice = cpu_variant.ensure_loaded()
+    return str(choice.variant.path.parent) if choice.variant is not None else None
 
 
 def _shared_prefix(a: Sequence[int], b: Sequence[int]) -> int:

@@ -35,8 +35,12 @@ def probe_command(path: Path) -> list[str]:
     return [sys.executable, "-m", "desktop.core.model_probe", str(path)]
 
 
-def _child_env() -> dict[str, str]:
+def _child_env(variant: Path | None = None) -> dict[str, str]:
+    from desktop.core.cpu_variant import CHOSEN_ENV
+
     env = dict(os.environ)
+    if variant is not None:
+        env[CHOSEN_ENV] = str(variant)  # the child runs the very CPU code this process chose
     if not getattr(sys, "frozen", False):
         # The child must import this same checkout, also when it is not installed (tests, `python -m desktop`).
         root = str(Path(__file__).resolve().parents[2])
@@ -55,12 +59,43 @@ def _detail(stderr: str) -> str:
 
 
 def probe_model(path: Path, timeout_s: float = 600.0) -> None:
-    """Load `path` in a child process; ModelLoadError naming the file unless it loads and answers."""
+    """Load `path` in a child process; ModelLoadError naming the file unless it loads and answers.
+
+    The child runs the CPU variant this process chose (`cpu_variant`). A child killed by SIGILL ran into an
+    instruction the CPU would not execute: that is the CPU's or the build's fault, never the file's. The variant is
+    then recorded as bad on this machine and, if this process has not loaded it yet, the next one is proven and the
+    probe runs again.
+    """
+    from desktop.core import cpu_variant
+
     path = Path(path)
+    for _attempt in range(8):
+        choice = cpu_variant.choose()
+        variant = choice.variant.path if choice.variant is not None else None
+        result = _run_probe(path, variant, timeout_s)
+        if result.returncode != -signal.SIGILL:
+            break
+        name = choice.variant.name if choice.variant is not None else "built-in"
+        if choice.variant is None or cpu_variant.active() is not None or "pinned" in choice.how:
+            raise cpu_variant.CpuVariantError(
+                f"This computer's CPU could not run llama.cpp's {name} code: it stopped with an illegal instruction "
+                f"(SIGILL) while testing {path.name}. The file is not at fault. Restart Chinwag to try the next "
+                f"variant, or set {cpu_variant.PIN_ENV} to another one (chinwag --version lists them)."
+            )
+        cpu_variant.record_failure(choice.variant, "crashed with SIGILL under a model")
+    else:
+        raise cpu_variant.CpuVariantError(
+            f"This computer's CPU could not run any of llama.cpp's CPU variants on {path.name} (each stopped with "
+            f"SIGILL). The file is not at fault."
+        )
+    _verdict(path, result)
+
+
+def _run_probe(path: Path, variant: Path | None, timeout_s: float) -> subprocess.CompletedProcess[str]:
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashing up on Windows
     try:
-        result = subprocess.run(
-            probe_command(path), env=_child_env(), stdin=subprocess.DEVNULL, capture_output=True, text=True,
+        return subprocess.run(
+            probe_command(path), env=_child_env(variant), stdin=subprocess.DEVNULL, capture_output=True, text=True,
             errors="replace", timeout=timeout_s, creationflags=flags,
         )
     except subprocess.TimeoutExpired:
@@ -70,6 +105,9 @@ def probe_model(path: Path, timeout_s: float = 600.0) -> None:
         ) from None
     except OSError as error:
         raise ModelLoadError(f"Could not start a process to test {path.name}: {error}.") from error
+
+
+def _verdict(path: Path, result: subprocess.CompletedProcess[str]) -> None:
     lines = result.stdout.strip().splitlines()
     last = lines[-1] if lines else ""
     if result.returncode == 0:  # the child exits 0 only after the load and a few tokens went through
@@ -97,9 +135,9 @@ def probe_model(path: Path, timeout_s: float = 600.0) -> None:
 
 def _load_once(path: Path) -> None:
     """What ChatEngine.load and the first turn do with a model, on a tiny context."""
-    from desktop.core.llm import ensure_cpu_backends
+    from desktop.core.cpu_variant import ensure_loaded
 
-    ensure_cpu_backends()
+    ensure_loaded()  # the variant the parent chose (CHINWAG_CPU_VARIANT_FILE)
     from llama_cpp import Llama
 
     # verbose: llama.cpp's log goes to stderr, where the parent finds the assertion that failed, if one does.

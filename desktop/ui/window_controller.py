@@ -298,8 +298,13 @@ class WindowController(QObject):
             number = version("chinwag")
         except Exception:  # noqa: BLE001 - not installed as a package (a source checkout): no number to show
             number = "from source"
+        from desktop.core import cpu_variant
+
+        loaded = cpu_variant.active()  # what the worker registered; the About box never starts a test run
+        cpu = loaded.describe() if loaded is not None else "not loaded yet"
         box = QMessageBox(QMessageBox.Icon.Information, "About Chinwag",
                           f"Chinwag {number}: an offline push-to-talk voice assistant.\n\n"
+                          f"llama.cpp CPU code: {cpu}\n"
                           f"Log file: {log_path()}", QMessageBox.StandardButton.Close, self.window)
         box.setAccessibleName("About Chinwag")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -45,12 +45,17 @@ def test_an_exception_in_a_slot_or_a_thread_is_shown_and_the_window_keeps_workin
 
 
 def test_the_about_box_says_where_the_log_file_is(window, qtbot) -> None:
+    from desktop.core import cpu_variant
     from desktop.core.logs import log_path
 
+    assert window.type_and_send("Hi").reply.strip()  # a model is loaded, so llama.cpp's CPU code is chosen
     qtbot.mouseClick(window.view.about_button, Qt.MouseButton.LeftButton)
     box = window.c.about_box
     qtbot.waitUntil(box.isVisible)
     assert str(log_path()) in box.text() and not box.isModal()
+    # Which of llama.cpp's CPU variants runs, and why (issue: a crash of the CPU code must be told apart).
+    loaded = cpu_variant.active()
+    assert loaded is not None and f"llama.cpp CPU code: {loaded.describe()}" in box.text()
 
 
 def test_a_slot_that_raises_fails_the_test_run(tmp_path) -> None:
