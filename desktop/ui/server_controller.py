@@ -4,13 +4,17 @@ Settings → "Let other apps on this computer use Chinwag's models" starts it (u
 desktop/server/server.py); turning it off or closing the window stops it. Every request becomes a job on the window's
 `ModelWorker` (`WorkerRunner`), so memory holds one copy of each model, and a request that comes during a turn in the
 window waits for it (and a turn waits for a request): the worker runs one job at a time, in order.
+
+Starting and stopping happen on a thread of their own (`chinwag-api-control`, one change at a time, in the order
+asked): binding the port, reading the key from the keyring (which may ask to be unlocked) and waiting up to a few
+seconds for open requests to end never freeze the window. `state_changed` and `failed` arrive as queued signals.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.context import AppContext
 from desktop.core.llm import ChatEngine
-from desktop.core.secrets import ensure_api_key
+from desktop.core.secrets import SecretUnreadable, ensure_api_key
 from desktop.core.speech_out import Voice
 from desktop.core.stt import Transcriber
 from desktop.server.runner import ModelRunner, ModelSet, ModelUnavailable, Served
@@ -98,28 +102,59 @@ class ServerController(QObject):
         self.server: Any = None  # the ApiServer while it runs
         self.runner: WorkerRunner | None = None
         self._running_with: tuple[object, ...] | None = None
+        self._wanted: tuple[object, ...] | None = None  # what the last apply() asked for (GUI thread)
+        self._control = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chinwag-api-control")
+        self._closed = False
 
     @property
     def url(self) -> str:
-        return self.server.url if self.server is not None else ""
+        server = self.server
+        return server.url if server is not None else ""
 
-    def apply(self) -> None:
-        """Start, stop or restart the server to match the settings."""
+    def apply(self) -> Future[None] | None:
+        """Start, stop or restart the server to match the settings, off the GUI thread; the future of that change."""
         s = self.context.settings
         wanted = (s.api_port, s.api_require_key, tuple(s.api_cors_origins)) if s.api_server else None
-        if wanted == self._running_with:
-            return
-        self.stop()
-        if wanted is not None:
-            self.start()
+        if wanted == self._wanted or self._closed:
+            return None
+        self._wanted = wanted
+        config = _Wanted(s.api_port, s.api_require_key, tuple(s.api_cors_origins), s.max_tokens) if wanted else None
+        return self._control.submit(self._change, config)
 
-    def start(self) -> None:
+    def start(self) -> Future[None]:
+        s = self.context.settings
+        self._wanted = (s.api_port, s.api_require_key, tuple(s.api_cors_origins))
+        return self._control.submit(self._change, _Wanted(s.api_port, s.api_require_key,
+                                                          tuple(s.api_cors_origins), s.max_tokens))
+
+    def stop(self, timeout_s: float = 6.0) -> None:
+        """Stop the server and wait for it (the window closing: before the worker). Later apply() calls do nothing."""
+        self._closed = True
+        self._wanted = None
+        future = self._control.submit(self._change, None)
+        try:
+            future.result(timeout_s)
+        except Exception:  # noqa: BLE001 - closing goes on; the log says why
+            log.warning("stopping the API server did not finish in %.0f s", timeout_s, exc_info=True)
+        self._control.shutdown(wait=False)
+
+    # ---- on the control thread ------------------------------------------------------------------------------------
+
+    def _change(self, wanted: _Wanted | None) -> None:
+        self._stop_now()
+        if wanted is not None:
+            self._start_now(wanted)
+
+    def _start_now(self, wanted: _Wanted) -> None:
         # Imported on first use: Starlette and uvicorn cost ~0.1 s of start-up that a window without the server skips.
         from desktop.server.app import ServerConfig
         from desktop.server.server import ApiServer, ServerError
 
-        s = self.context.settings
-        key = ensure_api_key(self.context.paths.config_dir) if s.api_require_key else None
+        try:
+            key = ensure_api_key(self.context.paths.config_dir) if wanted.require_key else None
+        except SecretUnreadable as error:  # no server rather than a new key that clients do not have
+            self.failed.emit(f"The local API server was not started: {error}")
+            return
         try:
             voice_variant = self.context.voice_variant()
             voice_id: str | None = voice_variant.id if self.context.downloader.is_downloaded(voice_variant) else None
@@ -127,21 +162,31 @@ class ServerController(QObject):
             log.warning("no voice for the API server", exc_info=True)
             voice_variant, voice_id = None, None
         self.runner = WorkerRunner(self.worker, self.models, lambda: self.context.voice_for(voice_variant), voice_id)
-        config = ServerConfig(api_key=key, cors_origins=tuple(s.api_cors_origins), default_max_tokens=s.max_tokens)
-        server = ApiServer(self.runner, config, host="127.0.0.1", port=s.api_port)
+        config = ServerConfig(api_key=key, cors_origins=wanted.cors_origins, default_max_tokens=wanted.max_tokens)
+        server = ApiServer(self.runner, config, host="127.0.0.1", port=wanted.port)
         try:
             server.start()
         except ServerError as error:
             self.failed.emit(str(error))
             return
         self.server = server
-        self._running_with = (s.api_port, s.api_require_key, tuple(s.api_cors_origins))
+        self._running_with = (wanted.port, wanted.require_key, wanted.cors_origins)
         self.state_changed.emit(server.url)
 
-    def stop(self) -> None:
+    def _stop_now(self) -> None:
         server, self.server = self.server, None
         self._running_with = None
         if server is not None:
             if not server.stop(timeout_s=3.0):
                 log.warning("the API server did not stop within 3 s")
             self.state_changed.emit("")
+
+
+class _Wanted:
+    """What the settings ask of the server, copied on the GUI thread (the settings object is the GUI's)."""
+
+    def __init__(self, port: int, require_key: bool, cors_origins: tuple[str, ...], max_tokens: int) -> None:
+        self.port = port
+        self.require_key = require_key
+        self.cors_origins = cors_origins
+        self.max_tokens = max_tokens

@@ -1,4 +1,9 @@
-"""Opens the Settings dialog, runs its microphone test, and applies and saves what changed."""
+"""Opens the Settings dialog, runs its microphone test, and applies and saves what changed.
+
+The keyring (the Hugging Face token, the API key) is read and written on a thread, never on the GUI thread: a locked
+keyring asks to be unlocked and would freeze the window meanwhile. The dialog opens at once; the key and the token's
+state fill in when the read comes back (remembered after that).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.context import AppContext
 from desktop.core.audio import Recorder, list_input_devices
 from desktop.core.errors import AudioError
-from desktop.core.secrets import ensure_api_key, load_hf_token, save_hf_token
+from desktop.core.secrets import SecretUnreadable, ensure_api_key, load_hf_token, save_hf_token
 from desktop.core.settings import Settings
 from desktop.core.speech_out import Speaker, find_output_device, output_devices
 from desktop.ui.iterator_bridge import IteratorBridge
@@ -36,6 +41,8 @@ class SettingsController(QObject):
         self._meter = QTimer(self)
         self._meter.setInterval(50)
         self._meter.timeout.connect(self._show_level)
+        self._secrets: tuple[bool, str, str] | None = None  # (a token is saved, the API key, why there is no key)
+        self._reading_secrets = False
 
     def open(self) -> SettingsDialog:
         if self.dialog is not None:
@@ -49,12 +56,13 @@ class SettingsController(QObject):
             speakers, speaker_error = [(d["name"], d["host_api"]) for d in output_devices()], ""
         except AudioError as error:
             speakers, speaker_error = [], str(error)
+        has_token, api_key, _why = self._secrets or (False, "", "")
         dialog = SettingsDialog(self.context.settings, self.models.choices("llm"), self.models.choices("whisper"),
                                 microphones, mic_error, self.models.add_local, self.models.memory_gb, self.window,
-                                has_token=bool(load_hf_token(self.context.paths.config_dir)),
+                                has_token=has_token,
                                 installed=self.installed(), voices=self.models.choices("voice"),
                                 speakers=speakers, speaker_error=speaker_error,
-                                api_key=ensure_api_key(self.context.paths.config_dir))
+                                api_key=api_key)
         dialog.voice_box.test_requested.connect(self._test_voice)
         dialog.delete_requested.connect(self._confirm_delete)
         dialog.manage_models.connect(self.manage_models)
@@ -63,17 +71,66 @@ class SettingsController(QObject):
         dialog.accepted.connect(lambda: self.apply(dialog.result_settings(), dialog.token_change()))
         dialog.finished.connect(self._closed)
         self.dialog = dialog
+        if self._secrets is None:
+            dialog.server_box.key.setPlaceholderText("Reading the key from the system keyring…")
+            self._read_secrets()
+        else:
+            self._show_secrets()
         dialog.open()  # window-modal but not a nested event loop: replies keep streaming behind it
         return dialog
+
+    # ---- the keyring, off the GUI thread ----------------------------------------------------------------------
+
+    def _read_secrets(self) -> None:
+        if self._reading_secrets:
+            return
+        self._reading_secrets = True
+        config_dir = self.context.paths.config_dir
+
+        def read() -> Iterator[tuple[bool, str, str]]:
+            has_token = bool(load_hf_token(config_dir))
+            try:
+                key, why = ensure_api_key(config_dir), ""
+            except SecretUnreadable as error:  # shown; never replaced by a new key
+                key, why = "", str(error)
+            yield has_token, key, why
+
+        bridge = IteratorBridge(self)
+        bridge.item.connect(self._secrets_read)
+        bridge.finished.connect(lambda _completed: self._secrets_over(bridge))
+        bridge.run_in_thread(read, name="chinwag-keyring-read")
+
+    def _secrets_read(self, secrets: tuple[bool, str, str]) -> None:
+        # Remembered once there is a key: the next Settings asks the keyring nothing. A failed read is asked again.
+        self._secrets = secrets if secrets[1] else None
+        self._show_secrets(secrets)
+
+    def _secrets_over(self, bridge: IteratorBridge) -> None:
+        bridge.deleteLater()
+        self._reading_secrets = False
+
+    def _show_secrets(self, secrets: tuple[bool, str, str] | None = None) -> None:
+        dialog = self.dialog
+        secrets = secrets or self._secrets
+        if dialog is None or secrets is None:
+            return
+        has_token, key, why = secrets
+        if not dialog.token.text():
+            dialog.token.setPlaceholderText("A token is saved; type a new one to replace it" if has_token
+                                            else "hf_… (only for models that need a Hugging Face login)")
+        dialog.forget_token.setVisible(has_token)
+        dialog.server_box.key.setText(key)
+        dialog.server_box.key.setPlaceholderText(why or "")
+        dialog.server_box.key.setToolTip(why)
 
     def apply(self, new: Settings, token: str | None = None) -> None:
         """Use and save `new`; `token`: a Hugging Face token to save, "" to remove the saved one, None: unchanged."""
         if token is not None:
-            # The system keyring (secrets.py), never settings.json; downloads use it from now on.
-            where = save_hf_token(token or None, self.context.paths.config_dir)
+            # The system keyring (secrets.py), never settings.json, written on a thread; downloads use it from now on.
             self.context.downloader.token = token or None
-            self.models.status.showMessage(f"Hugging Face token saved in {where}." if token else
-                                           "The Hugging Face token was removed.", 6000)
+            if self._secrets is not None:
+                self._secrets = (bool(token), *self._secrets[1:])
+            self._save_token(token)
         settings = self.context.settings
         old = dataclasses.replace(settings)
         for field in dataclasses.fields(Settings):
@@ -89,6 +146,23 @@ class SettingsController(QObject):
         if (new.whisper_model, new.n_threads, new.language) != (old.whisper_model, old.n_threads, old.language):
             self.models.load_whisper(new.whisper_model)
         self.applied.emit(old, new)
+
+    def _save_token(self, token: str) -> None:
+        config_dir = self.context.paths.config_dir
+
+        def save() -> Iterator[str]:
+            yield save_hf_token(token or None, config_dir)
+
+        def saved(where: str) -> None:
+            self.models.status.showMessage(f"Hugging Face token saved in {where}." if token else
+                                           "The Hugging Face token was removed.", 6000)
+
+        bridge = IteratorBridge(self)
+        bridge.item.connect(saved)
+        bridge.failed.connect(lambda error: self.models.status.showMessage(
+            f"The Hugging Face token could not be saved: {error}", 10000))
+        bridge.finished.connect(lambda _completed: bridge.deleteLater())
+        bridge.run_in_thread(save, name="chinwag-keyring-write")
 
     # ---- downloaded models and the space they take -------------------------------------------------------------
 

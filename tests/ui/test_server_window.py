@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
+import keyring
 import openai
+import pytest
+from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox
@@ -54,6 +58,7 @@ def switch_on(window, qtbot, port: int) -> str:  # noqa: ANN001
     qtbot.keyClicks(box.port, str(port))
     assert box.port.value() == port
     assert box.address.text() == f"http://127.0.0.1:{port}/v1"
+    qtbot.waitUntil(lambda: len(box.key.text()) > 30, timeout=10_000)  # read from the keyring on a thread
     qtbot.mouseClick(box.copy_key, Qt.MouseButton.LeftButton)
     key = box.key.text()
     assert len(key) > 30 and QGuiApplication.clipboard().text() == key
@@ -160,3 +165,99 @@ def _connects(port: int) -> bool:
             return True
     except OSError:
         return False
+
+
+class SlowKeyring(KeyringBackend):
+    """A system keyring that takes its time to answer (as a locked one waits for its unlock prompt), and notes the
+    thread that asked. Through keyring's own API; the passwords live in a dict."""
+
+    priority = 5  # type: ignore[assignment]
+
+    def __init__(self, delay_s: float) -> None:
+        super().__init__()
+        self.delay_s = delay_s
+        self.store: dict[tuple[str, str], str] = {}
+        self.threads: list[str] = []
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.threads.append(threading.current_thread().name)
+        time.sleep(self.delay_s)
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.threads.append(threading.current_thread().name)
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def slow_keyring():
+    previous = keyring.get_keyring()
+    backend = SlowKeyring(1.5)
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_the_keyring_and_the_server_never_hold_up_the_window(open_window, app_paths, starter_gguf, whisper_dir,
+                                                              slow_keyring, qtbot) -> None:  # noqa: ANN001
+    window = open_window(make_context(app_paths))
+    started = time.monotonic()
+    dialog = window.c.settings.open()
+    assert time.monotonic() - started < 1.0  # three keyring reads of 1.5 s each happen behind it
+    qtbot.waitExposed(dialog)
+    box = dialog.server_box
+    assert box.key.text() == "" and "keyring" in box.key.placeholderText()
+    qtbot.waitUntil(lambda: len(box.key.text()) > 30, timeout=15_000)
+    key = box.key.text()
+    assert slow_keyring.threads and threading.main_thread().name not in slow_keyring.threads
+    dialog.reject()
+    asked = len(slow_keyring.threads)
+    again = window.c.settings.open()  # remembered: the keyring is not asked again
+    assert again.server_box.key.text() == key and len(slow_keyring.threads) == asked
+    again.reject()
+
+    # Starting the server reads the key again and binds the port, on its own thread; the window goes on.
+    window.context.settings.api_server, window.context.settings.api_port = True, free_port()
+    started = time.monotonic()
+    window.c.server.apply()
+    assert time.monotonic() - started < 0.5
+    qtbot.waitUntil(lambda: window.c.server.url != "", timeout=15_000)
+    assert [t for t in slow_keyring.threads[asked:] if t.startswith("chinwag-api-control")]
+    client = openai.OpenAI(base_url=window.c.server.url, api_key=key, max_retries=0, timeout=60)
+    assert in_background(qtbot, lambda: [m.id for m in client.models.list()])
+    window.context.settings.api_server = False
+    started = time.monotonic()
+    window.c.server.apply()
+    assert time.monotonic() - started < 0.5
+    qtbot.waitUntil(lambda: window.c.server.url == "", timeout=15_000)
+
+
+def test_a_failed_keyring_read_shows_why_and_makes_no_new_key(open_window, app_paths, starter_gguf, whisper_dir,
+                                                               slow_keyring, qtbot) -> None:  # noqa: ANN001
+    from keyring.errors import KeyringLocked
+
+    from desktop.core.secrets import API_KEY_USERNAME, SERVICE
+
+    slow_keyring.delay_s = 0.0
+    slow_keyring.store[(SERVICE, API_KEY_USERNAME)] = "cw-the-key-every-client-has-0123456789"
+
+    def locked(service: str, username: str) -> str | None:
+        raise KeyringLocked("locked")
+
+    slow_keyring.get_password = locked  # type: ignore[method-assign]
+    window = open_window(make_context(app_paths))
+    dialog = window.c.settings.open()
+    qtbot.waitUntil(lambda: "could not be read" in dialog.server_box.key.placeholderText(), timeout=10_000)
+    assert dialog.server_box.key.text() == ""
+    assert slow_keyring.store[(SERVICE, API_KEY_USERNAME)] == "cw-the-key-every-client-has-0123456789"
+    dialog.reject()
+    failures: list[str] = []
+    window.c.server.failed.connect(failures.append)
+    window.context.settings.api_server, window.context.settings.api_port = True, free_port()
+    window.c.server.apply()
+    qtbot.waitUntil(lambda: bool(failures), timeout=10_000)
+    assert "no new key was made" in failures[0] and window.c.server.url == ""
+    assert slow_keyring.store[(SERVICE, API_KEY_USERNAME)] == "cw-the-key-every-client-has-0123456789"
