@@ -12,7 +12,6 @@ import json
 import logging
 import socket
 import struct
-import threading
 import time
 import wave
 from pathlib import Path
@@ -125,19 +124,18 @@ def test_a_role_that_is_a_list_or_an_object_is_a_400(api: Api, server_errors, ro
 
 
 @pytest.mark.parametrize("path,body", [
-    ("/v1/chat/completions", '{"model": "%s", "messages": [{"role": "user", "content": "a\\ud800b"}]}' % MODEL),
-    ("/v1/chat/completions", '{"model": "%s", "messages": [{"role": "user", "content": [{"type": "text", '
-                             '"text": "\\udfff"}]}]}' % MODEL),
-    ("/v1/completions", '{"model": "%s", "prompt": "\\ud800"}' % MODEL),
+    ("/v1/chat/completions", '{"model": "@M", "messages": [{"role": "user", "content": "a\\ud800b"}]}'),
+    ("/v1/chat/completions", '{"model": "@M", "messages": [{"role": "user", "content": [{"type": "text", '
+                             '"text": "\\udfff"}]}]}'),
+    ("/v1/completions", '{"model": "@M", "prompt": "\\ud800"}'),
     ("/v1/audio/speech", '{"model": "tts-1", "voice": "alloy", "input": "Hello \\ud800 there."}'),
     ("/v1/chat/completions", '{"model": "x\\ud800", "messages": [{"role": "user", "content": "hi"}]}'),
     ("/v1/completions", '{"model": "x\\udbff", "prompt": "hi"}'),
     ("/v1/audio/speech", '{"model": "\\ud800", "voice": "alloy", "input": "Hi."}'),
-    ("/v1/chat/completions", '{"model": "%s", "\\ud800": 1, "messages": [{"role": "user", "content": "hi"}]}'
-     % MODEL),
+    ("/v1/chat/completions", '{"model": "@M", "\\ud800": 1, "messages": [{"role": "user", "content": "hi"}]}'),
 ])
 def test_a_lone_surrogate_anywhere_in_a_body_is_a_400(api: Api, server_errors, path: str, body: str) -> None:
-    error = error_of(api.post(path, body), 400)
+    error = error_of(api.post(path, body.replace("@M", MODEL)), 400)
     assert "surrogate" in error["message"]
     assert not server_errors()
 
@@ -314,7 +312,7 @@ def closed_within(sock: socket.socket, seconds: float) -> bool:
     sock.settimeout(seconds)
     try:
         return sock.recv(1024) == b""
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         return False
     except ConnectionResetError:
         return True

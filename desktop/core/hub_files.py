@@ -59,10 +59,9 @@ def list_hub_files(repo_id: str, revision: str = "main", *, endpoint: str | None
     from huggingface_hub import HfApi
     from huggingface_hub.hf_api import RepoFile
 
+    from desktop.core.catalog import CatalogError, check_revision
     from desktop.core.errors import DownloadNotFound
     from desktop.core.hub import _translate
-
-    from desktop.core.catalog import CatalogError, check_revision
 
     repo_id = check_repo_id(repo_id)
     revision = revision or "main"

@@ -11,7 +11,6 @@ from desktop.core.audio import read_wav
 from desktop.core.errors import WavError
 from desktop.server.protocol import ApiError
 
-
 RATE = 16_000
 MIN_WAV_RATE, MAX_WAV_RATE = 1_000, 768_000  # sample rates audio is recorded at; a header outside them is wrong
 

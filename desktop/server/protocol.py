@@ -65,8 +65,8 @@ def _refuse_surrogates(payload: dict[str, Any]) -> None:
         where, value = stack.pop()
         if isinstance(value, str):
             if has_surrogate(value):
-                raise ApiError(400, f"'{_clip(where or 'body', 80)}' holds a lone UTF-16 surrogate (a \\ud800-\\udfff escape "
-                                    "without its pair), which is not text. Send valid Unicode.",
+                raise ApiError(400, f"'{_clip(where or 'body', 80)}' holds a lone UTF-16 surrogate (a \\ud800-\\udfff "
+                                    "escape without its pair), which is not text. Send valid Unicode.",
                                param=_clip(where, 80) or None, code="invalid_value")
         elif isinstance(value, dict):
             for key, item in value.items():
