@@ -48,6 +48,9 @@ echo "torch==$TORCH_VERSION" > "$VENV/torch-constraint.txt"
 pip install -r "$VENV/train-requirements.txt" -c "$VENV/torch-constraint.txt"
 pip install --no-deps unsloth==2026.10.9 unsloth-zoo==2026.10.9 cut_cross_entropy==25.1.1 torchao==0.18.0
 pip install diskcache==5.6.3 jinja2==3.1.6 typing-extensions==4.16.0
+# The app's own modules export and eval load GGUFs through (desktop.core.llm, cpu_variant) need these from the
+# app's dependencies (the same pins as pyproject.toml's; chinwag itself goes in with --no-deps below).
+pip install platformdirs==4.14.5
 if [ "$CUDA" = 1 ]; then
   pip install "bitsandbytes==$BITSANDBYTES_VERSION" -c "$VENV/torch-constraint.txt"
 fi

@@ -187,6 +187,12 @@ def _peak_gpu_memory_gb() -> float | None:
     return round(torch.cuda.max_memory_allocated() / 2**30, 3)
 
 
+def _cuda_available() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
 def _world_size() -> int:
     # Set by the multi-GPU launchers (accelerate launch, torchrun); 1 for a plain `python -m trainer`.
     return int(os.environ.get("WORLD_SIZE", "1"))
@@ -330,6 +336,9 @@ def training_arguments(cfg: RecipeConfig) -> Any:
         disable_tqdm=True,
         # LoRA leaves most parameters frozen; DDP must not wait for gradients that never come.
         ddp_find_unused_parameters=False if _world_size() > 1 else None,
+        # Several processes on a machine without a GPU (the CPU test of several ranks): gloo, not a GPU backend
+        # that is not there (transformers would otherwise leave each process training alone).
+        use_cpu=_world_size() > 1 and not _cuda_available(),
         **_precision_flags(cfg),
     )
 

@@ -29,11 +29,12 @@ def common(run_dir: Path, data: Path, *extra: str) -> list[str]:
 
 
 def launch_two(args: list[str]) -> subprocess.CompletedProcess[str]:
-    """`accelerate launch --num_processes 2 -m trainer ARGS` on this CPU: two ranks over gloo."""
+    """`accelerate launch --multi_gpu --num_processes 2 -m trainer ARGS` on this CPU: two ranks over gloo
+    (without --multi_gpu, accelerate starts one process on a machine with no GPU)."""
     command = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu", "--num_processes", "2",
                "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
                "--main_process_port", "29533", "-m", "trainer", *args]
-    env = {**train_env(), "ACCELERATE_USE_CPU": "true", "OMP_NUM_THREADS": "1"}
+    env = {**train_env(), "OMP_NUM_THREADS": "1"}
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
 
 
