@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from desktop.core.store import ConversationStore
 from tests.conftest import ROOT
@@ -190,3 +193,31 @@ def test_a_conversation_keeps_its_own_model_and_system_prompt(tmp_path: Path) ->
     assert (got.model, got.system_prompt) == (None, None)
     data = json.loads(store.export_json(c.id))
     assert data["model"] is None and data["system_prompt"] is None
+
+
+# ---- issue 21 §2: edit and resend replaces the originals only as the edited message is stored ------------------
+
+
+def test_replace_from_swaps_the_originals_for_the_new_message_in_one_transaction(tmp_path: Path) -> None:
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    conversation = store.create_conversation()
+    first = store.add_message(conversation.id, "user", "Say hello.")
+    store.add_message(conversation.id, "assistant", "Hello!")
+    second = store.add_message(conversation.id, "user", "Say goodbye.")
+    store.add_message(conversation.id, "assistant", "Goodbye!")
+    other = store.create_conversation()
+    store.add_message(other.id, "user", "Elsewhere.")
+
+    edited = store.add_message(conversation.id, "user", "Say good night.", replace_from=second.id)
+    assert [(m.role, m.text) for m in store.messages(conversation.id)] == [
+        ("user", "Say hello."), ("assistant", "Hello!"), ("user", "Say good night.")]
+    assert edited.id > second.id
+    assert [m.text for m in store.messages(other.id)] == ["Elsewhere."]  # another conversation is untouched
+
+    # A message that cannot be stored (here a role the schema refuses) leaves every original in place.
+    before = [(m.role, m.text) for m in store.messages(conversation.id)]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_message(conversation.id, "narrator", "Not a role.", replace_from=first.id)
+    assert [(m.role, m.text) for m in store.messages(conversation.id)] == before
+    store.close()
+    assert [(m.role, m.text) for m in ConversationStore(tmp_path / "c.sqlite3").messages(conversation.id)] == before

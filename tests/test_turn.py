@@ -217,3 +217,71 @@ def test_a_template_that_raises_anyway_is_a_clear_error_and_stores_no_empty_repl
     with pytest.raises(ChatTemplateError, match="chat template rejected the conversation.*only takes tools"):
         list(turn.run(conversation.id, text="Hello?"))
     assert [m.role for m in turn.store.messages(conversation.id)] == ["user"]  # what was sent stays; no empty reply
+
+
+# ---- issue 21 §2: edit and resend, and stopping inside a long prompt's evaluation ------------------------------
+
+
+def test_edit_and_resend_deletes_the_originals_only_when_the_new_message_is_stored(turn: VoiceTurn) -> None:
+    conversation = turn.store.create_conversation()
+    list(turn.run(conversation.id, text="Say hello."))
+    list(turn.run(conversation.id, text="Say goodbye."))
+    originals = turn.store.messages(conversation.id)
+    edited = originals[0]
+    # Stopped before it is stored: nothing is deleted, and the words come back.
+    stopped = threading.Event()
+    stopped.set()
+    events = list(turn.run(conversation.id, text="Say good morning.", cancel=stopped, replace_from=edited.id))
+    assert events == [TurnCancelled("Say good morning.")]
+    assert turn.store.messages(conversation.id) == originals
+    # A take that hears nothing fails before anything is stored: nothing is deleted either.
+    with pytest.raises(NothingHeard):
+        list(turn.run(conversation.id, pcm=np.zeros(16_000, np.float32), replace_from=edited.id))
+    assert turn.store.messages(conversation.id) == originals
+    # Sent: the originals go as the new message is stored, and the model answers the new history only.
+    events = list(turn.run(conversation.id, text="Say good morning.", replace_from=edited.id))
+    stored = turn.store.messages(conversation.id)
+    assert [(m.role, m.text if m.role == "user" else "") for m in stored] == [
+        ("user", "Say good morning."), ("assistant", "")]
+    assert "Say hello" not in turn.engine.last_prompt and "Say good morning." in turn.engine.last_prompt
+    assert isinstance(events[-1], TurnDone) and not events[-1].stopped
+
+
+def test_a_stop_between_batches_of_a_long_prompt_ends_the_turn_as_stopped(starter_gguf: Path,
+                                                                           tmp_path: Path) -> None:
+    """The worker's check between two decode batches (desktop/ui/worker.py) on a real llama.cpp context: the turn
+    ends as stopped with its message stored, and the next turn, on the same context, answers normally."""
+    from desktop.core.llm import ChatEngine
+    from desktop.ui.worker import _stop_between_batches
+
+    engine = ChatEngine(starter_gguf, n_ctx=2048, n_threads=2, n_batch=32)
+    engine.load()
+    try:
+        decoded: list[int] = []
+        stop = threading.Event()
+        armed = [True]
+
+        def should_stop() -> bool:
+            decoded.append(1)
+            if armed[0] and len(decoded) == 3:  # two batches of the prompt evaluated, then the user presses Stop
+                stop.set()
+            return armed[0] and stop.is_set()
+
+        _stop_between_batches(engine, should_stop)
+        turn = VoiceTurn(engine=engine, store=ConversationStore(tmp_path / "c.sqlite3"), model_name="smollm2",
+                         params=GenerationParams(temperature=0.0, max_tokens=8, seed=3))
+        conversation = turn.store.create_conversation()
+        question = "Count the words: " + " ".join(["alpha beta gamma"] * 40)
+        events = list(turn.run(conversation.id, text=question, cancel=stop))
+        done = events[-1]
+        assert isinstance(done, TurnDone) and done.stopped and done.finish_reason == "cancelled"
+        assert done.reply == "" and done.reply_message_id is None
+        assert len(decoded) == 3 and engine.last_stats.prompt_tokens > 3 * 32  # it stopped well before the end
+        assert [(m.role, m.text) for m in turn.store.messages(conversation.id)] == [("user", question)]
+        # The context is consistent: the next turn reuses the batches that were evaluated and answers.
+        armed[0] = False
+        again = list(turn.run(conversation.id, text="Say hi.", cancel=threading.Event()))
+        assert isinstance(again[-1], TurnDone) and not again[-1].stopped and again[-1].reply.strip()
+        assert engine.last_stats.reused_tokens >= 64
+    finally:
+        engine.close()

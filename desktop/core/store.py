@@ -172,12 +172,20 @@ class ConversationStore:
         complete: bool = True,
         source: str = "text",
         alternative_of: int | None = None,
+        replace_from: int | None = None,
     ) -> Message:
         """Add a message at the end; with `alternative_of` (a reply's id), add a reply in that reply's place instead:
-        the earlier answers stay, as alternatives, and the new one is shown."""
+        the earlier answers stay, as alternatives, and the new one is shown. With `replace_from` (edit and resend),
+        that message and everything after it go in the same transaction as the new one comes in: the originals are
+        never gone unless the edited message is stored."""
         now = time.time()
         group: int | None = None
         with self._db:
+            # The connection commits every statement by itself (isolation_level=None): BEGIN makes these one
+            # transaction, which the `with` commits (or rolls back on an error).
+            self._db.execute("BEGIN IMMEDIATE")
+            if replace_from is not None:
+                self._delete_from(conversation_id, replace_from)
             if alternative_of is not None:
                 row = self._db.execute("SELECT id, alt_group FROM messages WHERE id = ?", (alternative_of,)).fetchone()
                 if row is None:
@@ -225,6 +233,10 @@ class ConversationStore:
 
         Only a group's newest place can get a new alternative (regenerate is offered on the last reply), so every
         row after a message in the conversation has a larger id."""
+        with self._db:
+            self._delete_from(conversation_id, message_id)
+
+    def _delete_from(self, conversation_id: int, message_id: int) -> None:
         self._db.execute("DELETE FROM messages WHERE conversation_id = ? AND id >= ?", (conversation_id, message_id))
 
     def discard_reply(self, message_id: int) -> None:

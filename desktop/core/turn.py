@@ -82,6 +82,11 @@ class TurnCancelled:
 TurnEvent = Transcribed | UserMessage | Token | TurnDone | TurnCancelled
 
 
+class StopRequested(Exception):  # noqa: N818 - a request, not a failure
+    """Raised from inside the model's work (between two batches of a prompt's evaluation) once the turn is stopped
+    or the app is closing, so a long prompt does not keep the model busy: the turn ends as stopped, nothing lost."""
+
+
 def chat_messages(system_prompt: str, stored: list[Message]) -> list[dict[str, str]]:
     """The history the model sees: non-empty user/assistant turns, strictly alternating.
 
@@ -166,10 +171,14 @@ class VoiceTurn:
         released_at: float | None = None,
         keep_words: threading.Event | None = None,
         transcribe: Callable[[np.ndarray], Transcript] | None = None,
+        replace_from: int | None = None,
     ) -> Iterator[TurnEvent]:
         """One turn: give `pcm` (spoken) or `text` (typed). `released_at` is when the key was let go.
         `transcribe`: how to turn `pcm` into words instead of the transcriber's whole-take call (live
         transcription's `finish`, which only transcribes what was not committed while the key was held).
+        `replace_from` (edit and resend): the stored message this one takes the place of; it and everything after
+        it are deleted as this message is stored, not before, so a turn that fails or is stopped earlier loses
+        nothing.
 
         Cancelled before the user's message is stored, it stores nothing and yields `TurnCancelled` with the
         words, unless `keep_words` is set too (the app is closing): then the message is stored, unanswered.
@@ -200,8 +209,12 @@ class VoiceTurn:
             # Stopped before anything was stored: store nothing, and hand the words back to the caller.
             yield TurnCancelled(text.strip())
             return
-        user = self.store.add_message(conversation_id, "user", text.strip(), source=source)
+        user = self.store.add_message(conversation_id, "user", text.strip(), source=source, replace_from=replace_from)
         yield UserMessage(user)
+        if cancel.is_set():
+            # Stored on the way out (the app is closing): no reply is started, so the model is not needed at all.
+            yield TurnDone(user.text, "", self.model_name, True, TurnTimings(stt_s=stt_s), user.id, None, "cancelled")
+            return
         yield from self.reply(conversation_id, user, cancel=cancel, started=started, stt_s=stt_s)
 
     def reply(
@@ -267,6 +280,8 @@ class VoiceTurn:
                     self.store.update_message(reply_row.id, "".join(parts))
                     last_save = now
             completed = True
+        except StopRequested:
+            pass  # stopped inside the prompt's evaluation: ends as stopped, below, with what streamed
         finally:
             # Runs on normal end, on cancel, on failure and when the caller abandons the generator: nothing is lost.
             close = getattr(pieces, "close", None)
@@ -306,7 +321,10 @@ class VoiceTurn:
         if not stopped and parts and not cancel.is_set():  # set after TurnDone too: the app is closing
             # After TurnDone, so the window is already done with the turn: the worker gets the next turn's shared
             # tokens into the cache while the user reads, and a next turn simply queues behind this.
-            self.engine.prefill_after(messages, "".join(parts))
+            try:
+                self.engine.prefill_after(messages, "".join(parts))
+            except StopRequested:
+                pass  # the next turn (or closing) came first: it evaluates what this did not
 
     def _open(
         self, messages: list[dict[str, str]], cancel: threading.Event, tail: str = ""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QDialog
 
 from desktop.core.audio import Recording
@@ -52,6 +52,7 @@ class _Turn:
     request: TurnRequest
     epoch: int  # the rendering of the chat view it draws into (see ChatController._epoch)
     pending_text: str | None = None  # typed words not stored yet: given back if the turn ends without them
+    replaces: MessageWidget | None = None  # edit and resend: the message it takes the place of, once it is stored
     reply_widget: MessageWidget | None = None
     reply_text: str = ""
     dirty: bool = False
@@ -64,7 +65,8 @@ class ChatController(QObject):
     turn_started = Signal()
     turn_finished = Signal(object)  # the TurnDone of the turn that just ended, or None when it failed or was cancelled
     turn_failed = Signal(object)
-    reply_began = Signal()  # the shown turn's reply starts (its user message is stored)
+    reply_began = Signal()  # the shown turn's reply starts (its question is stored; at once for regenerate/continue)
+    turn_abandoned = Signal()  # the user left the conversation while its turn ran: that reply is not heard any more
     reply_piece = Signal(str)  # each piece of the shown turn's reply, as it streams (for the voice)
 
     def __init__(
@@ -178,6 +180,7 @@ class ChatController(QObject):
 
     def _leave(self) -> None:
         """Leave the open conversation: its reply stops (the worker saves it) and the view starts afresh."""
+        abandoned = self._turn is not None
         self.stop()
         self._release_input()
         self._cancel_edit()
@@ -190,6 +193,8 @@ class ChatController(QObject):
         self._epoch += 1
         self.view.clear()
         self._show_context(0, 0, 0)
+        if abandoned:
+            self.turn_abandoned.emit()  # its turn_finished will never come: the voice is told here
 
     def _add_widget(self, message: Message) -> MessageWidget:
         widget = MessageWidget(message.role, message.text, stopped=message.stopped, meta=_meta(message),
@@ -224,11 +229,20 @@ class ChatController(QObject):
             return
         if self.replying:
             self.stop()  # a new message interrupts the reply; the worker runs them in order
+        request = TurnRequest(self._ensure_conversation(text), text=text)
+        replaces = None
         if self._editing is not None:
-            self._truncate_from(self._editing)
+            # The original and what followed it stay, in the store and on screen, until the edited message is
+            # stored (the worker deletes them in the same transaction): a turn that fails or is stopped before
+            # that loses nothing, and the edit can be sent again.
+            if self._alive(self._editing) and self._editing.message_id is not None:
+                replaces = self._editing
+                request.replace_from = replaces.message_id
             self._cancel_edit()
+            if replaces is not None:
+                replaces.status.setText("replacing…")
         self.input.text.clear()
-        self._submit(TurnRequest(self._ensure_conversation(text), text=text), pending_text=text)
+        self._submit(request, pending_text=text, replaces=replaces)
 
     def send_recording(self, recording: Recording, released_at: float, live: LiveTranscript | None = None) -> None:
         """The push-to-talk take, from release: transcribe, send, answer (or, in review mode, just transcribe).
@@ -312,7 +326,8 @@ class ChatController(QObject):
 
     def stop(self) -> None:
         if self._turn is not None:
-            self._turn.request.cancel.set()  # the worker checks it after every token; the partial reply is saved
+            # Checked after every token, and inside a long prompt's evaluation too; the partial reply is saved.
+            self.worker.stop(self._turn.request)
 
     def escape(self) -> None:
         """Esc: stop a reply, else leave edit mode."""
@@ -336,14 +351,15 @@ class ChatController(QObject):
     # ---- the turn's events (GUI thread) ------------------------------------------------------------------------
 
     def _submit(self, request: TurnRequest, reply_widget: MessageWidget | None = None,
-                pending_text: str | None = None, continue_widget: MessageWidget | None = None) -> None:
+                pending_text: str | None = None, continue_widget: MessageWidget | None = None,
+                replaces: MessageWidget | None = None) -> None:
         warm_up_lexers()  # the first reply's code blocks find Pygments imported
         setup = self._setup()
         request.model_name, request.system_prompt, request.params = setup.model_name, setup.system_prompt, setup.params
         own_prompt = self._conversation_setup(request.conversation_id).system_prompt
         if own_prompt is not None:
             request.system_prompt = own_prompt
-        turn = _Turn(request, self._epoch, pending_text=pending_text)
+        turn = _Turn(request, self._epoch, pending_text=pending_text, replaces=replaces)
         if reply_widget is not None:  # regenerate: no user message comes first, the reply starts at once
             turn.reply_widget = self.view.add_message(reply_widget)
             reply_widget.set_streaming(True)
@@ -366,6 +382,8 @@ class ChatController(QObject):
             widget.set_can_regenerate(False)
         self._render.start()
         self.turn_started.emit()
+        if reply_widget is not None or continue_widget is not None:
+            self.reply_began.emit()  # regenerate and continue store no question first: their reply starts now
 
     def _on_event(self, turn: _Turn, event: object) -> None:
         current = turn is self._turn
@@ -380,10 +398,15 @@ class ChatController(QObject):
             turn.pending_text = None
             message = event.message
             if turn.epoch == self._epoch and message.conversation_id == self.conversation_id:
+                if turn.replaces is not None and self._alive(turn.replaces):
+                    if self._editing is not None and self._editing in self._from(turn.replaces):
+                        self._cancel_edit()
+                    self.view.remove_from(turn.replaces)  # now stored in their place: the originals go
                 self._add_widget(message)
                 turn.reply_widget = self.view.add_message(MessageWidget("assistant"))
                 turn.reply_widget.set_streaming(True)
                 self.view.scroll_to_bottom()
+            turn.replaces = None
             if current:
                 self.input.activity.setText("Thinking…")
                 self.reply_began.emit()
@@ -437,6 +460,7 @@ class ChatController(QObject):
         if words:
             self._give_back(words)
             self.status.showMessage("Not sent: your words are back in the text box.", 5000)
+            self._resume_edit(turn)
         if turn.reply_widget is not None and self._alive(turn.reply_widget):
             self.view.remove_from(turn.reply_widget)
         turn.reply_widget = None
@@ -453,6 +477,7 @@ class ChatController(QObject):
                                      kind="error")
         if turn.pending_text:
             self._give_back(turn.pending_text)  # nothing typed is lost
+            self._resume_edit(turn)
         turn.pending_text = None
         if self._alive(turn.reply_widget) and not turn.reply_text:
             self.view.remove_from(turn.reply_widget)
@@ -468,6 +493,7 @@ class ChatController(QObject):
             self._turns.remove(turn)
         if turn.pending_text:  # ended without storing them and without saying why (it cannot; but never lose them)
             self._give_back(turn.pending_text)
+            self._resume_edit(turn)
             turn.pending_text = None
         self._end(turn)
         if not self._turns:
@@ -511,19 +537,37 @@ class ChatController(QObject):
         return widget is not None and widget in self.view.messages()
 
     def _give_back(self, words: str) -> None:
-        """Put words that were not sent back in the text box, in front of anything typed since."""
+        """Put words that were not sent back in the text box, on a line of their own in front of anything typed
+        since, with the cursor at the end: typing goes on where it was, and a next question starts on the line after
+        the words that came back, never glued to them (or in front of them)."""
         box = self.input.text
         typed = box.toPlainText()
         if words in typed:
             return
-        box.setPlainText(f"{words}\n{typed}" if typed.strip() else words)
+        box.setPlainText(f"{words}\n{typed}" if typed.strip() else f"{words}\n")
+        cursor = box.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        box.setTextCursor(cursor)
+        box.ensureCursorVisible()
+
+    def _resume_edit(self, turn: _Turn) -> None:
+        """An edit that was not stored (stopped or failed first): its original is still there, and in edit mode
+        again, so Enter sends the words that came back in its place once more."""
+        widget, turn.replaces = turn.replaces, None
+        if widget is None or not self._alive(widget):
+            return
+        widget.status.setText("")
+        if self._editing is None and turn.epoch == self._epoch:
+            self._editing = widget
+            widget.status.setText("editing…")
+            self.input.activity.setText("Editing: Enter sends it again in place of the original, Esc cancels")
+
+    def _from(self, widget: MessageWidget) -> list[MessageWidget]:
+        """`widget` and every message shown after it."""
+        shown = self.view.messages()
+        return shown[shown.index(widget):] if widget in shown else []
 
     # ---- helpers -----------------------------------------------------------------------------------------
-
-    def _truncate_from(self, widget: MessageWidget) -> None:
-        if self.conversation_id is not None and widget.message_id is not None:
-            self.store.delete_messages_from(self.conversation_id, widget.message_id)
-        self.view.remove_from(widget)
 
     def _cancel_edit(self) -> None:
         if self._editing is not None:
@@ -631,9 +675,17 @@ class ChatController(QObject):
             return
         if self.store.messages(conversation_id):
             return
+        try:
+            conversation = self.store.conversation(conversation_id)
+        except KeyError:
+            conversation = None
         self.store.delete(conversation_id)
         if self.conversation_id == conversation_id:
             self.conversation_id = None
+            if conversation is not None and (conversation.model is not None or conversation.system_prompt is not None):
+                # The model and system prompt chosen for it stay chosen: the next message's conversation gets them.
+                self._pending_setup = ConversationSetup(conversation.model, conversation.system_prompt)
+            self._show_header()
         self.conversations_changed.emit()
 
 

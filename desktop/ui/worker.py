@@ -5,16 +5,22 @@ The GUI hands it jobs through a queue and never waits for it: results come back 
 Stop is the request's `threading.Event`, set straight from the GUI thread and checked per token.
 
 It is a daemon `threading.Thread` rather than a QThread so that quitting during a multi-second model load
-can never hang or abort the process; a reply in progress is still stopped and saved (see `shutdown`).
+can never hang the window; a reply in progress is still stopped and saved, turns still waiting in the queue store
+their words, and the process does not exit while the thread is inside llama.cpp (see `shutdown`).
 """
 
 from __future__ import annotations
 
+import atexit
+import ctypes
+import ctypes.util
 import logging
 import os
 import queue
 import sys
 import threading
+import time
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -30,7 +36,7 @@ from desktop.core.live_stt import LiveTranscript
 from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
-from desktop.core.turn import TurnCancelled, TurnEvent, VoiceTurn
+from desktop.core.turn import StopRequested, Transcribed, TurnCancelled, TurnEvent, UserMessage, VoiceTurn
 from desktop.ui.iterator_bridge import IteratorBridge
 
 log = logging.getLogger(__name__)
@@ -53,9 +59,27 @@ class TurnRequest:
     continue_reply: Message | None = None  # write on where this reply was cut off by the token limit
     transcribe_only: bool = False  # review mode: give back the transcript, send nothing
     live: LiveTranscript | None = None  # the take's live transcription: only its uncommitted end is transcribed
+    replace_from: int | None = None  # edit and resend: the stored message this one replaces (with all after it)
     cancel: threading.Event = field(default_factory=threading.Event)
     # Set with `cancel` when the window closes: the user's words are still stored (no reply), so none are lost.
     keep_words: threading.Event = field(default_factory=threading.Event)
+    # While its job runs: the flag llama.cpp reads to abort the computation in progress (see `ModelWorker.stop`).
+    native_stop: ctypes.Array | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def new_words(self) -> bool:
+        """A turn that brings words of the user's (typed or spoken), as opposed to a regenerate or a continue."""
+        return (self.text is not None or self.pcm is not None) and not self.transcribe_only and \
+            self.reply_to is None and self.continue_reply is None
+
+
+@dataclass(eq=False)
+class _Job:
+    """One entry of the worker's queue: what to run, and what `shutdown` needs to know about it."""
+
+    run: Callable[[], None]
+    request: TurnRequest | None = None  # a turn: kept through shutdown when it carries the user's words
+    future: Future | None = None  # a call: cancelled by shutdown if it has not started
 
 
 @dataclass(frozen=True)
@@ -90,7 +114,9 @@ class ModelWorker(QObject):
     def __init__(self, database: Path) -> None:
         super().__init__()
         self._database = database
-        self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._closing = threading.Event()  # set by shutdown: the model stops between two batches of its work
+        self._job_stop: ctypes.Array = _new_stop_flag()  # the running job's native stop flag (see `stop`)
         self._engine: ChatEngine | None = None
         self._transcriber: Transcriber | None = None
         self._store: ConversationStore | None = None
@@ -101,23 +127,24 @@ class ModelWorker(QObject):
         self.speech_settled = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="chinwag-model-worker", daemon=True)
         self._thread.start()
+        _LIVE_WORKERS.add(self)
 
     # ---- called from the GUI thread -------------------------------------------------------------------------
 
     def load_llm(self, engine: ChatEngine, label: str, variant_id: str) -> None:
         """Load `engine` and, once it works, use it instead of the current one (kept if this one fails)."""
-        self._jobs.put(lambda: self._load("llm", engine, label, variant_id))
+        self._jobs.put(_Job(lambda: self._load("llm", engine, label, variant_id)))
 
     def load_transcriber(self, transcriber: Transcriber, label: str, variant_id: str) -> None:
-        self._jobs.put(lambda: self._load("whisper", transcriber, label, variant_id))
+        self._jobs.put(_Job(lambda: self._load("whisper", transcriber, label, variant_id)))
 
     def submit(self, request: TurnRequest, bridge: IteratorBridge) -> None:
         """Queue a turn; its events arrive through `bridge`, whose signals must be connected already."""
-        self._jobs.put(lambda: self._run(request, bridge))
+        self._jobs.put(_Job(lambda: self._run(request, bridge), request=request))
 
     def live_step(self, live: LiveTranscript, snapshot: Callable[[], np.ndarray]) -> None:
         """Transcribe the take held so far (`snapshot()`, read on this thread) past its committed part."""
-        self._jobs.put(lambda: self._live_step(live, snapshot))
+        self._jobs.put(_Job(lambda: self._live_step(live, snapshot)))
 
     def call(self, fn: Callable[[ChatEngine | None, Transcriber | None], T]) -> Future[T]:
         """Run `fn(engine, transcriber)` on this thread after the jobs queued before it (the local API server's
@@ -132,8 +159,7 @@ class ModelWorker(QObject):
                 except BaseException as error:  # noqa: BLE001 - handed to whoever waits on the future
                     future.set_exception(error)
 
-        job.future = future  # type: ignore[attr-defined]  # found by shutdown() among the dropped jobs
-        self._jobs.put(job)
+        self._jobs.put(_Job(job, future=future))
         return future
 
     @property
@@ -147,25 +173,56 @@ class ModelWorker(QObject):
         `plan` looks at the disk (and imports huggingface_hub, llama_cpp, faster_whisper on first use): work
         that must not run on the GUI thread.
         """
-        self._jobs.put(lambda: self._start(plan))
+        self._jobs.put(_Job(lambda: self._start(plan)))
 
     @property
     def busy(self) -> bool:
         return self._current is not None or not self._jobs.empty()
 
+    def stop(self, request: TurnRequest) -> None:
+        """Stop `request`: checked per token and between a prompt's batches, and, while its job runs, llama.cpp aborts
+        the computation in progress at its next operation (a batch of a long prompt takes seconds on a laptop)."""
+        request.cancel.set()
+        flag = request.native_stop
+        if flag is not None:
+            _raise_stop_flag(flag)
+
     def shutdown(self, timeout_s: float = 2.0) -> bool:
-        """Stop the reply in progress (it is saved, marked stopped) and end the thread. True if it ended."""
-        while True:  # queued work is dropped: the window is closing
+        """Stop the work in progress and end the thread; True if it ended within `timeout_s`.
+
+        A reply in progress stops (between two batches of its prompt's evaluation, or at its next token) and is
+        saved, marked stopped. Of the queued work only the turns that bring the user's words stay, to store those
+        words unanswered (the window has set `keep_words` on them; storing needs no model): a question sent while
+        a model loaded or an API request ran is not lost. Model loads, live previews and API calls are dropped.
+        If the thread is still busy after `timeout_s` (inside a model load, which cannot be interrupted), the
+        process waits for it when it exits (see `_join_at_exit`), so llama.cpp is never torn down under it.
+        """
+        self._closing.set()
+        _raise_stop_flag(self._job_stop)  # whatever runs now, llama.cpp stops at its next operation
+        kept: list[_Job] = []
+        while True:
             try:
-                dropped = self._jobs.get_nowait()
+                job = self._jobs.get_nowait()
             except queue.Empty:
                 break
-            if dropped is not None and hasattr(dropped, "future"):
-                dropped.future.cancel()
+            if job is None:
+                continue
+            if job.future is not None:
+                job.future.cancel()
+            elif job.request is not None and job.request.new_words and job.request.keep_words.is_set():
+                job.request.cancel.set()
+                kept.append(job)
         current = self._current
         if current is not None:
             current.cancel.set()
+        for job in kept:
+            self._jobs.put(job)
         self._jobs.put(None)
+        self._thread.join(timeout_s)
+        return not self._thread.is_alive()
+
+    def join(self, timeout_s: float) -> bool:
+        """Wait for the thread to end (after `shutdown`); True if it has."""
         self._thread.join(timeout_s)
         return not self._thread.is_alive()
 
@@ -178,13 +235,24 @@ class ModelWorker(QObject):
             if job is None:
                 break
             self._calling = True
+            # Each job its own native stop flag, pointed at before any model work: a stop meant for an earlier job can
+            # never abort this one.
+            self._job_stop = _new_stop_flag()
+            if self._closing.is_set():
+                _raise_stop_flag(self._job_stop)
+            if job.request is not None:
+                job.request.native_stop = self._job_stop
+                if job.request.cancel.is_set():
+                    _raise_stop_flag(self._job_stop)
+            if self._engine is not None:
+                _point_native_stop(self._engine, self._job_stop)
             try:
-                job()
+                job.run()
             except Exception:  # a bug in one job must not kill the thread that every turn needs
                 log.exception("worker job failed")
             finally:
                 self._calling = False
-            if self._jobs.empty():
+            if self._jobs.empty() and not self._closing.is_set():
                 self.idle.emit()
         for model in (self._engine, self._transcriber):
             if isinstance(model, ChatEngine):
@@ -211,8 +279,11 @@ class ModelWorker(QObject):
             _import_llama_cpp()
         finally:
             self.speech_settled.set()
+        if self._closing.is_set():
+            return  # the window closed while the speech model loaded: no language model is needed any more
         # llama.cpp loads through ctypes, which lets go of the GIL: the window is responsive meanwhile.
-        if not self._load("llm", plan.engine, plan.llm_label, plan.llm_id) and plan.fallback is not None:
+        if not self._load("llm", plan.engine, plan.llm_label, plan.llm_id) and plan.fallback is not None \
+                and not self._closing.is_set():
             self._load("llm", plan.fallback, plan.fallback_label, plan.fallback_id)
 
     def _load(self, kind: str, model: ChatEngine | Transcriber, label: str, variant_id: str) -> bool:
@@ -231,11 +302,20 @@ class ModelWorker(QObject):
             if self._engine is not None:
                 self._engine.close()
             self._engine = model
+            _stop_between_batches(model, self._should_stop)
+            _point_native_stop(model, self._job_stop)
         else:
             assert isinstance(model, Transcriber)
             self._transcriber = model
         self.model_ready.emit(kind, label, variant_id)
         return True
+
+    def _should_stop(self) -> bool:
+        """Checked by the model between two batches of its work: the window is closing, or this turn was stopped."""
+        if self._closing.is_set():
+            return True
+        current = self._current
+        return current is not None and current.cancel.is_set()
 
     def _run(self, request: TurnRequest, bridge: IteratorBridge) -> None:
         self._current = request
@@ -256,13 +336,18 @@ class ModelWorker(QObject):
         self.live_text.emit(live, text)  # None: nothing new to show (the window may ask again)
 
     def _events(self, request: TurnRequest) -> Iterator[TurnEvent | ReviewTranscript]:
-        if request.cancel.is_set() and request.pcm is None and not request.keep_words.is_set():
+        closing = request.cancel.is_set() and request.keep_words.is_set()
+        if request.cancel.is_set() and request.pcm is None and not closing:
             # Stopped while it waited in the queue: nothing is stored, the typed words go back to the window.
             yield TurnCancelled(request.text)
             return
         if self._store is None:
             # Its own connection: SQLite in WAL mode lets the GUI read while this thread writes.
             self._store = ConversationStore(self._database)
+        if closing:
+            if request.new_words:
+                yield from self._keep_words(request)
+            return  # a regenerate, a continue or a review asked for before the window closed: nothing to keep
         if request.transcribe_only:
             yield ReviewTranscript(self._transcribe(request.pcm, request.live))
             return
@@ -284,7 +369,20 @@ class ModelWorker(QObject):
         else:
             yield from turn.run(request.conversation_id, pcm=request.pcm, text=request.text,
                                 cancel=request.cancel, released_at=request.released_at,
-                                keep_words=request.keep_words, transcribe=self._live_finish(request.live))
+                                keep_words=request.keep_words, transcribe=self._live_finish(request.live),
+                                replace_from=request.replace_from)
+
+    def _keep_words(self, request: TurnRequest) -> Iterator[TurnEvent]:
+        """The window closed before this turn ran: store the user's words, unanswered (no model is needed)."""
+        assert self._store is not None
+        text, source = request.text, "text"
+        if request.pcm is not None:
+            transcript = self._transcribe(request.pcm, request.live)
+            yield Transcribed(transcript)
+            text, source = transcript.text, "voice"
+        if text and text.strip():
+            yield UserMessage(self._store.add_message(request.conversation_id, "user", text.strip(), source=source,
+                                                      replace_from=request.replace_from))
 
     def _live_finish(self, live: LiveTranscript | None) -> Callable[[np.ndarray], Transcript] | None:
         if live is None or live.transcriber is None or live.transcriber is not self._transcriber:
@@ -300,6 +398,101 @@ class ModelWorker(QObject):
         if not transcript.text:
             raise NothingHeard("Nothing heard: no words were recognised. Try again, a little louder.")
         return transcript
+
+
+def _stop_between_batches(engine: ChatEngine, should_stop: Callable[[], bool]) -> None:
+    """Make `engine`'s llama.cpp context check `should_stop()` before each batch it decodes, and raise StopRequested
+    then. llama-cpp-python evaluates a prompt in batches of n_batch tokens, each one native call that cannot be
+    interrupted; between them is where a long prompt's evaluation (seconds, with a 1B model on a laptop) can stop, so
+    Stop and closing the window never wait for the whole prompt. The context is left consistent: the tokens of the
+    batches done are in the cache, and the next evaluation starts from them."""
+    llm = getattr(engine, "_llm", None)
+    context = getattr(llm, "_ctx", None)
+    decode = getattr(context, "decode", None)
+    if decode is None or getattr(decode, "_chinwag_checks_stop", False):
+        if decode is None:
+            log.debug("this llama-cpp-python has no per-batch decode to check for stop between batches")
+        return
+
+    def checked_decode(batch: object) -> object:
+        if should_stop():
+            raise StopRequested()
+        try:
+            return decode(batch)
+        except RuntimeError as error:  # "llama_decode returned 2": aborted by the native stop flag (see stop)
+            if should_stop():
+                raise StopRequested() from error
+            raise
+
+    checked_decode._chinwag_checks_stop = True  # type: ignore[attr-defined]
+    context.decode = checked_decode
+
+
+# ---- the native stop flag ------------------------------------------------------------------------------------------
+# llama.cpp asks an abort callback between the operations of its compute graph (llama_set_abort_callback). A Python
+# callback would take the GIL hundreds of times per token; this one is libc's strlen on a two-byte buffer: "" (length
+# 0, go on) or "x" (length 1, abort), so the check costs a few nanoseconds, needs no Python, and any thread can raise
+# the flag by writing one byte. llama.cpp removes what the aborted batch had put in the cache, and llama-cpp-python
+# raises "llama_decode returned 2", which the checked decode above turns into StopRequested.
+
+_STRLEN: object | None = None
+
+
+def _new_stop_flag() -> ctypes.Array:
+    return ctypes.create_string_buffer(2)
+
+
+def _raise_stop_flag(flag: ctypes.Array) -> None:
+    flag[0] = b"x"
+
+
+def _strlen_as_abort_callback() -> object | None:
+    global _STRLEN
+    if _STRLEN is None:
+        try:
+            import llama_cpp
+
+            libc = ctypes.cdll.msvcrt if sys.platform == "win32" else ctypes.CDLL(ctypes.util.find_library("c"))
+            _STRLEN = ctypes.cast(libc.strlen, llama_cpp.ggml_abort_callback)
+        except (OSError, AttributeError, ImportError, TypeError):
+            log.debug("no native stop flag: llama.cpp's work stops between batches only", exc_info=True)
+            _STRLEN = False
+    return _STRLEN or None
+
+
+def _point_native_stop(engine: ChatEngine, flag: ctypes.Array) -> None:
+    """Point `engine`'s llama.cpp context at `flag` (on the worker thread, between jobs: nothing is computing)."""
+    context = getattr(getattr(engine, "_llm", None), "_ctx", None)
+    handle = getattr(context, "ctx", None)
+    callback = _strlen_as_abort_callback()
+    if handle is None or callback is None:
+        return
+    import llama_cpp
+
+    llama_cpp.llama_set_abort_callback(handle, callback, ctypes.cast(flag, ctypes.c_void_p))
+    context._chinwag_stop_flag = flag  # kept alive as long as llama.cpp may read it
+
+
+# Workers of this process: at exit the process waits for each one's thread to leave llama.cpp (after shutdown that
+# is at most one batch, or the end of a model load), so native code never runs on while the interpreter and
+# llama.cpp's libraries are torn down (which ended the process with a segfault instead of exit status 0).
+_LIVE_WORKERS: weakref.WeakSet[ModelWorker] = weakref.WeakSet()
+EXIT_WAIT_S = 120.0
+
+
+@atexit.register
+def _join_at_exit() -> None:
+    for worker in list(_LIVE_WORKERS):
+        if not worker._thread.is_alive():
+            continue
+        if not worker._closing.is_set():
+            worker.shutdown(timeout_s=0)
+        started = time.monotonic()
+        if not worker.join(EXIT_WAIT_S):
+            log.error("the model worker was still busy %.0f s after the window closed; exiting without it",
+                      time.monotonic() - started)
+            logging.shutdown()
+            os._exit(0)
 
 
 def _warm_vad() -> None:
