@@ -67,7 +67,8 @@ _CLASSIFIERS = {
 }
 _NAMES = {
     "mit": "MIT", "mit license": "MIT", "the mit license": "MIT", "expat": "MIT",
-    "apache 2.0": "Apache-2.0", "apache-2.0": "Apache-2.0", "apache 2": "Apache-2.0", "apache license 2.0": "Apache-2.0",
+    "apache 2.0": "Apache-2.0", "apache-2.0": "Apache-2.0", "apache 2": "Apache-2.0",
+    "apache license 2.0": "Apache-2.0",
     "apache license, version 2.0": "Apache-2.0", "apache software license": "Apache-2.0",
     "apache software license 2.0": "Apache-2.0", "asl 2": "Apache-2.0", "apache license version 2.0": "Apache-2.0",
     "bsd": "BSD", "bsd license": "BSD", "new bsd": "BSD-3-Clause", "new bsd license": "BSD-3-Clause",
@@ -108,8 +109,8 @@ BUNDLED_ORIGINS = {
                             "SmolLM2-135M-Instruct), quantized to GGUF Q4_1.",
     "whisper-tiny.en": "Whisper tiny.en, Copyright (c) 2022 OpenAI (https://github.com/openai/whisper), converted for "
                        "CTranslate2 (faster-whisper).",
-    "piper-joe-us-medium": "Piper voice en_US joe (medium) from https://huggingface.co/rhasspy/piper-voices, trained on "
-                           "a CC0 dataset (https://github.com/NabuCasa/voice-datasets); its MODEL_CARD follows.",
+    "piper-joe-us-medium": "Piper voice en_US joe (medium) from https://huggingface.co/rhasspy/piper-voices, trained "
+                           "on a CC0 dataset (https://github.com/NabuCasa/voice-datasets); its MODEL_CARD follows.",
 }
 COMMON_LICENSES = Path("/usr/share/common-licenses")  # Debian's copies of the standard texts, when building there
 
@@ -667,7 +668,7 @@ def render(parts: list[Part], version: str, downloadable: list[dict], owners: Ow
         "CORRESPONDING SOURCE",
         "",
         "- Chinwag: the complete source of this version, with the build scripts that made this installer",
-        f"  (build.spec, scripts/package-linux.sh, packaging/), is published with each release as",
+        "  (build.spec, scripts/package-linux.sh, packaging/), is published with each release as",
         f"  chinwag-{version}-src.tar.gz, next to the installers.",
         "- Each part under the GPL, the LGPL or the MPL, at the version bundled here:",
     ]
@@ -685,13 +686,14 @@ def render(parts: list[Part], version: str, downloadable: list[dict], owners: Ow
         "",
         "QT AND PYSIDE6 (LGPL-3.0)",
         "",
-        f"The window uses Qt {qt_version} through PySide6 {qt_version}, under the GNU Lesser General Public License v3.",
+        f"The window uses Qt {qt_version} through PySide6 {qt_version}, under the GNU Lesser General Public",
+        "License v3.",
         "They are not linked into Chinwag: the installer keeps them as separate shared libraries (the libQt6*",
         "files and Qt plugins under _internal/PySide6/Qt/, PySide6's and shiboken6's modules under",
         "_internal/PySide6/ and _internal/shiboken6/) which Chinwag loads at start. You may replace them with",
         f"your own build of the same Qt {qt_version} and PySide6 {qt_version} (for example one you modified) by",
         "putting your files in their place; Chinwag needs no relinking for that. Their source:",
-        f"https://download.qt.io/official_releases/qt/ and https://download.qt.io/official_releases/QtForPython/.",
+        "https://download.qt.io/official_releases/qt/ and https://download.qt.io/official_releases/QtForPython/.",
         "",
         "MODELS AND VOICES IN THIS INSTALLER",
         "",
