@@ -3,6 +3,7 @@
 #   dist/chinwag/                          the one-folder PyInstaller bundle
 #   dist/chinwag_<version>_<arch>.deb      installs to /opt/chinwag, with a menu entry and icon
 #   dist/chinwag-<version>-linux-<arch>.run  self-extracting installer for other distributions (per user)
+#   dist/chinwag-<version>-src.tar.gz      the corresponding source (the installers are GPL-3.0 as a whole)
 # Usage: scripts/package-linux.sh [python-of-the-venv]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,16 @@ find dist/chinwag/_internal -type f \( -name 'libpython*.so*' -o -name 'libllama
 
 "$PY" scripts/check_bundle.py dist/chinwag
 
+# The corresponding source of this version: the installers contain GPL-3.0 parts, so they are conveyed under the
+# GPL-3.0 as a whole, and the notices point here (and to each GPL/LGPL part's own source).
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  git archive --format=tar.gz --prefix="chinwag-${VERSION}/" -o "dist/chinwag-${VERSION}-src.tar.gz" HEAD
+  [ -z "$(git status --porcelain --untracked-files=no)" ] || \
+    echo "note: the working tree has uncommitted changes; chinwag-${VERSION}-src.tar.gz holds HEAD" >&2
+else
+  echo "note: not a git checkout; no source archive written" >&2
+fi
+
 # ---- .deb ----------------------------------------------------------------------------------------------
 deb=build/deb
 mkdir -p "$deb/DEBIAN" "$deb/opt" "$deb/usr/bin" "$deb/usr/share/applications" \
@@ -31,6 +42,34 @@ ln -s /opt/chinwag/chinwag "$deb/usr/bin/chinwag"
 cp packaging/linux/chinwag.desktop "$deb/usr/share/applications/chinwag.desktop"
 cp assets/icons/chinwag.svg "$deb/usr/share/icons/hicolor/scalable/apps/chinwag.svg"
 cp build/icons/chinwag.png "$deb/usr/share/icons/hicolor/256x256/apps/chinwag.png"
+# Licences: Debian's copyright file (what the package as a whole is under) and the bundle's full notices.
+mkdir -p "$deb/usr/share/doc/chinwag"
+cp dist/chinwag/_internal/THIRD-PARTY-NOTICES.txt "$deb/usr/share/doc/chinwag/THIRD-PARTY-NOTICES.txt"
+cat > "$deb/usr/share/doc/chinwag/copyright" <<COPYRIGHT
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: Chinwag
+Upstream-Contact: Chinwag developers <dev@chinwag.invalid>
+Source: chinwag-${VERSION}-src.tar.gz, published with this package; the source of every bundled part is
+ listed in /usr/share/doc/chinwag/THIRD-PARTY-NOTICES.txt
+Comment: This package bundles Piper (piper-tts) with espeak-ng, licensed under the GNU GPL version 3, so the
+ package as a whole is distributed under the GNU GPL version 3. Chinwag's own source code is licensed under
+ the Apache License 2.0. Every bundled component (Python packages, Qt and PySide6 under the LGPL-3.0, system
+ libraries, models and voices) is listed with its version, licence and licence text in
+ /usr/share/doc/chinwag/THIRD-PARTY-NOTICES.txt (also in the app: About, Licences).
+
+Files: *
+Copyright: Chinwag developers and the authors of the bundled components (see THIRD-PARTY-NOTICES.txt)
+License: GPL-3.0-only
+ This program is free software: you can redistribute it and/or modify it under the terms of the GNU General
+ Public License version 3 as published by the Free Software Foundation.
+ .
+ This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the
+ implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License
+ for more details.
+ .
+ On Debian systems the complete text of the GNU General Public License version 3 is in
+ /usr/share/common-licenses/GPL-3, and in /opt/chinwag/_internal/COPYING.txt.
+COPYRIGHT
 installed_kb=$(du -sk "$deb" --exclude=DEBIAN | cut -f1)
 cat > "$deb/DEBIAN/control" <<CONTROL
 Package: chinwag

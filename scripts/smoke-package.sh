@@ -25,6 +25,32 @@ print("  transcript:", result["transcript"], "| reply:", result["reply"][:60].re
 ' || fail "$1 --self-test printed no valid result"
 }
 
+notices_ok() {  # $1: a THIRD-PARTY-NOTICES.txt; it names the licence of the whole and the parts that ask for it
+  local marker
+  [ -s "$1" ] || fail "no licence notices at $1"
+  for marker in "GNU General Public License, version 3" "CORRESPONDING SOURCE" "Written offer" "piper-tts" \
+                "espeak-ng" "PySide6" "LGPL-3.0" "Built with Llama" "LICENCE TEXTS"; do
+    grep -qF "$marker" "$1" || fail "$1 does not mention '$marker'"
+  done
+}
+
+echo "== licence notices in the bundle and the .deb =="
+notices_ok dist/chinwag/_internal/THIRD-PARTY-NOTICES.txt
+grep -qF "GNU GENERAL PUBLIC LICENSE" dist/chinwag/_internal/COPYING.txt || fail "the bundle's COPYING.txt lacks the GPL"
+listing=$(dpkg-deb -c "$deb")
+for path in ./usr/share/doc/chinwag/copyright ./usr/share/doc/chinwag/THIRD-PARTY-NOTICES.txt \
+            ./opt/chinwag/_internal/THIRD-PARTY-NOTICES.txt ./opt/chinwag/_internal/COPYING.txt; do
+  echo "$listing" | grep -qF " $path" || fail "the .deb lacks $path"
+done
+mkdir -p "$home/deb"
+dpkg-deb -x "$deb" "$home/deb"
+notices_ok "$home/deb/usr/share/doc/chinwag/THIRD-PARTY-NOTICES.txt"
+grep -q "^License: GPL-3.0" "$home/deb/usr/share/doc/chinwag/copyright" || fail "the .deb's copyright names no GPL-3.0"
+grep -qF "Apache License 2.0" "$home/deb/usr/share/doc/chinwag/copyright" || fail "the .deb's copyright omits Apache-2.0"
+rm -rf "$home/deb"
+[ -s "dist/chinwag-${VERSION}-src.tar.gz" ] || echo "  note: no source archive (not built from a git checkout)"
+echo "  notices, COPYING.txt and the .deb's copyright are there"
+
 echo "== frozen app self-test =="
 self_test dist/chinwag/chinwag
 
@@ -71,9 +97,10 @@ if [ "$(id -u)" -eq 0 ]; then
   dpkg -r chinwag >/dev/null 2>&1 || true
   dpkg -i "$deb" >/dev/null || fail "dpkg -i $deb"
   [ -x /opt/chinwag/chinwag ] && [ -f /usr/share/applications/chinwag.desktop ] || fail "files not installed"
+  notices_ok /usr/share/doc/chinwag/THIRD-PARTY-NOTICES.txt
   self_test /usr/bin/chinwag
   dpkg -r chinwag >/dev/null || fail "dpkg -r chinwag"
-  for left in /opt/chinwag /usr/bin/chinwag /usr/share/applications/chinwag.desktop \
+  for left in /opt/chinwag /usr/bin/chinwag /usr/share/applications/chinwag.desktop /usr/share/doc/chinwag \
               /usr/share/icons/hicolor/scalable/apps/chinwag.svg /usr/share/icons/hicolor/256x256/apps/chinwag.png; do
     [ -e "$left" ] || [ -L "$left" ] && fail "dpkg -r left $left behind"
   done

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -307,12 +308,29 @@ class WindowController(QObject):
                           f"llama.cpp CPU code: {cpu}\n"
                           f"Log file: {log_path()}", QMessageBox.StandardButton.Close, self.window)
         box.setAccessibleName("About Chinwag")
+        box.setInformativeText("Licence: Chinwag's source code is under the Apache License 2.0; the installers also "
+                               "contain GPL-3.0 parts (Piper, espeak-ng), so Chinwag as installed is distributed "
+                               "under the GNU GPL version 3. Licences… lists every part and its licence.")
+        licences = box.addButton("Licences…", QMessageBox.ButtonRole.ActionRole)
+        licences.setAccessibleName("Licences")
+        licences.clicked.connect(self.licences)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.show()
         self.about_box = box
         return box
+
+    def licences(self) -> QDialog:
+        """About → Licences: the licence of what is installed and of every part in it (non-modal)."""
+        from desktop.ui.licences import LicencesDialog
+
+        dialog = LicencesDialog(self.window)
+        dialog.setModal(False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.licences_dialog = dialog
+        return dialog
 
     # ---- errors nobody caught ------------------------------------------------------------------------------
 

@@ -14,6 +14,13 @@ if [ -n "${CODESIGN_IDENTITY:-}" ]; then
 fi
 stage=$(mktemp -d)
 cp -R "$app" "$stage/"
+# The licence beside the app: the dmg contains GPL-3.0 parts (Piper, espeak-ng), so it is distributed under the GNU
+# GPL version 3 as a whole (COPYING.txt); every part's licence is in THIRD-PARTY-NOTICES.txt (About > Licences).
+for name in COPYING.txt THIRD-PARTY-NOTICES.txt; do
+  found=$(find "$app/Contents" -name "$name" | head -n 1)
+  [ -n "$found" ] || { echo "$app lacks $name (build.spec writes it)" >&2; exit 1; }
+  cp -L "$found" "$stage/$name"
+done
 ln -s /Applications "$stage/Applications"
 hdiutil create -volname "Chinwag $VERSION" -srcfolder "$stage" -ov -format UDZO "dist/Chinwag-$VERSION.dmg"
 rm -rf "$stage"

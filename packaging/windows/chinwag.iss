@@ -18,6 +18,11 @@ OutputDir=..\..\dist
 OutputBaseFilename=Chinwag-{#AppVersion}-setup
 SetupIconFile=..\..\build\icons\chinwag.ico
 UninstallDisplayIcon={app}\chinwag.exe
+; The licence page: the installer contains GPL-3.0 parts (Piper, espeak-ng), so Chinwag as installed is distributed
+; under the GNU GPL version 3 (COPYING.txt, written by build.spec with the GPL's text). Every part's licence is in
+; THIRD-PARTY-NOTICES.txt, installed with the app and shown in About > Licences.
+LicenseFile=..\..\dist\chinwag\_internal\COPYING.txt
+AppCopyright=Chinwag developers. Installer licensed under the GNU GPL version 3, Chinwag's source under Apache-2.0.
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
