@@ -39,7 +39,7 @@ CONTACT = "Chinwag developers <dev@chinwag.invalid>"  # as in the .deb's Maintai
 # (GPL-2.0-only and the old OpenSSL licence are missing on purpose: neither can be combined with GPL-3.0 code.)
 ALLOWED = frozenset({
     "0BSD", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSL-1.0", "CC0-1.0", "CC-BY-4.0", "HPND", "ISC", "MIT",
-    "MIT-0", "MPL-2.0", "PSF-2.0", "Python-2.0", "Unlicense", "Zlib", "blessing", "bzip2-1.0.6", "X11",
+    "MIT-0", "MPL-2.0", "PSF-2.0", "Python-2.0", "Unlicense", "Zlib", "blessing", "bzip2-1.0.6", "X11", "libpng-2.0",
     "LGPL-2.0-or-later", "LGPL-2.1-only", "LGPL-2.1-or-later", "LGPL-3.0-only", "LGPL-3.0-or-later",
     "GPL-2.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later",
 })
@@ -118,13 +118,13 @@ COMMON_LICENSES = Path("/usr/share/common-licenses")  # Debian's copies of the s
 # (pattern, component, SPDX licence, where its source is).
 SYSTEM_LIBRARIES: tuple[tuple[str, str, str, str], ...] = (
     (r"^libpython3\.\d+", "CPython", "PSF-2.0", "https://www.python.org/downloads/source/"),
-    (r"^libffi\.", "libffi", "MIT", "https://github.com/libffi/libffi"),
-    (r"^lib(ssl|crypto)\.so\.3", "OpenSSL 3", "Apache-2.0", "https://www.openssl.org/source/"),
+    (r"^libffi[.-]", "libffi", "MIT", "https://github.com/libffi/libffi"),
+    (r"^lib(ssl|crypto)(\.so\.3|-3)", "OpenSSL 3", "Apache-2.0", "https://www.openssl.org/source/"),
     (r"^libz\.", "zlib", "Zlib", "https://zlib.net/"),
     (r"^libbz2\.", "bzip2", "bzip2-1.0.6", "https://sourceware.org/bzip2/"),
     (r"^liblzma\.", "XZ Utils (liblzma)", "0BSD", "https://tukaani.org/xz/"),
     (r"^libexpat\.", "Expat", "MIT", "https://libexpat.github.io/"),
-    (r"^libsqlite3\.", "SQLite", "blessing", "https://www.sqlite.org/download.html"),
+    (r"^(lib)?sqlite3\.", "SQLite", "blessing", "https://www.sqlite.org/download.html"),
     (r"^libuuid\.", "libuuid (util-linux)", "BSD-3-Clause", "https://github.com/util-linux/util-linux"),
     (r"^libmpdec\.", "mpdecimal", "BSD-2-Clause", "https://www.bytereef.org/mpdecimal/"),
     (r"^lib(ncursesw?|tinfo|panelw?|formw?|menuw?)\.", "ncurses", "X11", "https://invisible-island.net/ncurses/"),
@@ -132,11 +132,24 @@ SYSTEM_LIBRARIES: tuple[tuple[str, str, str, str], ...] = (
     (r"^lib(stdc\+\+|gcc_s|gomp|quadmath|gfortran)\.", "GCC run-time libraries",
      "GPL-3.0-or-later WITH GCC-exception-3.1", "https://gcc.gnu.org/"),
     (r"^libportaudio\.", "PortAudio", "MIT", "https://www.portaudio.com/"),
-    (r"^lib(xcb|X11|Xau|Xdmcp|Xext|Xrender|Xi|Xfixes|xkbcommon)", "X.Org and xkbcommon libraries", "MIT",
+    (r"^lib(xcb|X11|Xau|Xdmcp|Xext|Xrender|Xi|Xfixes|Xft|Xss|xkbcommon)", "X.Org and xkbcommon libraries", "MIT",
      "https://www.x.org/releases/individual/lib/"),
+    (r"^lib(EGL|GL|GLX|GLdispatch|OpenGL)\.", "libglvnd", "MIT", "https://gitlab.freedesktop.org/glvnd/libglvnd"),
+    (r"^libdrm\.", "libdrm", "MIT", "https://gitlab.freedesktop.org/mesa/drm"),
+    (r"^libwayland-", "Wayland", "MIT", "https://gitlab.freedesktop.org/wayland/wayland"),
+    (r"^libbrotli", "Brotli", "MIT", "https://github.com/google/brotli"),
+    (r"^libbsd\.", "libbsd", "BSD-3-Clause AND BSD-2-Clause AND ISC AND MIT", "https://libbsd.freedesktop.org/"),
+    (r"^libmd\.", "libmd", "BSD-3-Clause AND BSD-2-Clause AND ISC", "https://www.hadrons.org/software/libmd/"),
+    (r"^libcap\.", "libcap", "BSD-3-Clause OR GPL-2.0-only", "https://sites.google.com/site/fullycapable/"),
+    (r"^lib(gcrypt|gpg-error)\.", "Libgcrypt and libgpg-error", "LGPL-2.1-or-later", "https://gnupg.org/download/"),
+    (r"^liblz4\.", "LZ4", "BSD-2-Clause", "https://github.com/lz4/lz4"),
+    (r"^libzstd\.", "Zstandard", "BSD-3-Clause OR GPL-2.0-only", "https://github.com/facebook/zstd"),
+    (r"^libsystemd\.", "libsystemd", "LGPL-2.1-or-later", "https://github.com/systemd/systemd"),
+    (r"^(libc|libm|libdl|libpthread|librt|libresolv|libutil|ld-linux[^.]*)\.so", "GNU C Library", "LGPL-2.1-or-later",
+     "https://ftp.gnu.org/gnu/glibc/"),
     (r"^libfontconfig\.", "Fontconfig", "HPND", "https://www.freedesktop.org/wiki/Software/fontconfig/"),
     (r"^libfreetype\.", "FreeType", "FTL OR GPL-2.0-or-later", "https://freetype.org/"),
-    (r"^libpng16\.", "libpng", "Zlib", "http://www.libpng.org/pub/png/libpng.html"),
+    (r"^libpng16\.", "libpng", "libpng-2.0", "http://www.libpng.org/pub/png/libpng.html"),
     (r"^libglib-2\.0\.|^libgobject-2\.0\.|^libgthread-2\.0\.|^libgio-2\.0\.", "GLib", "LGPL-2.1-or-later",
      "https://download.gnome.org/sources/glib/"),
     (r"^libpcre2?-", "PCRE2", "BSD-3-Clause", "https://github.com/PCRE2Project/pcre2"),
@@ -512,7 +525,7 @@ def bundle_parts(sources: Iterable[str | Path], catalog: Path = ROOT / "assets" 
             add("py:" + canonical(dist.metadata["Name"]), lambda dist=dist: python_part(dist))
         elif resolved.is_relative_to(ROOT):
             continue  # Chinwag's own code and assets
-        elif any(resolved.is_relative_to(s) for s in stdlib) or resolved.name.startswith("libpython"):
+        elif _runtime_file(resolved, stdlib):
             add("runtime", lambda: runtime)
         else:
             add("lib:" + _library_key(resolved.name), lambda resolved=resolved: system_library(resolved))
@@ -524,6 +537,15 @@ def _part_of(relative: str, bundled: str) -> bool:
     beside it named after it (a voice's .onnx.json), or anything inside it when it is a folder."""
     bundled = bundled.rstrip("/")
     return relative == bundled or relative.startswith(bundled + "/") or relative.startswith(bundled + ".")
+
+
+def _runtime_file(path: Path, stdlib: list[Path]) -> bool:
+    """Part of the Python runtime: the standard library and its extension modules, libpython, and on Windows the
+    DLLs of the Python installation (python3*.dll, the C run-time it ships)."""
+    if any(path.is_relative_to(s) for s in stdlib) or path.name.startswith(("libpython", "python3")):
+        return True
+    base = Path(sys.base_prefix).resolve()
+    return sys.platform == "win32" and path.parent in (base, base / "DLLs")
 
 
 def _library_key(file_name: str) -> str:
@@ -545,11 +567,18 @@ def _debian_copyright(path: Path) -> list[tuple[str, str]]:
     """The Debian copyright file of the package a system library came from, when the build machine has one."""
     import subprocess
 
-    try:
-        found = subprocess.run(["dpkg", "-S", str(path)], capture_output=True, text=True, timeout=20)
-    except (OSError, subprocess.SubprocessError):
-        return []
-    if found.returncode != 0 or ":" not in found.stdout:
+    candidates = [str(path)]
+    if str(path).startswith("/usr/lib/"):  # merged /usr: dpkg may know the file by its /lib name
+        candidates.append(str(path)[len("/usr"):])
+    found = None
+    for candidate in candidates:
+        try:
+            found = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True, timeout=20)
+        except (OSError, subprocess.SubprocessError):
+            return []
+        if found.returncode == 0 and ":" in found.stdout:
+            break
+    if found is None or found.returncode != 0 or ":" not in found.stdout:
         return []
     package = found.stdout.split(":", 1)[0].strip()
     copyright_file = Path("/usr/share/doc") / package / "copyright"

@@ -178,3 +178,31 @@ def test_the_licence_check_runs_from_the_command_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "every licence known and allowed" in result.stdout
     assert "piper-tts" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ldd and the system libraries are Linux's")
+def test_every_system_library_the_bundled_code_links_against_has_a_known_licence() -> None:
+    """What PyInstaller may copy from the build machine: the shared libraries that the runtime's extension modules,
+    Qt and the other native packages load. Each must map to a known component with an allowed licence."""
+    import shutil
+    import sysconfig
+
+    import PySide6
+
+    if shutil.which("ldd") is None:
+        pytest.skip("ldd is not installed")
+    native = [*Path(sysconfig.get_paths()["platstdlib"], "lib-dynload").glob("*.so"),
+              *Path(PySide6.__file__).parent.glob("Qt/lib/libQt6*.so*"),
+              *Path(PySide6.__file__).parent.glob("Qt/plugins/platforms/*.so")]
+    site = Path(sysconfig.get_paths()["purelib"]).resolve()
+    linked: set[Path] = set()
+    for module in native:
+        listing = subprocess.run(["ldd", str(module)], capture_output=True, text=True).stdout
+        for line in listing.splitlines():
+            if "=> /" in line:
+                path = Path(line.split("=>", 1)[1].split("(", 1)[0].strip()).resolve()
+                if not path.is_relative_to(site):
+                    linked.add(path)
+    assert linked, "ldd found no system libraries at all"
+    parts = notices.bundle_parts(sorted(linked))
+    assert notices.problems(parts) == []
