@@ -233,13 +233,21 @@ class Recorder:
             self._rate = int(info["default_samplerate"])
         self._blocks, self._frames, self._level = [], 0, 0.0
         self._capped, self._lost = False, None
+        stream = None
         try:
             stream = sd.InputStream(
                 device=device, channels=1, samplerate=self._rate, dtype="float32",
                 callback=self._callback, finished_callback=self._finished,
             )
             stream.start()
-        except (sd.PortAudioError, ValueError) as error:
+        except Exception as error:
+            if stream is not None:  # opened but not started: close it, or PortAudio keeps the device
+                try:
+                    stream.close()
+                except Exception:  # noqa: BLE001 - already failing; the first error is the one to report
+                    pass
+            if not isinstance(error, (sd.PortAudioError, ValueError)):
+                raise
             raise MicrophoneUnavailable(
                 f"Cannot open the microphone {self._device_name!r}: {error}. Check it is plugged in and not "
                 "used by another program, or choose another in Settings."
@@ -314,10 +322,13 @@ class Recorder:
         error: str | None = None
         try:
             stream.stop()
-            stream.close()
         except sd.PortAudioError as failure:
             error = str(failure)
         finally:
+            try:
+                stream.close()  # closed whatever stop() did: a stream left open keeps the device
+            except sd.PortAudioError as failure:
+                error = error or str(failure)
             self._stopping = False
         with self._lock:
             blocks, capped, lost = self._blocks, self._capped, self._lost

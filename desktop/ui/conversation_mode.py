@@ -9,7 +9,9 @@ still works as usual: letting it go sends the take at once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,7 +20,9 @@ from desktop.core.vad import EndOfSpeech
 from desktop.ui.input_bar import InputBar
 from desktop.ui.push_to_talk import PushToTalk
 from desktop.ui.speech_controller import SpeechController
+from desktop.ui.voice.floor import Floor
 
+log = logging.getLogger(__name__)
 TICK_MS = 100
 GIVE_UP_S = 8.0
 MAX_FAILURES = 2  # hands-free questions in a row that gave nothing to answer before the mode ends
@@ -27,12 +31,17 @@ MAX_FAILURES = 2  # hands-free questions in a row that gave nothing to answer be
 class ConversationMode(QObject):
     changed = Signal(bool)  # the mode went on or off
     notice = Signal(str)
+    _heard = Signal(object, str)  # the endpoint that was scored (on the VAD thread), and its state
 
     def __init__(self, ptt: PushToTalk, speech: SpeechController, view: InputBar,
-                 settings: Callable[[], Settings], save: Callable[[], None]) -> None:
+                 settings: Callable[[], Settings], save: Callable[[], None], floor: Floor | None = None) -> None:
         super().__init__(ptt)
         self.ptt = ptt
         self.speech = speech
+        self.floor = floor or Floor()
+        # Joining the take, resampling it and scoring it with the VAD runs here, never on the GUI thread.
+        self._vad = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chinwag-vad")
+        self._scoring = False
         self.view = view
         self._settings = settings
         self._save = save
@@ -45,6 +54,7 @@ class ConversationMode(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
+        self._heard.connect(self._on_heard)
         view.conversation_toggle.toggled.connect(self.set_on)
         ptt.discarded.connect(self._discarded)
         ptt.failed.connect(lambda _error: self.set_on(False))
@@ -93,8 +103,8 @@ class ConversationMode(QObject):
 
     def _tick(self) -> None:
         if self._armed:
-            if self.speech.busy or self.ptt.active:
-                return  # the voice still plays (or a take is already open): never listen over it
+            if self.ptt.active or not self.floor.may_open_microphone(hands_free=True):
+                return  # a turn is on its way, the voice still plays, or a take is open: never listen over it
             self._armed = False
             self._listen()
             return
@@ -103,9 +113,25 @@ class ConversationMode(QObject):
             return
         source = self.ptt.source
         snapshot = getattr(source, "snapshot", None)
-        if self.ptt.state != "recording" or snapshot is None:
-            return  # the device is still opening
-        state = self._endpoint.update(snapshot())
+        if self.ptt.state != "recording" or snapshot is None or self._scoring:
+            return  # the device is still opening, or the last score is not back yet
+        endpoint = self._endpoint
+        self._scoring = True
+
+        def score() -> None:
+            try:
+                state = endpoint.update(snapshot())
+            except Exception:  # noqa: BLE001 - a failed score is a tick without news; the next one tries again
+                log.exception("voice activity scoring failed")
+                state = EndOfSpeech.WAITING
+            self._heard.emit(endpoint, state)
+
+        self._vad.submit(score)
+
+    def _on_heard(self, endpoint: EndOfSpeech, state: str) -> None:
+        self._scoring = False
+        if endpoint is not self._endpoint or not self.listening:
+            return  # the take ended some other way meanwhile
         if state == EndOfSpeech.ENDED:
             self._stop_listening()
             self._sent_hands_free = True
@@ -134,6 +160,13 @@ class ConversationMode(QObject):
         if state == "idle" and self.listening:
             self._stop_listening()  # let go with the key, or the take ended some other way
 
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._vad.shutdown(wait=False, cancel_futures=True)
+
     def _discarded(self, why: str) -> None:
+        if why == "typed":
+            self._armed = False  # the typed question's reply, once heard, arms it again
+            return
         if why != "conversation" and self.on:
             self.set_on(False)  # Esc, or the window lost focus: the microphone stays closed

@@ -12,6 +12,7 @@ Privacy and forgiveness rules (issue 8 §2):
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,14 @@ from desktop.ui import sounds
 from desktop.ui.input_bar import InputBar
 
 SourceFactory = Callable[[], AudioSource]
+log = logging.getLogger(__name__)
+
+
+def _unexpected(error: Exception, doing: str) -> AudioError:
+    """Any failure on the audio thread comes back as an AudioError the window shows: the state never sticks."""
+    log.error("the audio thread failed while %s", doing, exc_info=error)
+    return AudioError(f"The microphone could not be {doing} ({type(error).__name__}: {error}). Try again, or choose "
+                      "another microphone in Settings; typing still works.")
 
 
 class PushToTalk(QObject):
@@ -130,13 +139,16 @@ class PushToTalk(QObject):
 
     def _start_job(self, source: AudioSource) -> None:
         try:
-            if self._sounds_enabled():
-                sounds.play("record-start")
-            source.start()
+            source.start()  # the microphone first: the first word is never lost to the cue
         except AudioError as error:
             self._failed.emit(source, error)
             return
+        except Exception as error:  # noqa: BLE001 - whatever it was, the take must end, not stick in "starting"
+            self._failed.emit(source, _unexpected(error, "opened"))
+            return
         self._started.emit(source)
+        if self._sounds_enabled():
+            sounds.play("record-start", wait=False)  # 0.15 s, too short for voice activity to take it for speech
 
     def _stop_job(self, source: AudioSource, released_at: float) -> None:
         try:
@@ -144,9 +156,12 @@ class PushToTalk(QObject):
         except AudioError as error:
             self._failed.emit(source, error)
             return
+        except Exception as error:  # noqa: BLE001 - never stuck in "stopping"
+            self._failed.emit(source, _unexpected(error, "closed"))
+            return
         self._stopped.emit(source, recording, released_at)
         if self._sounds_enabled():
-            sounds.play("record-stop")
+            sounds.play("record-stop", wait=False)
 
     @staticmethod
     def _discard_job(source: AudioSource) -> None:
@@ -158,6 +173,8 @@ class PushToTalk(QObject):
                 source.stop()
         except AudioError:
             pass
+        except Exception:  # noqa: BLE001 - the take is already forgotten; the failure goes to the log
+            log.exception("closing a discarded take failed")
 
     # ---- back on the GUI thread ------------------------------------------------------------------------------
 

@@ -38,7 +38,8 @@ def cue_path(cue: str) -> Path:
 _cache: dict[str, np.ndarray] = {}
 
 
-def play(cue: str) -> None:
+def play(cue: str, wait: bool = True) -> None:
+    """Play a cue on the default output. `wait=False` returns at once (the audio thread must not be held by it)."""
     try:
         pcm = _cache.get(cue)
         if pcm is None:
@@ -47,7 +48,7 @@ def play(cue: str) -> None:
             _cache[cue] = pcm
         import sounddevice
 
-        sounddevice.play(pcm, SAMPLE_RATE, blocking=True)
+        sounddevice.play(pcm, SAMPLE_RATE, blocking=wait)
     except Exception as error:  # a sound is a nicety: no device or no PortAudio must never disturb a turn
         log.info("cannot play %s: %s", cue, error)
 

@@ -25,7 +25,7 @@ class SpeechController(QObject):
     speaking_changed = Signal(bool)
     notice = Signal(str)  # one clear message per failure
     _loaded = Signal(object, int)  # the Speaker, built on the loading thread, and the settings generation
-    _failed = Signal(object)
+    _failed = Signal(object, int)  # the error, and the settings generation the failed load was for
 
     def __init__(self, voice_factory: Callable[[], Voice], device: Callable[[], int | str | None],
                  speed: Callable[[], float], volume: Callable[[], float], enabled: bool = False) -> None:
@@ -42,6 +42,8 @@ class SpeechController(QObject):
         self._reply_open = False
         self._warned = False
         self._generation = 0
+        # The floor's word (desktop/ui/voice/floor.py): may a reply (True) or a message's Speak button (False) be read?
+        self.may_speak: Callable[[bool], bool] = lambda _reply: True
         self._loaded.connect(self._on_loaded)
         self._failed.connect(self._on_failed)
         if enabled:
@@ -97,7 +99,7 @@ class SpeechController(QObject):
         self.stop()
         self._reply_open = False
         for sentence in speakable(markdown):
-            self._say(sentence)
+            self._say(sentence, reply=False)
         self._say(None)
 
     def stop(self) -> None:
@@ -124,7 +126,9 @@ class SpeechController(QObject):
 
     # ---- inside ------------------------------------------------------------------------------------------------
 
-    def _say(self, sentence: str | None) -> None:
+    def _say(self, sentence: str | None, reply: bool = True) -> None:
+        if sentence is not None and not self.may_speak(reply):
+            return  # a microphone is open, or this reply is not the one to be heard
         if self.speaker is None:
             self._backlog.append(sentence)
             self.preload()
@@ -139,13 +143,14 @@ class SpeechController(QObject):
             voice = self._voice_factory()
             voice.load()
             speaker = Speaker(voice, device=self._device(), speed=self._speed(), volume=self._volume(),
-                              on_state=self.speaking_changed.emit, on_error=self._failed.emit)
+                              on_state=self.speaking_changed.emit,
+                              on_error=lambda error: self._failed.emit(error, generation))
         except ChinwagError as error:
-            self._failed.emit(error)
+            self._failed.emit(error, generation)
             return
         except Exception as error:  # noqa: BLE001 (an unexpected failure still becomes a notice, not a crash)
             log.exception("loading the voice failed")
-            self._failed.emit(ChinwagError(f"Chinwag cannot speak: the voice did not load ({error})."))
+            self._failed.emit(ChinwagError(f"Chinwag cannot speak: the voice did not load ({error})."), generation)
             return
         self._loaded.emit(speaker, generation)
 
@@ -159,7 +164,9 @@ class SpeechController(QObject):
         for sentence in backlog:
             self._say(sentence)
 
-    def _on_failed(self, error: Exception) -> None:
+    def _on_failed(self, error: Exception, generation: int) -> None:
+        if generation != self._generation:
+            return  # a voice of settings since replaced: its failure says nothing about the current one
         self._loading = False
         self._backlog.clear()
         if not self._warned:  # one notice, not one per sentence

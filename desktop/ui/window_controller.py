@@ -43,11 +43,15 @@ from desktop.ui.settings_controller import SettingsController
 from desktop.ui.shortcut_sheet import ShortcutRow, ShortcutSheet, registered_shortcuts
 from desktop.ui.speech_controller import SpeechController
 from desktop.ui.tray import TrayIcon
+from desktop.ui.voice.floor import Effects, Floor
 from desktop.ui.worker import ModelWorker
 
 log = logging.getLogger(__name__)
 SPEECH_LOAD_WAIT_S = 5.0  # never longer than this before the window shows, however slow the disk
 FOCUS_SETTLE_MS = 120  # short enough to close the microphone "at once", long enough for a dialog to activate
+# A key release is acted on this long after it arrives, unless the key goes down again first (the X server's auto-repeat
+# sends a release and a press together, which Qt cannot always pair on a busy machine).
+RELEASE_SETTLE_MS = 40
 _TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
 
@@ -99,6 +103,10 @@ class WindowController(QObject):
         self._show_ptt_key()
         self.ptt.failed.connect(self._audio_failed)
         self._key_take = False  # the take in progress was started with the push-to-talk key (not the button)
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.setInterval(RELEASE_SETTLE_MS)
+        self._release_timer.timeout.connect(self.ptt.release)
         self.ptt.state_changed.connect(self._ptt_state)
         self.unexpected_error.connect(self._show_unexpected)
         self._install_error_hooks()
@@ -205,7 +213,7 @@ class WindowController(QObject):
 
     def escape(self) -> None:
         """Esc: cancel a take being recorded, else stop the reply (and the voice), else leave edit mode."""
-        self.speech.stop()
+        self.floor.stop()
         self.conversation.set_on(False)  # Esc always leaves conversation mode
         if not self.ptt.discard("escape"):
             self.chat.escape()
@@ -247,22 +255,41 @@ class WindowController(QObject):
         return sheet
 
     def _wire_speech(self) -> None:
-        w, speech, chat = self.window, self.speech, self.chat
+        """The voice and the microphone, through the one object that owns the floor (desktop/ui/voice/floor.py):
+        every event goes to it, and it silences, closes and opens; nothing here decides that on its own."""
+        w, speech, chat, ptt = self.window, self.speech, self.chat, self.ptt
         toggle = w.input_bar.speak_toggle
         toggle.setChecked(self.context.settings.speak_replies)
         toggle.toggled.connect(self._set_speaking)
-        chat.reply_began.connect(speech.reply_started)
+        self.floor = floor = Floor(Effects(
+            silence=speech.stop, close_microphone=lambda why: ptt.discard(why), open_reply=speech.reply_started,
+            end_reply=lambda stopped: speech.reply_ended(stopped=stopped), voice_busy=lambda: speech.busy))
+        speech.may_speak = floor.may_speak
+        self.conversation = ConversationMode(ptt, speech, w.input_bar, lambda: self.context.settings,
+                                             self.context.save_settings, floor)
+        # The microphone.
+        ptt.state_changed.connect(lambda state: floor.talk_down(hands_free=self.conversation.listening)
+                                  if state == "starting" else None)
+        ptt.recorded.connect(lambda *_args: floor.take_sent())
+        ptt.capped.connect(lambda _recording: floor.take_discarded("cap"))
+        ptt.discarded.connect(floor.take_discarded)
+        ptt.failed.connect(lambda _error: floor.take_discarded("failed"))
+        self.conversation.changed.connect(floor.conversation_mode)
+        # The turn.
+        chat.turn_started.connect(floor.turn_submitted)
+        chat.reply_began.connect(floor.reply_began)
+        chat.reply_piece.connect(lambda _piece: floor.first_token())
         chat.reply_piece.connect(speech.feed)
-        chat.turn_finished.connect(lambda done: speech.reply_ended(stopped=done is None or done.stopped))
-        w.input_bar.stop_button.clicked.connect(speech.stop)
-        w.input_bar.talk_button.pressed.connect(speech.stop)
-        self.ptt.state_changed.connect(lambda state: speech.stop() if state == "recording" else None)
+        chat.turn_finished.connect(lambda done: floor.turn_ended(done is not None and not done.stopped))
+        chat.turn_failed.connect(lambda _error: floor.turn_ended(False))
+        chat.turn_abandoned.connect(floor.turn_abandoned)
+        w.input_bar.stop_button.clicked.connect(floor.stop)
+        # The voice.
         w.chat.speak_requested.connect(lambda widget: speech.speak_text(widget.text()))
         speech.speaking_changed.connect(w.status.show_speaking)
+        speech.speaking_changed.connect(lambda speaking: None if speaking else floor.voice_done())
         speech.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", timeout_s=15))
         self.settings.applied.connect(self._voice_settings)
-        self.conversation = ConversationMode(self.ptt, speech, w.input_bar, lambda: self.context.settings,
-                                             self.context.save_settings)
         chat.turn_finished.connect(lambda done: self.conversation.reply_finished(done is not None and not done.stopped))
         chat.turn_failed.connect(self.conversation.turn_failed)
         self.conversation.notice.connect(lambda text: w.notices.show_notice(text, kind="info", timeout_s=15))
@@ -274,7 +301,10 @@ class WindowController(QObject):
     def _voice_settings(self, old: Settings, new: Settings) -> None:
         fields = ("voice", "speech_speed", "speech_volume", "output_device", "output_host_api")
         if all(getattr(old, f) == getattr(new, f) for f in fields):
+            if (old.input_device, old.input_host_api) != (new.input_device, new.input_host_api):
+                self.floor.devices_changed()  # a take on the old microphone ends
             return
+        self.floor.devices_changed()
         if new.voice != old.voice:
             variant = self.context.catalog.get(new.voice, "voice")
             if not self.context.downloader.is_downloaded(variant):
@@ -453,11 +483,16 @@ class WindowController(QObject):
             return True  # holding the key sends repeats; one press is one recording
         toggle = self.ptt.toggle_mode
         if kind == QEvent.Type.KeyPress:
+            if self._release_timer.isActive():
+                # A release a moment ago and the key is down again: the X server's auto-repeat, which Qt could not
+                # tell apart on a busy machine (it looks for the press right behind the release). Still one take.
+                self._release_timer.stop()
+                return True
             if not self.ptt.active:
                 self._key_take = True
             self.ptt.toggle() if toggle else self.ptt.press()
         elif not toggle and self._key_take:
-            self.ptt.release()
+            self._release_timer.start()  # a release counts only if no press follows within the repeat interval
         return True
 
     # ---- closing ------------------------------------------------------------------------------------------
@@ -473,6 +508,9 @@ class WindowController(QObject):
         self._network.stop()
         self.remote.shutdown()
         self.tray.shutdown()
+        self._release_timer.stop()
+        self.floor.window_closed()
+        self.conversation.shutdown()
         self.ptt.shutdown()
         self.speech.shutdown()
         self.chat.shutdown()
