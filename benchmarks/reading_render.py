@@ -41,7 +41,7 @@ def long_reply(chars: int) -> str:
 def run(kind: str, text: str) -> list[float]:
     from PySide6.QtWidgets import QApplication, QScrollArea
 
-    from desktop.ui.message_widget import MessageWidget
+    from desktop.ui.chat.message_widget import MessageWidget
 
     app = QApplication.instance()
     area = QScrollArea()
@@ -84,7 +84,7 @@ def main() -> int:
     parser.add_argument("--chars", type=int, default=20_000)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    from desktop.ui.main_window import ensure_application
+    from desktop.ui.shell.main_window import ensure_application
 
     ensure_application()
     text = long_reply(args.chars)

@@ -38,8 +38,8 @@ from desktop.context import AppContext
 from desktop.core.paths import AppPaths
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from desktop.ui.main_window import MainWindow, ensure_application, apply_theme
-from desktop.ui.window_controller import WindowController
+from desktop.ui.shell.main_window import MainWindow, ensure_application, apply_theme
+from desktop.ui.shell.window_controller import WindowController
 home = Path({home!r})
 app = ensure_application()
 context = AppContext.build(paths=AppPaths(home / "config", home / "data"), hub_endpoint="http://127.0.0.1:9")
@@ -89,9 +89,9 @@ def main() -> int:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from desktop.ui.main_window import MainWindow, apply_theme, ensure_application
-    from desktop.ui.stall_meter import StallMeter
-    from desktop.ui.window_controller import WindowController
+    from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
+    from desktop.ui.shell.stall_meter import StallMeter
+    from desktop.ui.shell.window_controller import WindowController
 
     app = ensure_application()  # noqa: F841 (kept alive for the run)
     context = AppContext.build(paths=paths, hub_endpoint="http://127.0.0.1:9")

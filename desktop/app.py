@@ -77,7 +77,7 @@ def _print_cpu_variant() -> int:
 
 def _run_window(args, context: AppContext) -> int:
     try:
-        from desktop.ui.main_window import run_window
+        from desktop.ui.shell.run import run_window
     except ImportError as error:
         print(f"error: the window cannot start ({error}). The command line works: chinwag ask --text hi",
               file=sys.stderr)

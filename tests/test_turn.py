@@ -249,10 +249,10 @@ def test_edit_and_resend_deletes_the_originals_only_when_the_new_message_is_stor
 
 def test_a_stop_between_batches_of_a_long_prompt_ends_the_turn_as_stopped(starter_gguf: Path,
                                                                            tmp_path: Path) -> None:
-    """The worker's check between two decode batches (desktop/ui/worker.py) on a real llama.cpp context: the turn
+    """The worker's check between two decode batches (desktop/ui/shell/worker.py) on a real llama.cpp context: the turn
     ends as stopped with its message stored, and the next turn, on the same context, answers normally."""
     from desktop.core.llm import ChatEngine
-    from desktop.ui.worker import _stop_between_batches
+    from desktop.ui.shell.worker import _stop_between_batches
 
     engine = ChatEngine(starter_gguf, n_ctx=2048, n_threads=2, n_batch=32)
     engine.load()

@@ -48,14 +48,14 @@ class Settings:
     ptt_key: str = "Space"
     ptt_mode: str = "hold"  # "hold" or "toggle"
     review_transcript: bool = False
-    live_transcript: bool = True  # show what is said while the key is held (desktop/ui/live_controller.py)
+    live_transcript: bool = True  # show what is said while the key is held (desktop/ui/voice/live_controller.py)
     # After a spoken reply, listen for the next question without a key (voice activity ends the take). Off by default.
     conversation_mode: bool = False
     end_of_speech_s: float = 0.7  # conversation mode: this much silence ends the take
     max_record_s: float = 120.0
     sounds: bool = False
     theme: str = "system"  # "system", "light" or "dark"
-    # Push-to-talk while another application has focus (desktop/ui/global_hotkey.py; X11 only). Off by default.
+    # Push-to-talk while another application has focus (desktop/ui/voice/global_hotkey.py; X11 only). Off by default.
     global_hotkey: bool = False
     global_hotkey_key: str = "Ctrl+Alt+Space"
     tray_icon: bool = True  # where the desktop has a tray

@@ -3,8 +3,8 @@
 llama-cpp-python is not thread-safe, so the server never touches a model from its own threads. It hands each
 request to a `ModelRunner` as a job, a function that receives the loaded models (`ModelSet`) on the thread that owns
 them. Two runners exist: `ThreadRunner` here, which owns its models on a thread of its own (`chinwag serve`), and the
-window's, which posts the jobs to the window's own model worker (desktop/ui/server_controller.py), so the window and
-the server share one copy of each model and a request waits behind a turn in progress.
+window's, which posts the jobs to the window's own model worker (desktop/ui/server/server_controller.py), so the
+window and the server share one copy of each model and a request waits behind a turn in progress.
 """
 
 from __future__ import annotations

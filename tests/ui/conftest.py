@@ -41,8 +41,8 @@ class Window:
     """A started window and its controllers, as a test drives it."""
 
     def __init__(self, qtbot, context: AppContext) -> None:  # noqa: ANN001 (pytest-qt's QtBot)
-        from desktop.ui.main_window import MainWindow, apply_theme, ensure_application
-        from desktop.ui.window_controller import WindowController
+        from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
+        from desktop.ui.shell.window_controller import WindowController
 
         ensure_application()
         apply_theme(context.settings.theme)

@@ -29,8 +29,8 @@ def main(out: Path, theme: str = "light") -> int:
     from desktop.core.audio import PcmSource, read_wav
     from desktop.core.paths import AppPaths, assets_dir
     from desktop.core.settings import Settings, SettingsStore
-    from desktop.ui.main_window import MainWindow, apply_theme, ensure_application
-    from desktop.ui.window_controller import WindowController
+    from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
+    from desktop.ui.shell.window_controller import WindowController
 
     home = Path(tempfile.mkdtemp(prefix="chinwag-shot-"))
     paths = AppPaths(home / "config", home / "data")

@@ -10,9 +10,9 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.paths import assets_dir
-from desktop.ui import theme
-from desktop.ui.model_picker import ModelChoice
-from desktop.ui.shortcut_sheet import NO_DESCRIPTION
+from desktop.ui.models.model_picker import ModelChoice
+from desktop.ui.shell import theme
+from desktop.ui.shell.shortcut_sheet import NO_DESCRIPTION
 from tests.ui.conftest import TURN_TIMEOUT_MS, make_context
 
 pytestmark = pytest.mark.gui

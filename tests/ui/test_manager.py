@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QTableWidget
 
 from desktop.core.speech_out import bundled_voice
-from desktop.ui.model_manager import human_size
+from desktop.ui.models.model_manager import human_size
 from tests.hub_server import COMMIT, Served
 from tests.ui.conftest import make_context
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from desktop.ui.markdown_view import Block, MarkdownView, highlight, split_blocks
+from desktop.ui.chat.markdown_view import Block, MarkdownView, highlight, split_blocks
 
 pytestmark = pytest.mark.gui
 

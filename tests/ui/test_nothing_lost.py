@@ -1,8 +1,8 @@
 """Issue 21 §2: nothing the user wrote is lost, on the real window, worker, store and models, driven by key presses.
 
 "Busy" here is what makes the worker busy in real use: a job of the local API server (`ModelWorker.call`, what
-desktop/ui/server_controller.py queues for each request) holding the worker, or a prompt long enough that the model
-spends seconds evaluating it.
+desktop/ui/server/server_controller.py queues for each request) holding the worker, or a prompt long enough that the
+model spends seconds evaluating it.
 """
 
 from __future__ import annotations
@@ -234,8 +234,8 @@ _CLOSE_BUSY_APP = textwrap.dedent("""
     from PySide6.QtCore import QTimer, Qt
     from PySide6.QtTest import QTest
     from desktop.core.paths import AppPaths
-    from desktop.ui.main_window import MainWindow, apply_theme, ensure_application
-    from desktop.ui.window_controller import WindowController
+    from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
+    from desktop.ui.shell.window_controller import WindowController
     from tests.ui.conftest import make_context
     from tests.ui.test_nothing_lost import LONG_PROMPT_SETTINGS, long_question
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.audio import Recorder
-from desktop.ui.window_controller import FOCUS_SETTLE_MS
+from desktop.ui.shell.window_controller import FOCUS_SETTLE_MS
 from tests.ui.conftest import make_context
 
 pytestmark = [pytest.mark.gui, pytest.mark.audio]

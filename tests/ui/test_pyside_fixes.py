@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 
 import desktop.ui  # noqa: F401  (applies the fix)
-from desktop.ui.pyside_fixes import emit_loses_a_reference, void_call_loses_none
+from desktop.ui.shell.pyside_fixes import emit_loses_a_reference, void_call_loses_none
 
 pytestmark = pytest.mark.gui
 

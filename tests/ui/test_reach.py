@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.core.paths import assets_dir
-from desktop.ui.global_hotkey import hotkey_support, parse_key
+from desktop.ui.voice.global_hotkey import hotkey_support, parse_key
 from tests.conftest import need
 from tests.ui.conftest import TURN_TIMEOUT_MS, make_context
 
@@ -82,7 +82,7 @@ sys.path.insert(0, sys.argv[1])
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 from desktop.core.paths import AppPaths
-from desktop.ui.main_window import MainWindow, apply_theme, ensure_application
+from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
 from tests.ui.conftest import make_context
 
 def wait(condition, timeout_s=120.0):
@@ -96,7 +96,7 @@ app = ensure_application()
 home = Path(tempfile.mkdtemp())
 context = make_context(AppPaths(home / "config", home / "data"))
 apply_theme(context.settings.theme)
-from desktop.ui.window_controller import WindowController
+from desktop.ui.shell.window_controller import WindowController
 window = MainWindow()
 c = WindowController(context, window)
 c.show()

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.markdown_view import CodeBlock, split_blocks
+from desktop.ui.chat.markdown_view import CodeBlock, split_blocks
 from tests.test_store import _FIRST_SCHEMA
 from tests.ui.conftest import make_context
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.speech_out import Voice, bundled_voice, find_output_device
-from desktop.ui.speech_controller import SpeechController
+from desktop.ui.voice.speech_controller import SpeechController
 from tests.conftest import need
 
 pytestmark = pytest.mark.gui

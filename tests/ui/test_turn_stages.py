@@ -126,8 +126,8 @@ class App:
     qtbot: object = None
 
     def open(self) -> None:
-        from desktop.ui.main_window import MainWindow, ensure_application
-        from desktop.ui.window_controller import WindowController
+        from desktop.ui.shell.main_window import MainWindow, ensure_application
+        from desktop.ui.shell.window_controller import WindowController
 
         ensure_application()
         self.context = make_context(self.paths, input_device="pulse", max_tokens=6,

@@ -90,7 +90,7 @@ def test_nothing_heard_sends_nothing(window, qtbot) -> None:
 
 
 def test_reply_streams_into_the_view_throttled(window, monkeypatch) -> None:
-    from desktop.ui.message_widget import MessageWidget
+    from desktop.ui.chat.message_widget import MessageWidget
 
     seen: list[str] = []
     chat = window.c.chat

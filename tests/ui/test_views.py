@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 
 from desktop.core.hub import Progress
 from desktop.core.settings import Settings
-from desktop.ui.chat_view import ChatView
-from desktop.ui.download_view import DownloadView
-from desktop.ui.input_bar import InputBar
-from desktop.ui.message_widget import MessageWidget
-from desktop.ui.model_picker import ModelChoice
-from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.sounds import CUES, synthesize
-from desktop.ui.stall_meter import StallMeter
+from desktop.ui.chat.chat_view import ChatView
+from desktop.ui.chat.input_bar import InputBar
+from desktop.ui.chat.message_widget import MessageWidget
+from desktop.ui.models.download_view import DownloadView
+from desktop.ui.models.model_picker import ModelChoice
+from desktop.ui.settings.settings_dialog import SettingsDialog
+from desktop.ui.shell.stall_meter import StallMeter
+from desktop.ui.voice.sounds import CUES, synthesize
 
 pytestmark = pytest.mark.gui
 

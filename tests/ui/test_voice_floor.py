@@ -221,7 +221,7 @@ def test_an_unexpected_audio_error_never_leaves_push_to_talk_stuck(voice_window,
 
 
 def test_the_start_cue_plays_after_the_microphone_opens(voice_window, qtbot, monkeypatch) -> None:
-    from desktop.ui import sounds
+    from desktop.ui.voice import sounds
 
     window = voice_window
     window.context.settings.sounds = True

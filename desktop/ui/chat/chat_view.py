@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.ui.message_widget import MessageWidget
+from desktop.ui.chat.message_widget import MessageWidget
 
 
 class ChatView(QScrollArea):

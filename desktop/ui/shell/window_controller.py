@@ -28,23 +28,23 @@ from desktop.core.audio import AudioSource, Recorder, Recording, RecordingInterr
 from desktop.core.errors import AudioError
 from desktop.core.settings import Settings
 from desktop.core.sysinfo import network_available
-from desktop.ui.chat_controller import ChatController
-from desktop.ui.conversation_controller import ConversationController
-from desktop.ui.conversation_mode import ConversationMode
-from desktop.ui.download_controller import DownloadController
-from desktop.ui.global_hotkey import RemoteTalk
-from desktop.ui.live_controller import LiveTranscription
-from desktop.ui.main_window import MainWindow, apply_theme
-from desktop.ui.model_controller import ModelController
-from desktop.ui.model_manager import ModelManagerController
-from desktop.ui.push_to_talk import PushToTalk
-from desktop.ui.server_controller import ServerController
-from desktop.ui.settings_controller import SettingsController
-from desktop.ui.shortcut_sheet import ShortcutRow, ShortcutSheet, registered_shortcuts
-from desktop.ui.speech_controller import SpeechController
-from desktop.ui.tray import TrayIcon
+from desktop.ui.chat.chat_controller import ChatController
+from desktop.ui.chat.conversation_controller import ConversationController
+from desktop.ui.models.download_controller import DownloadController
+from desktop.ui.models.model_controller import ModelController
+from desktop.ui.models.model_manager import ModelManagerController
+from desktop.ui.server.server_controller import ServerController
+from desktop.ui.settings.settings_controller import SettingsController
+from desktop.ui.shell.main_window import MainWindow, apply_theme
+from desktop.ui.shell.shortcut_sheet import ShortcutRow, ShortcutSheet, registered_shortcuts
+from desktop.ui.shell.tray import TrayIcon
+from desktop.ui.shell.worker import ModelWorker
+from desktop.ui.voice.conversation_mode import ConversationMode
 from desktop.ui.voice.floor import Effects, Floor
-from desktop.ui.worker import ModelWorker
+from desktop.ui.voice.global_hotkey import RemoteTalk
+from desktop.ui.voice.live_controller import LiveTranscription
+from desktop.ui.voice.push_to_talk import PushToTalk
+from desktop.ui.voice.speech_controller import SpeechController
 
 log = logging.getLogger(__name__)
 SPEECH_LOAD_WAIT_S = 5.0  # never longer than this before the window shows, however slow the disk
@@ -353,7 +353,7 @@ class WindowController(QObject):
 
     def licences(self) -> QDialog:
         """About → Licences: the licence of what is installed and of every part in it (non-modal)."""
-        from desktop.ui.licences import LicencesDialog
+        from desktop.ui.shell.licences import LicencesDialog
 
         dialog = LicencesDialog(self.window)
         dialog.setModal(False)
@@ -412,7 +412,7 @@ class WindowController(QObject):
 
     def _shortcuts(self) -> None:
         w = self.window
-        # (keys, what it does — shown on the F1 sheet, desktop/ui/shortcut_sheet.py —, slot)
+        # (keys, what it does — shown on the F1 sheet, desktop/ui/shell/shortcut_sheet.py —, slot)
         triples = [
             ("Esc", "Cancel the recording, else stop the reply and the voice", self.escape),
             ("Ctrl+N", "New conversation", self.conversations.new),

@@ -19,8 +19,8 @@ from desktop.core.audio import PcmSource, read_wav
 from desktop.core.errors import ChinwagError
 from desktop.core.paths import assets_dir
 from desktop.core.turn import TurnDone
-from desktop.ui.stall_meter import StallMeter
-from desktop.ui.window_controller import WindowController
+from desktop.ui.shell.stall_meter import StallMeter
+from desktop.ui.shell.window_controller import WindowController
 
 TIMEOUT_S = 180.0
 IDLE_WAIT_S = 30.0  # at most this long for the worker to finish the idle prefill before closing

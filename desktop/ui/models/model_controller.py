@@ -12,13 +12,13 @@ from desktop.context import AppContext
 from desktop.core.catalog import Variant
 from desktop.core.errors import ChinwagError
 from desktop.core.sysinfo import fits_in_memory, total_memory_gb
-from desktop.ui.chat_controller import TurnSetup
-from desktop.ui.download_controller import DownloadController
-from desktop.ui.iterator_bridge import IteratorBridge
-from desktop.ui.model_picker import ModelChoice, ModelPicker
-from desktop.ui.notice_bar import NoticeBar
-from desktop.ui.status_bar import ChinwagStatusBar
-from desktop.ui.worker import ModelWorker, StartupPlan
+from desktop.ui.chat.chat_controller import TurnSetup
+from desktop.ui.models.download_controller import DownloadController
+from desktop.ui.models.model_picker import ModelChoice, ModelPicker
+from desktop.ui.shell.iterator_bridge import IteratorBridge
+from desktop.ui.shell.notice_bar import NoticeBar
+from desktop.ui.shell.status_bar import ChinwagStatusBar
+from desktop.ui.shell.worker import ModelWorker, StartupPlan
 
 log = logging.getLogger(__name__)
 

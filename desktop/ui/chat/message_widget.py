@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.markdown_view import MarkdownView
+from desktop.ui.chat.markdown_view import MarkdownView
 
 
 class MessageWidget(QFrame):

@@ -21,8 +21,8 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from desktop.core.audio import AudioSource, Recording
 from desktop.core.errors import AudioError
-from desktop.ui import sounds
-from desktop.ui.input_bar import InputBar
+from desktop.ui.chat.input_bar import InputBar
+from desktop.ui.voice import sounds
 
 SourceFactory = Callable[[], AudioSource]
 log = logging.getLogger(__name__)

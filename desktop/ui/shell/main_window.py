@@ -1,10 +1,8 @@
-"""The main window's layout, and `run_window`, the entry point the composition root calls."""
+"""The main window's layout: toolbar, sidebar, chat, input bar, status bar (desktop/ui/shell/run.py starts it)."""
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -19,17 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.context import AppContext
 from desktop.core.paths import assets_dir
-from desktop.ui.chat_view import ChatView
-from desktop.ui.conversation_header import ConversationHeader
-from desktop.ui.download_view import DownloadList
-from desktop.ui.input_bar import InputBar
-from desktop.ui.model_picker import ModelPicker
-from desktop.ui.notice_bar import NoticeBar
-from desktop.ui.sidebar import ConversationSidebar
-from desktop.ui.status_bar import ChinwagStatusBar
-from desktop.ui.theme import icon
+from desktop.ui.chat.chat_view import ChatView
+from desktop.ui.chat.conversation_header import ConversationHeader
+from desktop.ui.chat.input_bar import InputBar
+from desktop.ui.chat.sidebar import ConversationSidebar
+from desktop.ui.models.download_view import DownloadList
+from desktop.ui.models.model_picker import ModelPicker
+from desktop.ui.shell.notice_bar import NoticeBar
+from desktop.ui.shell.status_bar import ChinwagStatusBar
+from desktop.ui.shell.theme import icon
 
 
 class MainWindow(QMainWindow):
@@ -140,8 +137,8 @@ def app_icon() -> QIcon:
 
 def apply_theme(theme: str) -> None:
     """"system" follows the desktop's light/dark setting (and its changes); light/dark override it. The palette,
-    stylesheet and icons are in desktop/ui/theme.py."""
-    from desktop.ui import theme as look
+    stylesheet and icons are in desktop/ui/shell/theme.py."""
+    from desktop.ui.shell import theme as look
 
     look.apply_theme(theme)
 
@@ -155,36 +152,3 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
         app.setDesktopFileName("chinwag")
         app.setStyle("Fusion")  # one look everywhere, with a palette that follows light/dark
     return app  # type: ignore[return-value]
-
-
-def _display_available() -> bool:
-    """Qt aborts the process when it cannot open a display; say so instead (Linux without a desktop)."""
-    import os
-
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def run_window(args: argparse.Namespace, context: AppContext) -> int:
-    """Show the window (or run the self-test in it) until it closes; returns the exit status."""
-    started = time.perf_counter()
-    if not _display_available():
-        print("error: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a "
-              "desktop session, or use the command line: chinwag ask --text hi", file=sys.stderr)
-        return 1
-    app = ensure_application()
-    app.setWindowIcon(app_icon())
-    apply_theme(context.settings.theme)
-    from desktop.ui.window_controller import WindowController
-
-    controller = WindowController(context, MainWindow(), model=getattr(args, "model", None))
-    if getattr(args, "self_test", False):
-        from desktop.ui.self_test import SelfTest
-
-        test = SelfTest(controller, wav=getattr(args, "wav", None), started=started)
-        test.begin()
-        app.exec()
-        return test.exit_code
-    controller.show()
-    return app.exec()

@@ -23,8 +23,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.errors import ChinwagError
-from desktop.ui.push_to_talk import PushToTalk
-from desktop.ui.theme import icon
+from desktop.ui.shell.theme import icon
+from desktop.ui.voice.push_to_talk import PushToTalk
 
 log = logging.getLogger(__name__)
 RELEASE_SETTLE_S = 0.04  # X sends an auto-repeated key as release+press with one timestamp: wait this long

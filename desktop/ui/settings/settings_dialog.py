@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.llm import SAMPLING_FIELDS, family_defaults
 from desktop.core.settings import Settings
-from desktop.ui.form_rows import add_field_row
-from desktop.ui.global_hotkey import hotkey_support
-from desktop.ui.model_picker import ModelChoice, ModelPicker
-from desktop.ui.server_settings import ServerBox
-from desktop.ui.voice_settings import VoiceBox
+from desktop.ui.models.model_picker import ModelChoice, ModelPicker
+from desktop.ui.server.server_settings import ServerBox
+from desktop.ui.settings.form_rows import add_field_row
+from desktop.ui.settings.voice_settings import VoiceBox
+from desktop.ui.voice.global_hotkey import hotkey_support
 
 # Automatic detection, then the languages Whisper knows best. The ".en" models only understand English.
 SPEECH_LANGUAGES = (("Automatic (detect)", ""), ("English", "en"), ("French", "fr"), ("German", "de"),
@@ -52,7 +52,7 @@ class SettingsDialog(QDialog):
     mic_test_stop_requested = Signal()
     delete_requested = Signal(str)  # variant id: the controller asks, deletes and shows the list again
     local_checked = Signal(str)  # the id of a local model just added, or "" when the file was refused
-    manage_models = Signal()  # "Manage models…": the model manager window (desktop/ui/model_manager.py)
+    manage_models = Signal()  # "Manage models…": the model manager window (desktop/ui/models/model_manager.py)
 
     def __init__(
         self,
@@ -71,7 +71,7 @@ class SettingsDialog(QDialog):
         voices: list[ModelChoice] | None = None,
         speakers: list[tuple[str, str]] | None = None,  # output devices: (name, host API)
         speaker_error: str = "",
-        api_key: str = "",  # the local API server's key (desktop/ui/server_settings.py)
+        api_key: str = "",  # the local API server's key (desktop/ui/server/server_settings.py)
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Chinwag settings")
@@ -184,8 +184,8 @@ class SettingsDialog(QDialog):
         self.review.setChecked(settings.review_transcript)
         self.sounds = QCheckBox("Play a short sound when recording starts and stops", self)
         self.sounds.setChecked(settings.sounds)
-        # Talking from anywhere (desktop/ui/global_hotkey.py): off by default; disabled, with the reason, where the
-        # platform does not allow a global key (Wayland, no X display).
+        # Talking from anywhere (desktop/ui/voice/global_hotkey.py): off by default; disabled, with the reason, where
+        # the platform does not allow a global key (Wayland, no X display).
         self.global_hotkey = QCheckBox("Talk from any app with a global key (works while Chinwag is in the back)",
                                        self)
         self.global_hotkey.setAccessibleName("Global push-to-talk key")

@@ -39,7 +39,7 @@ def notices_text() -> str:
     path = bundled_notices()
     if path is not None:
         return path.read_text(encoding="utf-8", errors="replace")
-    script = Path(__file__).resolve().parents[2] / "scripts" / "third_party_notices.py"
+    script = Path(__file__).resolve().parents[3] / "scripts" / "third_party_notices.py"
     if script.is_file():
         try:
             notices = _load_generator(script)

@@ -19,10 +19,10 @@ from desktop.core.errors import AudioError
 from desktop.core.secrets import SecretUnreadable, ensure_api_key, load_hf_token, save_hf_token
 from desktop.core.settings import Settings
 from desktop.core.speech_out import Speaker, find_output_device, output_devices
-from desktop.ui.iterator_bridge import IteratorBridge
-from desktop.ui.model_controller import ModelController
-from desktop.ui.settings_dialog import SettingsDialog
-from desktop.ui.voice_settings import TEST_SENTENCE
+from desktop.ui.models.model_controller import ModelController
+from desktop.ui.settings.settings_dialog import SettingsDialog
+from desktop.ui.settings.voice_settings import TEST_SENTENCE
+from desktop.ui.shell.iterator_bridge import IteratorBridge
 
 
 class SettingsController(QObject):

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.live_stt import LiveText, LiveTranscript
-from desktop.ui.input_bar import InputBar
-from desktop.ui.push_to_talk import PushToTalk
-from desktop.ui.worker import ModelWorker
+from desktop.ui.chat.input_bar import InputBar
+from desktop.ui.shell.worker import ModelWorker
+from desktop.ui.voice.push_to_talk import PushToTalk
 
 STEP_MS = 1000
 

@@ -26,8 +26,8 @@ from desktop.core.secrets import SecretUnreadable, ensure_api_key
 from desktop.core.speech_out import Voice
 from desktop.core.stt import Transcriber
 from desktop.server.runner import ModelRunner, ModelSet, ModelUnavailable, Served
-from desktop.ui.model_controller import ModelController
-from desktop.ui.worker import ModelWorker
+from desktop.ui.models.model_controller import ModelController
+from desktop.ui.shell.worker import ModelWorker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -19,15 +19,15 @@ from desktop.core.live_stt import LiveTranscript
 from desktop.core.llm import GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.turn import Token, Transcribed, TurnCancelled, TurnDone, UserMessage
-from desktop.ui.chat_view import ChatView
-from desktop.ui.conversation_header import ConversationHeader, ConversationSetup, ConversationSetupDialog
-from desktop.ui.input_bar import InputBar
-from desktop.ui.iterator_bridge import IteratorBridge
-from desktop.ui.markdown_view import warm_up_fonts, warm_up_lexers
-from desktop.ui.message_widget import MessageWidget
-from desktop.ui.notice_bar import NoticeBar
-from desktop.ui.status_bar import ChinwagStatusBar
-from desktop.ui.worker import ModelWorker, ReviewTranscript, TurnRequest
+from desktop.ui.chat.chat_view import ChatView
+from desktop.ui.chat.conversation_header import ConversationHeader, ConversationSetup, ConversationSetupDialog
+from desktop.ui.chat.input_bar import InputBar
+from desktop.ui.chat.markdown_view import warm_up_fonts, warm_up_lexers
+from desktop.ui.chat.message_widget import MessageWidget
+from desktop.ui.shell.iterator_bridge import IteratorBridge
+from desktop.ui.shell.notice_bar import NoticeBar
+from desktop.ui.shell.status_bar import ChinwagStatusBar
+from desktop.ui.shell.worker import ModelWorker, ReviewTranscript, TurnRequest
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import Settings
-from desktop.ui.form_rows import add_field_row
-from desktop.ui.model_picker import ModelChoice, ModelPicker
+from desktop.ui.models.model_picker import ModelChoice, ModelPicker
+from desktop.ui.settings.form_rows import add_field_row
 
 _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 TEST_SENTENCE = "Hello! This is how I sound when I read a reply."

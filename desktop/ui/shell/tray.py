@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
-from desktop.ui.global_hotkey import RemoteTalk
-from desktop.ui.theme import icon
+from desktop.ui.shell.theme import icon
+from desktop.ui.voice.global_hotkey import RemoteTalk
 
 
 class TrayIcon(QObject):

@@ -65,7 +65,7 @@ class DownloadView(QFrame):
 
     def decorate(self) -> None:
         """Icons of the set in the theme's ink (again when the theme changes: MainWindow.decorate)."""
-        from desktop.ui.theme import icon
+        from desktop.ui.shell.theme import icon
 
         for button, name in ((self.cancel_button, "cancel"), (self.resume_button, "resume"),
                              (self.close_button, "close")):

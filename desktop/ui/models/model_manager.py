@@ -40,10 +40,10 @@ from desktop.core.errors import DownloadCancelled
 from desktop.core.hub import Progress
 from desktop.core.hub_files import HubFile, hub_entry, list_hub_files
 from desktop.core.sysinfo import fits_in_memory, total_memory_gb
-from desktop.ui.download_controller import DownloadController
-from desktop.ui.iterator_bridge import IteratorBridge
-from desktop.ui.model_controller import ModelController
-from desktop.ui.theme import icon
+from desktop.ui.models.download_controller import DownloadController
+from desktop.ui.models.model_controller import ModelController
+from desktop.ui.shell.iterator_bridge import IteratorBridge
+from desktop.ui.shell.theme import icon
 
 KIND_LABELS = {"llm": "Language", "whisper": "Speech", "voice": "Voice"}
 COLUMNS = ("Model", "Kind", "Status", "On disk", "Download", "Memory", "License", "Source")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import Settings
-from desktop.ui.form_rows import add_field_row
+from desktop.ui.settings.form_rows import add_field_row
 
 
 class ServerBox(QGroupBox):

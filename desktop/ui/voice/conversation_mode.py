@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.settings import Settings
 from desktop.core.vad import EndOfSpeech
-from desktop.ui.input_bar import InputBar
-from desktop.ui.push_to_talk import PushToTalk
-from desktop.ui.speech_controller import SpeechController
+from desktop.ui.chat.input_bar import InputBar
 from desktop.ui.voice.floor import Floor
+from desktop.ui.voice.push_to_talk import PushToTalk
+from desktop.ui.voice.speech_controller import SpeechController
 
 log = logging.getLogger(__name__)
 TICK_MS = 100

@@ -8,9 +8,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem
 
 from desktop.core.store import ConversationStore
-from desktop.ui.chat_controller import ChatController
-from desktop.ui.notice_bar import NoticeBar
-from desktop.ui.sidebar import ConversationSidebar
+from desktop.ui.chat.chat_controller import ChatController
+from desktop.ui.chat.sidebar import ConversationSidebar
+from desktop.ui.shell.notice_bar import NoticeBar
 
 
 class ConversationController(QObject):

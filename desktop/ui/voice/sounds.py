@@ -1,4 +1,4 @@
-"""Short record start/stop cues. Made by code (`python -m desktop.ui.sounds` rewrites the WAVs in assets/icons).
+"""Short record start/stop cues. Made by code (`python -m desktop.ui.voice.sounds` rewrites the WAVs in assets/icons).
 
 QtMultimedia is not in PySide6-Essentials, so they play through sounddevice, on the caller's thread (the
 push-to-talk controller calls this from its audio thread). No PortAudio or no output device: silently none.

@@ -37,7 +37,7 @@ from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
 from desktop.core.turn import StopRequested, Transcribed, TurnCancelled, TurnEvent, UserMessage, VoiceTurn
-from desktop.ui.iterator_bridge import IteratorBridge
+from desktop.ui.shell.iterator_bridge import IteratorBridge
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -148,8 +148,8 @@ class ModelWorker(QObject):
 
     def call(self, fn: Callable[[ChatEngine | None, Transcriber | None], T]) -> Future[T]:
         """Run `fn(engine, transcriber)` on this thread after the jobs queued before it (the local API server's
-        requests, desktop/ui/server_controller.py); its result or its error in the future. Never dropped silently:
-        a job left in the queue when the window closes is cancelled."""
+        requests, desktop/ui/server/server_controller.py); its result or its error in the future. Never dropped
+        silently: a job left in the queue when the window closes is cancelled."""
         future: Future[T] = Future()
 
         def job() -> None:

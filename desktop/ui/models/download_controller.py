@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.catalog import Variant
 from desktop.core.errors import DownloadCancelled
 from desktop.core.hub import ModelDownloader, Progress
-from desktop.ui.download_view import DownloadList, DownloadView
-from desktop.ui.iterator_bridge import IteratorBridge
+from desktop.ui.models.download_view import DownloadList, DownloadView
+from desktop.ui.shell.iterator_bridge import IteratorBridge
 
 
 @dataclass(eq=False)

@@ -1,0 +1,1 @@
+"""The chat: the conversation view, its messages, the input bar, the sidebar and the controllers that drive them."""

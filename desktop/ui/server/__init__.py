@@ -1,0 +1,1 @@
+"""The local API server's switch and settings page, and its controller."""

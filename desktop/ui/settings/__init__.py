@@ -1,0 +1,1 @@
+"""The Settings dialog, its pages and its controller."""
