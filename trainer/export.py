@@ -19,7 +19,8 @@ catalog_entry*.json are written only when every gate passed (a failed export lea
 
 Memory: the merge holds the model in float16 (what the GGUF stores) and merges one layer at a time in float32,
 so a 3B model needs about 6.5 GB of RAM rather than 13; the validation computes in float32 from those float16
-weights, a layer's weights at a time. export_report.json states the peak resident memory.
+weights: with a float32 copy when it fits in half the available memory, else upcasting a layer's weights at a
+time as they are used. export_report.json states the peak resident memory and which way the check ran.
 """
 
 from __future__ import annotations
@@ -119,6 +120,22 @@ def peak_rss_mb() -> float:
         pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def reference_in_float32(model: Any, share: float = 0.5) -> str:
+    """Set the merged float16 model up to compute in float32 for the validation: a float32 copy of the weights
+    when it takes at most `share` of the memory available now (fast), else `float32_compute` (the float16
+    weights upcast a layer at a time as they are used: no copy, slower, for a 3B model on a small host).
+    Returns which ("float32 copy" or "float16, upcast per layer")."""
+    import psutil
+    import torch
+
+    size = sum(p.numel() for p in model.parameters()) * 4
+    if size <= share * psutil.virtual_memory().available:
+        model.to(torch.float32)
+        return "float32 copy"
+    float32_compute(model)
+    return "float16, upcast per layer"
 
 
 def float32_compute(model: Any) -> Any:
@@ -522,7 +539,8 @@ def export(cfg: RecipeConfig, progress: bool = True) -> dict[str, Any]:
     conversations = read_conversations(cfg.data_path / "eval.jsonl", cfg.export.validation_rows)
     if not conversations:
         raise RecipeError(f"no held-out conversations in {cfg.data_path / 'eval.jsonl'} to validate with")
-    float32_compute(model)  # the reference: float32 arithmetic on exactly the f16 weights the GGUF holds
+    # The reference: float32 arithmetic on exactly the f16 weights the GGUF holds.
+    memory["validation_weights"] = reference_in_float32(model)
     validation = validate(cfg, model, tokenizer, f16, conversations)
     f16_choices = validation.pop("f16_choices")
     sequences = teacher_forced_sequences(cfg, tokenizer, conversations)

@@ -129,3 +129,16 @@ def test_the_smoke_runs_label_and_loss_checks() -> None:
     assert loss_fell([3.0, 2.9, 2.8, 2.0, 1.9, 1.8]) == pytest.approx((2.9, 1.9))
     with pytest.raises(SmokeFailure, match="did not fall"):
         loss_fell([2.0, 2.0, 2.0, 2.1, 2.0, 2.2])
+
+
+def test_the_smoke_run_passes_on_the_cpu_recipe(tmp_path: Path, train_stack: None) -> None:
+    """The smoke run's whole code path (prepare, the first batch's labels, training with a checkpoint and an
+    evaluation half-way, the loss falling, the resume) on the CPU recipe; on a GPU it runs the 1B config."""
+    from tests.trainer.conftest import CACHE, SMOKE
+    from trainer.gpu_smoke import run_smoke
+
+    figures = run_smoke(SMOKE, tmp_path / "smoke", steps=6, rows=19, resume_tolerance=1e-5,
+                        extra=[f"model.cache_dir={CACHE}", "model.tiny_layers=4", "data.eval_size=4"])
+    assert figures["steps"] == 6 and figures["loss_last"] < figures["loss_first"]
+    assert figures["trained_tokens_first_batch"] > 0 and figures["seconds_per_step"] > 0
+    assert figures["peak_gpu_memory_gb"] is None  # no GPU here
