@@ -35,6 +35,20 @@ CREATE TABLE IF NOT EXISTS messages (
     source TEXT NOT NULL DEFAULT 'text'
 );
 CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
+-- Timers and reminders (desktop/core/actions): created by IF NOT EXISTS on every open, so an older database gets the
+-- table the first time a newer Chinwag opens it and nothing else changes.
+CREATE TABLE IF NOT EXISTS alarms (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('timer', 'reminder', 'alarm')),
+    label TEXT NOT NULL DEFAULT '',
+    created REAL NOT NULL,
+    due REAL NOT NULL,
+    duration REAL,
+    conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL,
+    fired REAL,
+    cancelled REAL
+);
+CREATE INDEX IF NOT EXISTS alarms_pending ON alarms(due) WHERE fired IS NULL AND cancelled IS NULL;
 """
 
 SCHEMA_VERSION = 2
@@ -68,6 +82,21 @@ class Message:
     def cut_off(self) -> bool:
         """Ended by the token limit, not by the model: "Continue" can write more."""
         return self.role == "assistant" and self.finish_reason == "length" and not self.stopped
+
+
+@dataclass(frozen=True)
+class Alarm:
+    """A timer, reminder or alarm: `due` in seconds since the epoch; `duration` for a timer (what was asked)."""
+
+    id: int
+    kind: str  # "timer", "reminder" or "alarm"
+    label: str
+    created: float
+    due: float
+    duration: float | None = None
+    conversation_id: int | None = None
+    fired: float | None = None
+    cancelled: float | None = None
 
 
 @dataclass
@@ -280,6 +309,38 @@ class ConversationStore:
             self._db.execute("UPDATE messages SET active = (id = ?) WHERE alt_group = ?",
                              (message_id, row["alt_group"]))
 
+    # ---- timers and reminders -------------------------------------------------------------------------
+
+    def add_alarm(self, kind: str, due: float, *, label: str = "", duration: float | None = None,
+                  conversation_id: int | None = None) -> Alarm:
+        now = time.time()
+        cursor = self._db.execute(
+            "INSERT INTO alarms(kind, label, created, due, duration, conversation_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (kind, label, now, due, duration, conversation_id))
+        return Alarm(int(cursor.lastrowid), kind, label, now, due, duration, conversation_id)
+
+    def alarm(self, alarm_id: int) -> Alarm | None:
+        row = self._db.execute("SELECT * FROM alarms WHERE id = ?", (alarm_id,)).fetchone()
+        return _alarm(row) if row is not None else None
+
+    def pending_alarms(self) -> list[Alarm]:
+        """Set and not yet fired or cancelled, soonest first (those already due included)."""
+        rows = self._db.execute("SELECT * FROM alarms WHERE fired IS NULL AND cancelled IS NULL ORDER BY due, id")
+        return [_alarm(r) for r in rows]
+
+    def cancel_alarm(self, alarm_id: int) -> bool:
+        """False when it had already fired or been cancelled."""
+        cursor = self._db.execute(
+            "UPDATE alarms SET cancelled = ? WHERE id = ? AND fired IS NULL AND cancelled IS NULL",
+            (time.time(), alarm_id))
+        return cursor.rowcount > 0
+
+    def fire_alarm(self, alarm_id: int, at: float | None = None) -> bool:
+        """Mark it fired; False when another process (or a cancel) got there first, so each fires once."""
+        cursor = self._db.execute("UPDATE alarms SET fired = ? WHERE id = ? AND fired IS NULL AND cancelled IS NULL",
+                                  (time.time() if at is None else at, alarm_id))
+        return cursor.rowcount > 0
+
     # ---- export ---------------------------------------------------------------------------------------
 
     def export_json(self, conversation_id: int) -> str:
@@ -345,6 +406,11 @@ def _markdown_entry(m: Message, note: str, quote: bool = False) -> list[str]:
 
 def _conversation(r: sqlite3.Row) -> Conversation:
     return Conversation(r["id"], r["title"], r["created"], r["updated"], r["model"], r["system_prompt"])
+
+
+def _alarm(r: sqlite3.Row) -> Alarm:
+    return Alarm(r["id"], r["kind"], r["label"], r["created"], r["due"], r["duration"], r["conversation_id"],
+                 r["fired"], r["cancelled"])
 
 
 def _message(r: sqlite3.Row) -> Message:
