@@ -41,14 +41,16 @@ def normalise(text: str, lang: Language) -> str:
     text = re.sub(r"(?<=[a-z]),", "", text)  # "hey chinwag, set …"; "17,339" keeps its comma for the numbers
     text = re.sub(r"\s+", " ", text)
     changed = True
-    while changed:
+    while changed:  # one opening or ending at a time, longest first, until none is left
         changed = False
         for prefix in lang.prefixes:
             if text.startswith(prefix + " "):
                 text, changed = text[len(prefix) + 1:], True
+                break
         for suffix in lang.suffixes:
-            if text.endswith(" " + suffix):
+            if not changed and text.endswith(" " + suffix):
                 text, changed = text[: -len(suffix) - 1], True
+                break
     text = words_to_digits(text, lang.numbers)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -77,7 +79,7 @@ def recognise(text: str, language: str = "en", now: dt.datetime | None = None) -
 
 
 def _name(slots: dict[str, str]) -> str:
-    name = slots.get("name", "").strip()
+    name = re.sub(r"^(?:the|my|a|an) ", "", slots.get("name", "").strip())
     return "" if name in _NOT_NAMES or not name else name
 
 
@@ -201,11 +203,10 @@ class Actions:
             return ActionResult(request.action, f"It's {now.strftime('%A, %-d %B %Y')}.")
         if request.action == "maths":
             answer: MathsAnswer = v["answer"]
-            if "=" in answer.expression or answer.text in ("true", "false"):
-                return ActionResult(request.action, f"{answer.text}." if answer.text[0].isalpha() and
-                                    answer.text not in ("true", "false") else
-                                    f"{answer.expression}: {answer.text}" if answer.text in ("true", "false")
-                                    else answer.text)
+            if answer.text in ("true", "false"):
+                return ActionResult(request.action, f"{_pretty(answer.expression)} is {answer.text}.")
+            if "=" in answer.expression:  # solved: "x = 887, y = 1113", or "no solution"
+                return ActionResult(request.action, answer.text)
             return ActionResult(request.action, f"{_pretty(answer.expression)} = {answer.text}")
         if request.action == "convert":
             conversion: Conversion = v["conversion"]

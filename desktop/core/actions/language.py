@@ -18,7 +18,7 @@ _SLOTS = {
     "name": r"(?P<name>[a-z][a-z']*(?: [a-z][a-z']*){0,2}?)",
     "text": r"(?P<text>.+?)",
     "expr": r"(?P<expr>.+)",
-    "quantity": r"(?P<quantity>-?[\d.]+(?:/\d+)? ?[a-z°][\w °/^.-]*?)",
+    "quantity": r"(?P<quantity>(?:-?[\d.]+(?:/\d+)?|a|an) ?[a-z°][\w °/^.-]*?)",
     "unit": r"(?P<unit>[a-z°][\w °/^.-]*?)",
 }
 

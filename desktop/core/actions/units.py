@@ -63,7 +63,8 @@ def _format(value: float) -> str:
 
 
 def convert(quantity: str, target: str, lang: Language) -> Conversion:
-    m = re.fullmatch(r"(-?\d+(?:\.\d+)?(?:/\d+)?) ?(.+)", quantity.strip())
+    quantity = re.sub(r"^(?:a|an) ", "1 ", quantity.strip())
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?(?:/\d+)?) ?(.+)", quantity)
     if not m:
         raise NotAConversion(quantity)
     value = float(Fraction(m.group(1)))

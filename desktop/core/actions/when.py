@@ -88,10 +88,11 @@ def parse_time(text: str, lang: Language, now: dt.datetime) -> dt.datetime | Non
     text = re.sub(rf" ?(?:{oclock})$", "", text) if oclock else text
     hour: int | None = None
     minute = 0
+    fixed = False  # noon and midnight are never read as twelve hours later
     if re.fullmatch(_one_of(t.get("noon", [])), text):
-        hour, meridiem = 12, None
+        hour, meridiem, fixed = 12, None, True
     elif re.fullmatch(_one_of(t.get("midnight", [])), text):
-        hour, meridiem = 0, None
+        hour, meridiem, fixed = 0, None, True
     elif m := re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?", text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
     elif m := re.fullmatch(r"(\d{1,2}) (\d{2})", text):  # "3 30", "7 05"
@@ -122,7 +123,7 @@ def parse_time(text: str, lang: Language, now: dt.datetime) -> dt.datetime | Non
     day = now.date() + dt.timedelta(days=day_offset)
     when = dt.datetime.combine(day, dt.time(hour, minute))
     if when <= now and not explicit_day:
-        if meridiem is None and hour < 12 and when + dt.timedelta(hours=12) > now:
+        if meridiem is None and not fixed and hour < 12 and when + dt.timedelta(hours=12) > now:
             when += dt.timedelta(hours=12)  # "at 3" said at 10 am means 3 pm
         else:
             when += dt.timedelta(days=1)
