@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.context import AppContext
+from desktop.core.actions import ACTION_MODEL, Actions, alarm_message, alarm_title
 from desktop.core.audio import list_input_devices, read_wav, write_wav
 from desktop.core.catalog import CatalogError
 from desktop.core.errors import ChinwagError, DownloadCancelled
@@ -35,9 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     ask = sub.add_parser("ask", help="one turn from a WAV file or text; the reply streams to stdout")
-    source = ask.add_mutually_exclusive_group(required=True)
+    ask.add_argument("words", nargs="?", help="a typed message (the same as --text)")
+    source = ask.add_mutually_exclusive_group()
     source.add_argument("--wav", type=Path, dest="ask_wav", help="a WAV file of speech")
     source.add_argument("--text", help="a typed message")
+    ask.add_argument("--wait", action="store_true",
+                     help="if the request set a timer or reminder, wait for it and print (or say) it when it fires")
     ask.add_argument("--model", dest="ask_model", help="model id from `chinwag models`, or a .gguf path")
     ask.add_argument("--whisper", help="Whisper model id, or a faster-whisper model folder")
     ask.add_argument("--system", help="system prompt")
@@ -98,6 +102,17 @@ def run(args: argparse.Namespace, context: AppContext) -> int:
 
 def _ask(args: argparse.Namespace, context: AppContext) -> int:
     settings = context.settings
+    if args.words is not None:
+        if args.text is not None or args.ask_wav is not None:
+            raise ChinwagError("Give the message once: as words, --text or --wav.")
+        args.text = args.words
+    if args.text is None and args.ask_wav is None:
+        raise ChinwagError("Say what to ask: chinwag ask \"…\", --text \"…\" or --wav FILE.wav.")
+    actions = Actions(context.store)
+    if args.text is not None and actions.recognise(args.text) is not None:
+        # A local action (a timer, the time, a sum…) answers this: no language model is loaded at all.
+        turn = VoiceTurn(engine=None, store=context.store, model_name=ACTION_MODEL, actions=actions)  # type: ignore
+        return _answer(args, context, turn, None)
     variant = context.llm_variant(args.ask_model)
     if args.ask_model is None and variant.id != settings.llm_variant:
         print(f"note: {settings.llm_variant} is not downloaded; answering with {variant.label}. "
@@ -126,7 +141,12 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
         system_prompt=args.system if args.system is not None else settings.system_prompt_for(variant.id),
         params=params,
         transcriber=transcriber,
+        actions=actions,
     )
+    return _answer(args, context, turn, pcm)
+
+
+def _answer(args: argparse.Namespace, context: AppContext, turn: VoiceTurn, pcm) -> int:  # noqa: ANN001
     voice_out = _voice_output(args, context)  # loaded before the clock starts, as the window does at start-up
     splitter = SpeechSplitter(FIRST_PHRASE_WORDS)
     opening = args.text if args.text else args.ask_wav.name
@@ -169,7 +189,35 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
             "model": done.model,
             "timings": {"stt_s": round(t.stt_s, 4), "ttft_s": round(t.ttft_s, 4), "tokens": t.tokens,
                         "decode_tok_s": round(t.decode_tok_s, 2), "total_s": round(t.total_s, 4), **speech},
+            **({"action": done.action} if done.action else {}),
         }, ensure_ascii=False))
+    if args.wait and done is not None and done.action in ("timer.set", "reminder.set"):
+        return _wait_for(done, args, context)
+    return 0
+
+
+def _wait_for(done: TurnDone, args: argparse.Namespace, context: AppContext) -> int:
+    """`chinwag ask "set a timer for 2 seconds" --wait`: sleep until each alarm the turn set is due, then mark it fired
+    (so the window does not fire it again), print it, and say it with --speak."""
+    try:
+        for alarm in sorted(done.alarms, key=lambda a: a.due):
+            while (left := alarm.due - time.time()) > 0:
+                time.sleep(min(left, 0.5))
+            if not context.store.fire_alarm(alarm.id):
+                print(f"{alarm_title(alarm)}: cancelled or already fired elsewhere.", file=sys.stderr)
+                continue
+            message = alarm_message(alarm, time.time())
+            print(message, flush=True)
+            if args.speak:
+                voice_out = _voice_output(args, context)
+                if voice_out is not None:
+                    voice_out.say(message)
+                    voice_out.finish()
+                    _finish_speaking(voice_out, args, time.perf_counter())
+    except KeyboardInterrupt:
+        print("\n(stopped waiting; the timer is still set, and the window will tell you when it fires)",
+              file=sys.stderr)
+        return 130
     return 0
 
 

@@ -348,7 +348,7 @@ def test_timers_and_reminders_are_kept_listed_and_cancelled(tmp_path: Path) -> N
     ambiguous = actions.handle("cancel the timer")
     assert "Say which one" in ambiguous.reply and len(store.pending_alarms()) == 3
     assert actions.handle("cancel the pasta timer").reply == "Cancelled: Pasta timer."
-    assert actions.handle("cancel the timer").reply == "Cancelled: 2 minutes timer."
+    assert actions.handle("cancel the timer").reply == "Cancelled: Timer for 2 minutes."
     assert actions.handle("cancel the timer").reply == "There's no timer to cancel."
     store.close()
     reopened = ConversationStore(tmp_path / "c.db")  # survives a restart

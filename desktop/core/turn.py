@@ -6,6 +6,7 @@ The CLI and the window both drive it. It is a generator of events, so the caller
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -13,11 +14,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from desktop.core.actions import ACTION_MODEL, Actions
 from desktop.core.audio import speech_present
 from desktop.core.errors import ChatTemplateError, ChinwagError, NothingHeard
 from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
+
+log = logging.getLogger(__name__)
 
 _SAVE_EVERY_S = 0.25  # how often a streaming reply is written to the store
 
@@ -70,6 +74,8 @@ class TurnDone:
     user_message_id: int
     reply_message_id: int | None  # None: the reply was empty (stopped before its first token), so no row is kept
     finish_reason: str = ""  # "stop", "length" (cut off by max_tokens: it can be continued) or "cancelled"
+    action: str = ""  # a local action answered, not the model ("timer.set", "maths", …: desktop/core/actions)
+    alarms: tuple = ()  # the timers or reminders that action set or cancelled (store.Alarm)
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,7 @@ class VoiceTurn:
     params: GenerationParams = field(default_factory=GenerationParams)
     transcriber: Transcriber | None = None
     clock: Callable[[], float] = time.perf_counter
+    actions: Actions | None = None  # local actions, tried before the model (None: every turn goes to the model)
 
     def history(self, conversation_id: int) -> list[dict[str, str]]:
         return chat_messages(self.system_prompt, self.store.messages(conversation_id))
@@ -215,7 +222,32 @@ class VoiceTurn:
             # Stored on the way out (the app is closing): no reply is started, so the model is not needed at all.
             yield TurnDone(user.text, "", self.model_name, True, TurnTimings(stt_s=stt_s), user.id, None, "cancelled")
             return
+        if self.actions is not None:
+            done = self._act(conversation_id, user, started, stt_s)
+            if done is not None:
+                yield Token(done.reply)
+                yield done
+                return
         yield from self.reply(conversation_id, user, cancel=cancel, started=started, stt_s=stt_s)
+
+    def _act(self, conversation_id: int, user: Message, started: float, stt_s: float) -> TurnDone | None:
+        """A request a local action answers (a timer, the time, a sum…): answered and stored at once, no model.
+        None when it is not one, or the action failed (then the model answers, as before)."""
+        assert self.actions is not None
+        try:
+            result = self.actions.handle(user.text, conversation_id)
+        except Exception:  # noqa: BLE001 - an action that fails must never cost the user their answer
+            log.exception("local action failed; the model answers instead")
+            return None
+        if result is None:
+            return None
+        total = self.clock() - started
+        timings = TurnTimings(stt_s=stt_s, ttft_s=total, total_s=total)
+        row = self.store.add_message(conversation_id, "assistant", result.reply, model=ACTION_MODEL,
+                                     timings={**timings.as_dict(), "action": result.action})
+        self.store.update_message(row.id, result.reply, finish_reason="stop")
+        return TurnDone(user.text, result.reply, ACTION_MODEL, False, timings, user.id, row.id, "stop",
+                        result.action, result.alarms)
 
     def reply(
         self,

@@ -39,6 +39,7 @@ def normalise(text: str, lang: Language) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
     text = re.sub(r"[.?!…]+$", "", text).strip()
     text = re.sub(r"(?<=[a-z]),", "", text)  # "hey chinwag, set …"; "17,339" keeps its comma for the numbers
+    text = re.sub(r"(?<=[a-z0-9])[.?!]\s+(?=[a-z0-9(])", " ", text)  # Whisper ends a "sentence" mid-request
     text = re.sub(r"\s+", " ", text)
     changed = True
     while changed:  # one opening or ending at a time, longest first, until none is left
@@ -171,7 +172,7 @@ def say_clock(moment: dt.datetime, now: dt.datetime) -> str:
 
 def alarm_title(alarm: Alarm) -> str:
     if alarm.kind == "timer":
-        named = f"{alarm.label} timer" if alarm.label else f"{say_duration(alarm.duration or 0)} timer"
+        named = f"{alarm.label} timer" if alarm.label else f"timer for {say_duration(alarm.duration or 0)}"
         return named[0].upper() + named[1:]
     if alarm.kind == "alarm":
         return f"Alarm{': ' + alarm.label if alarm.label else ''}"
@@ -273,6 +274,20 @@ class Actions:
             return ActionResult("timer.status", f"{alarm_title(found[0])}: {_left(found[0], now_s)}.", tuple(found))
         listed = "\n".join(f"- {alarm_title(a)}: {_left(a, now_s)}" for a in found)
         return ActionResult("timer.status", f"You have {len(found)} {noun}s:\n{listed}", tuple(found))
+
+
+def alarm_message(alarm: Alarm, now_s: float) -> str:
+    """What to show and say when it fires; a note if it fires late (the laptop slept, or Chinwag was closed)."""
+    late = now_s - alarm.due
+    if alarm.kind == "timer":
+        text = f"Time's up: {alarm_title(alarm)}."
+    elif alarm.kind == "alarm":
+        text = f"{alarm_title(alarm)}. It's {dt.datetime.fromtimestamp(alarm.due).strftime('%I:%M %p').lstrip('0')}."
+    else:
+        text = f"Reminder: {_to_you(alarm.label)}." if alarm.label else "Reminder."
+    if late >= 60:
+        text += f" (This was due {say_duration(late)} ago, while Chinwag was closed or the computer was asleep.)"
+    return text
 
 
 def _left(alarm: Alarm, now_s: float) -> str:

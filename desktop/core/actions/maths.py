@@ -53,6 +53,8 @@ def _words_to_symbols(text: str, lang: Language) -> str:
             text = re.sub(rf"\b{re.escape(word)}\b", f" {symbol} ", text)
         else:
             text = text.replace(word, f" {symbol} ")
+    # Whisper hears "close bracket times" as "close bracket time"
+    text = re.sub(r"\)\s*time\s*(?=\()", ") * ", text)
     # "7 x 8": x between two numbers is "times"; "7 x plus 10 y" keeps x as a variable
     text = re.sub(r"(?<=\d)\s+x\s+(?=\d)", " * ", text)
     return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,82 @@
+"""Local actions in the turn (issue 22): a matching request, typed or spoken (espeak-ng → Whisper tiny.en), is
+answered at once without the model and stored; a near-miss still goes to the model; `chinwag ask … --wait`."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.core.actions import ACTION_MODEL, Actions
+from desktop.core.audio import read_wav
+from desktop.core.llm import GenerationParams
+from desktop.core.store import ConversationStore
+from desktop.core.turn import Token, Transcribed, TurnDone, UserMessage, VoiceTurn
+from tests.conftest import cli_env, espeak, run_cli
+
+
+@pytest.fixture
+def turn(engine, transcriber, tmp_path: Path) -> VoiceTurn:
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    return VoiceTurn(engine=engine, store=store, model_name="smollm2", system_prompt="You are a helpful assistant.",
+                     transcriber=transcriber, params=GenerationParams(temperature=0.0, max_tokens=8, seed=3),
+                     actions=Actions(store))
+
+
+def _done(events) -> tuple[TurnDone, list]:  # noqa: ANN001
+    events = list(events)
+    assert isinstance(events[-1], TurnDone)
+    return events[-1], events
+
+
+@pytest.mark.parametrize(("said", "answer"), [
+    ("open bracket 50 plus 60 close bracket times open bracket 50 times 3 over 60 close bracket", "= 275"),
+    ("7 x plus 10 y equals 17339 and x plus y equals 2000", "x = 887, y = 1113"),
+])
+def test_spoken_maths_is_answered_exactly_without_the_model(turn: VoiceTurn, tmp_path: Path, said: str,
+                                                             answer: str) -> None:
+    pcm = read_wav(espeak(said, tmp_path / "q.wav"))
+    conversation = turn.store.create_conversation()
+    prompt_tokens_before = turn.engine.last_stats.prompt_tokens
+    released = time.perf_counter()
+    done, events = _done(turn.run(conversation.id, pcm=pcm, released_at=released))
+    assert [type(e) for e in events] == [Transcribed, UserMessage, Token, TurnDone]
+    assert done.action == "maths" and done.model == ACTION_MODEL and answer in done.reply
+    assert events[2].text == done.reply  # the reply reaches the window as its text, so it is spoken as usual
+    stored = turn.store.messages(conversation.id)
+    assert [m.role for m in stored] == ["user", "assistant"] and stored[1].text == done.reply
+    assert stored[1].model == ACTION_MODEL and stored[1].finish_reason == "stop"
+    assert turn.engine.last_stats.prompt_tokens == prompt_tokens_before  # the model was not asked
+    # release → answer: the transcription plus next to nothing
+    assert done.timings.total_s - done.timings.stt_s < 0.5, done.timings
+    print(f"\nrelease → answer {done.timings.total_s:.3f} s (transcription {done.timings.stt_s:.3f} s)")
+
+
+def test_a_typed_timer_is_stored_with_its_due_time(turn: VoiceTurn) -> None:
+    conversation = turn.store.create_conversation()
+    before = time.time()
+    done, _ = _done(turn.run(conversation.id, text="Set a pasta timer for 5 minutes."))
+    assert done.action == "timer.set" and done.reply == "Pasta timer set for 5 minutes."
+    (alarm,) = turn.store.pending_alarms()
+    assert alarm.label == "pasta" and alarm.conversation_id == conversation.id
+    assert before + 300 <= alarm.due <= time.time() + 300
+
+
+def test_a_near_miss_goes_to_the_model(turn: VoiceTurn) -> None:
+    conversation = turn.store.create_conversation()
+    done, events = _done(turn.run(conversation.id, text="I need more time to think"))
+    assert done.action == "" and done.model == "smollm2" and done.timings.tokens > 0
+    assert turn.store.pending_alarms() == []
+
+
+def test_ask_sets_a_timer_and_waits_for_it(tmp_path: Path) -> None:
+    started = time.monotonic()
+    result = run_cli(["ask", "set a timer for 2 seconds", "--wait"], cli_env(tmp_path), timeout=60)
+    took = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines == ["Timer set for 2 seconds.", "Time's up: Timer for 2 seconds."]
+    assert 2 <= took < 20  # no language model was loaded for it
+    store = ConversationStore(tmp_path / "data" / "Chinwag" / "conversations.sqlite3")
+    assert store.pending_alarms() == []  # fired, so the window will not fire it again
