@@ -79,6 +79,12 @@ class TrayIcon(QObject):
         self.icon.showMessage("Chinwag", text, self.window.windowIcon(), 15_000)
         self.last_message = text
 
+    def show_alert(self, text: str) -> None:
+        """A timer or reminder fired: from the tray too, whether or not the window is in front."""
+        if self.icon is not None:
+            self.icon.showMessage("Chinwag", text, self.window.windowIcon(), 30_000)
+            self.last_message = text
+
     def _update(self) -> None:
         self.show_action.setText("Hide Chinwag" if self.window.isVisible() else "Show Chinwag")
 

@@ -28,6 +28,7 @@ from desktop.core.audio import AudioSource, Recorder, Recording, RecordingInterr
 from desktop.core.errors import AudioError
 from desktop.core.settings import Settings
 from desktop.core.sysinfo import network_available
+from desktop.ui.chat.alarm_controller import AlarmController
 from desktop.ui.chat.chat_controller import ChatController
 from desktop.ui.chat.conversation_controller import ConversationController
 from desktop.ui.models.download_controller import DownloadController
@@ -154,6 +155,7 @@ class WindowController(QObject):
         for warning in self.context.warnings:
             self.window.notices.show_notice(warning, kind="warning")
         self.conversations.restore_last()
+        self.alarms.start()  # any that came due while Chinwag was closed fire now, marked late
         self.server.apply()
         self._check_network()
         self._network.start()
@@ -227,6 +229,10 @@ class WindowController(QObject):
                                                                       on_action=self.settings.open))
         self.tray = TrayIcon(w, self.remote, w.close, enabled=s.tray_icon)
         self.chat.turn_finished.connect(self.tray.show_reply)
+        # Timers and reminders (issue 22): fired when due, with the window shown, hidden or in the tray.
+        self.alarms = AlarmController(self.context.store, lambda text: w.notices.show_notice(text, kind="info"),
+                                      lambda text: self.speech.speak_text(text), parent=self)
+        self.alarms.fired.connect(lambda _alarm, text: self.tray.show_alert(text))
         self.settings.applied.connect(lambda _old, _new: self._configure_hotkey())
         self._configure_hotkey()
 
@@ -507,6 +513,7 @@ class WindowController(QObject):
         self._remove_error_hooks()
         self._network.stop()
         self.remote.shutdown()
+        self.alarms.stop()
         self.tray.shutdown()
         self._release_timer.stop()
         self.floor.window_closed()

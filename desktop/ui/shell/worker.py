@@ -30,6 +30,7 @@ from typing import TypeVar
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.actions import Actions
 from desktop.core.audio import speech_present
 from desktop.core.errors import ChinwagError, ModelLoadError, NothingHeard
 from desktop.core.live_stt import LiveTranscript
@@ -360,6 +361,7 @@ class ModelWorker(QObject):
             system_prompt=request.system_prompt,
             params=request.params,
             transcriber=self._transcriber,
+            actions=Actions(self._store),  # timers, the time, sums…: answered before the model (issue 22)
         )
         if request.continue_reply is not None:
             yield from turn.continue_reply(request.conversation_id, request.continue_reply, cancel=request.cancel)
