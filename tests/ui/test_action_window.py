@@ -26,6 +26,23 @@ def test_a_typed_timer_answers_at_once_fires_and_a_reminder_survives_a_restart(o
     assert fired.args[1] == "Time's up: Timer for 2 seconds."
     assert window.view.notices.label.text() == "Time's up: Timer for 2 seconds."
 
+    # The card: counting down, with Cancel; the tray lists what is set and cancels it too.
+    window.type_and_send("set a pasta timer for 10 minutes")
+    pasta = window.c.timer_cards.cards[window.c.chat.last_done.alarms[0].id]
+    assert pasta.title.text() == "Pasta timer" and pasta.left.text() in ("10:00", "9:59")
+    window.type_and_send("set a tea timer for 3 minutes")
+    tea = window.c.timer_cards.cards[window.c.chat.last_done.alarms[0].id]
+    window.c.tray.menu.aboutToShow.emit()
+    listed = [a.text() for a in window.c.tray.alarms_menu.actions()]
+    assert listed[0].startswith("Cancel Tea timer (") and listed[1].startswith("Cancel Pasta timer (")
+    window.c.tray.alarms_menu.actions()[1].trigger()
+    assert pasta.left.text() == "Cancelled" and not pasta.cancel_button.isVisible()
+    tea.cancel_button.click()
+    assert tea.left.text() == "Cancelled"
+    assert ConversationStore(app_paths.database_file).pending_alarms() == []
+    window.c.tray.menu.aboutToShow.emit()
+    assert [a.text() for a in window.c.tray.alarms_menu.actions()] == ["None set"]
+
     done = window.type_and_send("remind me in 3 seconds to stretch")
     assert done.action == "reminder.set" and len(done.alarms) == 1
     due = done.alarms[0].due

@@ -161,6 +161,14 @@ def say_duration(seconds: float) -> str:
     return " ".join(parts[:2]) if len(parts) > 2 else " and ".join(parts)
 
 
+def countdown(seconds: float) -> str:
+    """"4:59", "1:02:03"; never below 0:00."""
+    total = max(0, int(seconds + 0.999))  # 4.2 s left shows 0:05 until it is under 4 s: a countdown rounds up
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 def say_clock(moment: dt.datetime, now: dt.datetime) -> str:
     clock = moment.strftime("%I:%M %p").lstrip("0")
     if moment.date() == now.date():

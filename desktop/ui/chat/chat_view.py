@@ -16,6 +16,7 @@ class ChatView(QScrollArea):
     speak_requested = Signal(object)
     continue_requested = Signal(object)
     alternative_requested = Signal(object, int)  # MessageWidget, -1 or +1
+    cleared = Signal()  # every message and card went (another conversation is shown)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,7 @@ class ChatView(QScrollArea):
         self.setWidget(self._column)
         self._follow = True
         self._messages: list[MessageWidget] = []
+        self._cards: list[QWidget] = []  # action cards (a timer counting down) between the messages
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -61,10 +63,12 @@ class ChatView(QScrollArea):
         return list(self._messages)
 
     def clear(self) -> None:
-        for widget in self._messages:
+        for widget in [*self._messages, *self._cards]:
             self._layout.removeWidget(widget)
             widget.deleteLater()
         self._messages = []
+        self._cards = []
+        self.cleared.emit()
         self.placeholder.setVisible(True)
         self.set_left_out_before(None)
         self._follow = True
@@ -80,6 +84,13 @@ class ChatView(QScrollArea):
         widget.speak_requested.connect(lambda: self.speak_requested.emit(widget))
         widget.continue_requested.connect(lambda: self.continue_requested.emit(widget))
         widget.alternative_requested.connect(lambda step: self.alternative_requested.emit(widget, step))
+        return widget
+
+    def add_card(self, widget: QWidget) -> QWidget:
+        """An action's card (a timer counting down), at the end of the conversation; it goes when the chat is
+        cleared."""
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+        self._cards.append(widget)
         return widget
 
     def set_left_out_before(self, widget: MessageWidget | None) -> None:

@@ -6,12 +6,14 @@ else changes when there is none: there is simply no icon, and the window works a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
+from desktop.core.actions import alarm_title, countdown
 from desktop.ui.shell.theme import icon
 from desktop.ui.voice.global_hotkey import RemoteTalk
 
@@ -29,6 +31,12 @@ class TrayIcon(QObject):
         self.quit_action = QAction("Quit Chinwag", self.menu)
         self.menu.addAction(self.show_action)
         self.menu.addAction(self.talk_action)
+        # Timers and reminders (issue 22): listed when the menu opens; choosing one cancels it.
+        self.alarms_menu = QMenu("Timers and reminders", self.menu)
+        self.alarms_menu.setAccessibleName("Timers and reminders")
+        self.menu.addMenu(self.alarms_menu)
+        self._pending: Callable[[], list] = list
+        self._cancel_alarm: Callable[[int], None] = lambda _id: None
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
         self.show_action.triggered.connect(self.toggle_window)
@@ -36,6 +44,7 @@ class TrayIcon(QObject):
         self.quit_action.triggered.connect(quit_app)
         talk.ptt.state_changed.connect(self._ptt_state)
         self.menu.aboutToShow.connect(self._update)
+        self.menu.aboutToShow.connect(self._list_alarms)
         self.icon: QSystemTrayIcon | None = None
         self.last_message = ""
         if enabled and QSystemTrayIcon.isSystemTrayAvailable():
@@ -78,6 +87,25 @@ class TrayIcon(QObject):
         text = reply if len(reply) <= 240 else reply[:239].rstrip() + "…"
         self.icon.showMessage("Chinwag", text, self.window.windowIcon(), 15_000)
         self.last_message = text
+
+    def set_alarms(self, pending: Callable[[], list], cancel: Callable[[int], None]) -> None:
+        """Where the menu's list of timers and reminders comes from (store.Alarm, soonest first), and how one is
+        cancelled."""
+        self._pending, self._cancel_alarm = pending, cancel
+
+    def _list_alarms(self) -> None:
+        self.alarms_menu.clear()
+        alarms = self._pending()
+        if not alarms:
+            empty = self.alarms_menu.addAction("None set")
+            empty.setEnabled(False)
+            return
+        now = time.time()
+        for alarm in alarms:
+            left = countdown(alarm.due - now) if alarm.kind == "timer" else \
+                time.strftime("%H:%M", time.localtime(alarm.due))
+            action = self.alarms_menu.addAction(f"Cancel {alarm_title(alarm)} ({left})")
+            action.triggered.connect(lambda _checked=False, alarm_id=alarm.id: self._cancel_alarm(alarm_id))
 
     def show_alert(self, text: str) -> None:
         """A timer or reminder fired: from the tray too, whether or not the window is in front."""

@@ -31,6 +31,7 @@ from desktop.core.sysinfo import network_available
 from desktop.ui.chat.alarm_controller import AlarmController
 from desktop.ui.chat.chat_controller import ChatController
 from desktop.ui.chat.conversation_controller import ConversationController
+from desktop.ui.chat.timer_card import TimerCards
 from desktop.ui.models.download_controller import DownloadController
 from desktop.ui.models.model_controller import ModelController
 from desktop.ui.models.model_manager import ModelManagerController
@@ -233,8 +234,18 @@ class WindowController(QObject):
         self.alarms = AlarmController(self.context.store, lambda text: w.notices.show_notice(text, kind="info"),
                                       lambda text: self.speech.speak_text(text), parent=self)
         self.alarms.fired.connect(lambda _alarm, text: self.tray.show_alert(text))
+        self.timer_cards = TimerCards(w.chat.add_card, self.alarms.cancel, self)
+        self.chat.turn_finished.connect(self.timer_cards.turn_finished)
+        self.alarms.fired.connect(self.timer_cards.fired)
+        w.chat.cleared.connect(self.timer_cards.cleared)
+        self.tray.set_alarms(self.alarms.pending, self._cancel_alarm)
         self.settings.applied.connect(lambda _old, _new: self._configure_hotkey())
         self._configure_hotkey()
+
+    def _cancel_alarm(self, alarm_id: int) -> None:
+        """Cancel from the tray's list: the card in the chat, if it is on screen, says so too."""
+        self.alarms.cancel(alarm_id)
+        self.timer_cards.ended(alarm_id, "Cancelled")
 
     def _configure_hotkey(self) -> None:
         s = self.context.settings
