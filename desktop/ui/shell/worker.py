@@ -352,7 +352,10 @@ class ModelWorker(QObject):
         if request.transcribe_only:
             yield ReviewTranscript(self._transcribe(request.pcm, request.live))
             return
-        if self._engine is None:
+        actions = Actions(self._store)  # timers, the time, sums…: answered before the model (issue 22)
+        typed_action = request.text is not None and request.pcm is None and request.reply_to is None \
+            and request.continue_reply is None and actions.recognise(request.text) is not None
+        if self._engine is None and not typed_action:  # a typed action needs no model: it answers while one loads
             raise ModelLoadError("No language model is loaded. Choose one in Settings (Ctrl+,).")
         turn = VoiceTurn(
             engine=self._engine,
@@ -361,7 +364,7 @@ class ModelWorker(QObject):
             system_prompt=request.system_prompt,
             params=request.params,
             transcriber=self._transcriber,
-            actions=Actions(self._store),  # timers, the time, sums…: answered before the model (issue 22)
+            actions=actions,
         )
         if request.continue_reply is not None:
             yield from turn.continue_reply(request.conversation_id, request.continue_reply, cancel=request.cancel)
