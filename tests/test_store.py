@@ -144,7 +144,8 @@ def test_a_database_made_by_the_first_schema_opens_and_gains_the_new_features(tm
     store = ConversationStore(db)  # and opening it again migrates nothing twice
     assert [m.text for m in store.alternatives(again.id)] == ["Hello!", "Hey there."]
     assert store.conversation(1).system_prompt == "Be brief."
-    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3
+    assert user.language == "" and reply.language == ""
 
 
 def test_alternatives_keep_every_answer_and_the_shown_one_is_the_history(tmp_path: Path) -> None:
@@ -221,3 +222,29 @@ def test_replace_from_swaps_the_originals_for_the_new_message_in_one_transaction
     assert [(m.role, m.text) for m in store.messages(conversation.id)] == before
     store.close()
     assert [(m.role, m.text) for m in ConversationStore(tmp_path / "c.sqlite3").messages(conversation.id)] == before
+
+
+def test_a_version_2_database_gains_the_language_column_and_keeps_its_rows(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "v2.sqlite3"
+    old = sqlite3.connect(db)
+    old.executescript(_FIRST_SCHEMA)
+    for column in ("model TEXT", "system_prompt TEXT"):
+        old.execute(f"ALTER TABLE conversations ADD COLUMN {column}")
+    for column in ("finish_reason TEXT NOT NULL DEFAULT ''", "alt_group INTEGER", "active INTEGER NOT NULL DEFAULT 1"):
+        old.execute(f"ALTER TABLE messages ADD COLUMN {column}")
+    old.execute("INSERT INTO conversations(id, title, created, updated) VALUES (1, 'Before', 1.0, 2.0)")
+    old.execute("INSERT INTO messages(conversation_id, role, text, created, source) VALUES (1, 'user', 'Hi', 1.0, 'voice')")
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+
+    store = ConversationStore(db)
+    [before] = store.messages(1)
+    assert (before.text, before.language) == ("Hi", "")
+    spoken = store.add_message(1, "user", "Wie spät ist es?", source="voice", language="de")
+    store.close()
+    store = ConversationStore(db)
+    assert [(m.text, m.language) for m in store.messages(1)] == [("Hi", ""), (spoken.text, "de")]
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == 3

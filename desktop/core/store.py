@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS alarms (
 CREATE INDEX IF NOT EXISTS alarms_pending ON alarms(due) WHERE fired IS NULL AND cancelled IS NULL;
 """
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Columns added after version 1 (the first release): (table, column, declaration). Added by ALTER TABLE on open, so a
 # database made by an older Chinwag keeps working, and every row it had reads as before.
 _ADDED_COLUMNS = [
@@ -60,6 +60,8 @@ _ADDED_COLUMNS = [
     ("messages", "finish_reason", "TEXT NOT NULL DEFAULT ''"),  # "stop", "length" (cut at max_tokens), "cancelled"
     ("messages", "alt_group", "INTEGER"),  # replies at one place share it (the first one's id); NULL: no group
     ("messages", "active", "INTEGER NOT NULL DEFAULT 1"),  # the alternative shown (and sent to the model)
+    # Version 3: the language Whisper heard a spoken message in ("de"); '' when typed or not known.
+    ("messages", "language", "TEXT NOT NULL DEFAULT ''"),
 ]
 
 
@@ -77,6 +79,7 @@ class Message:
     source: str = "text"  # "text" or "voice"
     finish_reason: str = ""  # "stop", "length" (cut off by the token limit) or "cancelled"; "" if unknown
     alt_group: int | None = None
+    language: str = ""  # a spoken message: the language Whisper heard ("de"); "" when typed or unknown
 
     @property
     def cut_off(self) -> bool:
@@ -202,6 +205,7 @@ class ConversationStore:
         source: str = "text",
         alternative_of: int | None = None,
         replace_from: int | None = None,
+        language: str = "",
     ) -> Message:
         """Add a message at the end; with `alternative_of` (a reply's id), add a reply in that reply's place instead:
         the earlier answers stay, as alternatives, and the new one is shown. With `replace_from` (edit and resend),
@@ -224,12 +228,13 @@ class ConversationStore:
                                  (group, row["id"], group))
             cursor = self._db.execute(
                 "INSERT INTO messages(conversation_id, role, text, created, model, timings, complete, source, "
-                "alt_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (conversation_id, role, text, now, model, json.dumps(timings or {}), int(complete), source, group),
+                "alt_group, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (conversation_id, role, text, now, model, json.dumps(timings or {}), int(complete), source, group,
+                 language),
             )
             self._db.execute("UPDATE conversations SET updated = ? WHERE id = ?", (now, conversation_id))
         return Message(int(cursor.lastrowid), conversation_id, role, text, now, model, timings or {},
-                       False, complete, source, "", group)
+                       False, complete, source, "", group, language)
 
     def update_message(
         self,
@@ -416,4 +421,4 @@ def _alarm(r: sqlite3.Row) -> Alarm:
 def _message(r: sqlite3.Row) -> Message:
     return Message(r["id"], r["conversation_id"], r["role"], r["text"], r["created"], r["model"],
                    json.loads(r["timings"] or "{}"), bool(r["stopped"]), bool(r["complete"]), r["source"],
-                   r["finish_reason"] or "", r["alt_group"])
+                   r["finish_reason"] or "", r["alt_group"], r["language"] or "")

@@ -195,6 +195,7 @@ class VoiceTurn:
         started = released_at if released_at is not None else self.clock()
         stt_s = 0.0
         source = "text"
+        language = ""  # the language Whisper detected, stored with the message (not when the setting fixed it)
         if pcm is None and cancel.is_set() and not keep_words.is_set():
             yield TurnCancelled(text)
             return
@@ -210,13 +211,16 @@ class VoiceTurn:
             yield Transcribed(transcript)
             text = transcript.text
             source = "voice"
+            if self.transcriber.language is None:
+                language = transcript.language
         if not text or not text.strip():
             raise NothingHeard("Nothing to send.")
         if cancel.is_set() and not keep_words.is_set():
             # Stopped before anything was stored: store nothing, and hand the words back to the caller.
             yield TurnCancelled(text.strip())
             return
-        user = self.store.add_message(conversation_id, "user", text.strip(), source=source, replace_from=replace_from)
+        user = self.store.add_message(conversation_id, "user", text.strip(), source=source, replace_from=replace_from,
+                                      language=language)
         yield UserMessage(user)
         if cancel.is_set():
             # Stored on the way out (the app is closing): no reply is started, so the model is not needed at all.
