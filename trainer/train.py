@@ -363,6 +363,7 @@ def _build_trainer(
         eval_dataset=load_split(cfg, "eval", tokenizer) if evaluate else None,
         args=args,
     )
+    _plain_cpu_device(trainer.args)
     for default in (PrinterCallback, ProgressCallback):
         trainer.remove_callback(default)
     trainer.add_callback(SaveConfigCallback(cfg, CONFIG_NAME))
@@ -378,6 +379,19 @@ def _build_trainer(
         instruction, response = turn_markers(cfg, tokenizer)
         trainer = train_on_responses_only(trainer, instruction_part=instruction, response_part=response)
     return trainer
+
+
+def _plain_cpu_device(args: Any) -> None:
+    """Several processes on the CPU: accelerate names each rank's device `cpu:<rank>`, which is fine for tensors
+    but not as torch.load's map_location, and transformers loads a checkpoint's optimizer state onto
+    `args.device` under several ranks (the resume fails: "don't know how to restore data location ... cpu:0").
+    `args.device` is the cached value of `_setup_devices`, computed once the trainer is built: make it plain
+    `cpu`. Nothing changes on a GPU."""
+    device = args.device
+    if device.type == "cpu" and device.index is not None:
+        import torch
+
+        args.__dict__["_setup_devices"] = torch.device("cpu")
 
 
 def _final_loss(history: list[dict[str, Any]]) -> float | None:
