@@ -80,3 +80,25 @@ def test_ask_sets_a_timer_and_waits_for_it(tmp_path: Path) -> None:
     assert 2 <= took < 20  # no language model was loaded for it
     store = ConversationStore(tmp_path / "data" / "Chinwag" / "conversations.sqlite3")
     assert store.pending_alarms() == []  # fired, so the window will not fire it again
+
+
+def test_a_reply_that_claims_an_action_no_tool_ran_is_caught(llama3_gguf: Path, tmp_path: Path) -> None:
+    """A Llama 3 test model scripted by a llama.cpp grammar: it says it set a timer (no action ran), then it answers
+    honestly. Only the claim gets the note, and nothing is set either way."""
+    from desktop.core.llm import ChatEngine
+
+    engine = ChatEngine(llama3_gguf, n_ctx=512, n_threads=2)
+    engine.load()
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    claim = "Sure, I've set a timer for five minutes."
+    turn = VoiceTurn(engine=engine, store=store, model_name="llama3-test", actions=Actions(store),
+                     params=GenerationParams(temperature=0.0, max_tokens=48, grammar=f'root ::= "{claim}"'))
+    conversation = store.create_conversation()
+    done, events = _done(turn.run(conversation.id, text="could you time my pasta"))
+    assert done.action == "" and done.reply.startswith(claim)
+    assert "Nothing was set" in done.reply and "".join(e.text for e in events if isinstance(e, Token)) == done.reply
+    assert store.messages(conversation.id)[-1].text == done.reply and store.pending_alarms() == []
+    turn.params = GenerationParams(temperature=0.0, max_tokens=48, grammar='root ::= "A timer counts down."')
+    done, _ = _done(turn.run(conversation.id, text="what does a timer do"))
+    assert done.reply == "A timer counts down."
+    engine.close()

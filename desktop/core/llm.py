@@ -61,6 +61,8 @@ class GenerationParams:
     repeat_penalty: float | None = None
     max_tokens: int = 512
     seed: int = -1  # -1: a new random seed every reply
+    # A llama.cpp grammar (GBNF) the reply must follow (a tool call's JSON, or a test's scripted reply); None: free text
+    grammar: str | None = None
 
 
 # The generation defaults each family's makers publish. Llama 3.2 Instruct: temperature 0.6, top_p 0.9, no repeat
@@ -396,6 +398,7 @@ class ChatEngine:
             top_k=sampling.top_k,
             min_p=sampling.min_p,
             repeat_penalty=sampling.repeat_penalty,
+            grammar=llama_cpp.LlamaGrammar.from_string(params.grammar, verbose=False) if params.grammar else None,
         )
         first_at = None
         try:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from desktop.core.actions import ACTION_MODEL, Actions
+from desktop.core.actions import ACTION_MODEL, Actions, unbacked_claim
 from desktop.core.audio import speech_present
 from desktop.core.errors import ChatTemplateError, ChinwagError, NothingHeard
 from desktop.core.llm import ChatEngine, GenerationParams
@@ -315,6 +315,11 @@ class VoiceTurn:
                 if now - last_save >= _SAVE_EVERY_S:
                     self.store.update_message(reply_row.id, "".join(parts))
                     last_save = now
+            note = unbacked_claim("".join(parts)) if self.actions is not None and parts else None
+            if note is not None:  # "I've set a timer": no action ran, so nothing was set, and the reply says so
+                log.info("the model claimed an action no tool ran; a note was added")
+                parts.append(f"\n\n{note}")
+                yield Token(f"\n\n{note}")
             completed = True
         except StopRequested:
             pass  # stopped inside the prompt's evaluation: ends as stopped, below, with what streamed

@@ -127,6 +127,17 @@ def _parse(action: str, slots: dict[str, str], lang: Language, now: dt.datetime,
     return None
 
 
+def unbacked_claim(reply: str, language: str = "en") -> str | None:
+    """The note to add when a model's `reply` says it set a timer, alarm or reminder (no action ran, so nothing was
+    set); None when it claims nothing."""
+    claims = load(language).section("claims")
+    text = reply.replace("\u2019", "'").lower()
+    for pattern in claims.get("patterns", []):
+        if re.search(pattern, text):
+            return claims.get("note", "(Nothing was set.)")
+    return None
+
+
 # ---- carrying them out -------------------------------------------------------------------------------------------
 
 
