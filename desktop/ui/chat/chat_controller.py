@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.core.audio import Recording
 from desktop.core.errors import ChinwagError, NothingHeard
+from desktop.core.languages import language_name
 from desktop.core.live_stt import LiveTranscript
 from desktop.core.llm import GenerationParams
 from desktop.core.store import ConversationStore, Message
@@ -698,4 +699,7 @@ def _meta(message: Message) -> str:
     stamp = time.strftime("%H:%M", time.localtime(message.created))
     if message.role == "assistant" and message.model:
         return f"{stamp} · {message.model}"
-    return f"{stamp} · spoken" if message.source == "voice" else stamp
+    if message.source != "voice":
+        return stamp
+    # The language Whisper heard, when it detected one (Settings → Speech language: automatic).
+    return f"{stamp} · spoken in {language_name(message.language)}" if message.language else f"{stamp} · spoken"
