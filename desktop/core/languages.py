@@ -71,3 +71,18 @@ def detect_text_language(text: str, default: str | None = None) -> str | None:
     if scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
         return default
     return best
+
+
+# One instruction for every language, with the language's name put in: told to the model in the system prompt when
+# the question was not in English, so that a small model does not drift back into English.
+REPLY_LANGUAGE_INSTRUCTION = "The user speaks {language}: always answer in {language}."
+
+
+def with_reply_language(system_prompt: str, language: str | None,
+                        instruction: str = REPLY_LANGUAGE_INSTRUCTION) -> str:
+    """The system prompt with the instruction to answer in `language` (a code) after it; unchanged for English or
+    no language (the default prompt is English already, and an unchanged prompt keeps the model's cache)."""
+    if not language or language == "en" or not instruction:
+        return system_prompt
+    note = instruction.format(language=language_name(language))
+    return f"{system_prompt}\n\n{note}" if system_prompt else note

@@ -6,17 +6,21 @@ The CLI and the window both drive it. It is a generator of events, so the caller
 
 from __future__ import annotations
 
+import datetime
+import json
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from desktop.core.actions import ACTION_MODEL, Actions, unbacked_claim
+from desktop.core.actions import ACTION_MODEL, ActionResult, Actions, unbacked_claim
+from desktop.core.actions import tools as action_tools
 from desktop.core.audio import speech_present
 from desktop.core.errors import ChatTemplateError, ChinwagError, NothingHeard
+from desktop.core.languages import REPLY_LANGUAGE_INSTRUCTION, detect_text_language, with_reply_language
 from desktop.core.llm import ChatEngine, GenerationParams
 from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
@@ -164,9 +168,23 @@ class VoiceTurn:
     transcriber: Transcriber | None = None
     clock: Callable[[], float] = time.perf_counter
     actions: Actions | None = None  # local actions, tried before the model (None: every turn goes to the model)
+    language_instruction: str = REPLY_LANGUAGE_INSTRUCTION  # "{language}": the question's language, by name
+    # Offer the actions to a Llama 3.x model as tools it may call (desktop/core/actions/tools.py); needs `actions`
+    tools: bool = False
+    _tool_result: ActionResult | None = field(default=None, init=False, repr=False)
 
     def history(self, conversation_id: int) -> list[dict[str, str]]:
-        return chat_messages(self.system_prompt, self.store.messages(conversation_id))
+        stored = self.store.messages(conversation_id)
+        return chat_messages(self.prompt_for(stored), stored)
+
+    def prompt_for(self, stored: list[Message]) -> str:
+        """The system prompt for a reply to `stored`: with the instruction to answer in the language of the last
+        question (what Whisper detected, else what its text is written in) when that is not English."""
+        question = next((m for m in reversed(stored) if m.role == "user" and m.text.strip()), None)
+        language = None
+        if question is not None:
+            language = question.language or detect_text_language(question.text)
+        return with_reply_language(self.system_prompt, language, self.language_instruction)
 
     def run(
         self,
@@ -298,7 +316,7 @@ class VoiceTurn:
         """Stream the reply to the history `stored` into `reply_row`, after the text `tail` it already holds."""
         cancel = cancel or threading.Event()
         started = started if started is not None else self.clock()
-        messages = chat_messages(self.system_prompt, stored)
+        messages = chat_messages(self.prompt_for(stored), stored)
         parts: list[str] = [tail] if tail else []
         first_at: float | None = None
         last_save = self.clock()
@@ -315,7 +333,8 @@ class VoiceTurn:
                 if now - last_save >= _SAVE_EVERY_S:
                     self.store.update_message(reply_row.id, "".join(parts))
                     last_save = now
-            note = unbacked_claim("".join(parts)) if self.actions is not None and parts else None
+            backed = self._tool_result is not None  # a tool ran: what the reply says it did was done
+            note = unbacked_claim("".join(parts)) if self.actions is not None and parts and not backed else None
             if note is not None:  # "I've set a timer": no action ran, so nothing was set, and the reply says so
                 log.info("the model claimed an action no tool ran; a note was added")
                 parts.append(f"\n\n{note}")
@@ -358,7 +377,9 @@ class VoiceTurn:
                 # reply and tell nothing to the model, so none is kept (an earlier alternative is shown again).
                 self.store.discard_reply(reply_row.id)
                 reply_id = None
-        yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_id, finish)
+        tool = self._tool_result
+        yield TurnDone(user.text, "".join(parts), self.model_name, stopped, timings, user.id, reply_id, finish,
+                       tool.action if tool else "", tool.alarms if tool else ())
         if not stopped and parts and not cancel.is_set():  # set after TurnDone too: the app is closing
             # After TurnDone, so the window is already done with the turn: the worker gets the next turn's shared
             # tokens into the cache while the user reads, and a next turn simply queues behind this.
@@ -401,9 +422,72 @@ class VoiceTurn:
         return _prepend(first, stream), messages
 
     def _stream(self, messages: list[dict[str, str]], cancel: threading.Event, tail: str) -> Iterator[str]:
+        self._tool_result = None
         if tail:
             return self.engine.stream(messages, self.params, cancel, tail=tail)
+        if self.tools and self.actions is not None and getattr(self.engine, "family", "") == "llama3":
+            return self._with_tools(messages, cancel)
         return self.engine.stream(messages, self.params, cancel)
+
+    def _with_tools(self, messages: list[dict[str, str]], cancel: threading.Event) -> Iterator[str]:
+        """Llama 3 tool calling: the model may answer with a call (`{"name": …, "parameters": …}`) instead of text.
+        A call is never shown: it is checked (and written again under a grammar that admits only real actions if it
+        was not valid), carried out, and its result goes back to the model, whose answer is the reply."""
+        assert self.actions is not None
+        tools: list[dict] | None = action_tools.TOOLS
+        if not self.engine.renders_tools:  # the template ignores `tools`: the system prompt describes them
+            messages = _with_system(messages, action_tools.tools_prompt())
+            tools = None
+        held: list[str] = []
+        stream = self.engine.stream(messages, self.params, cancel, tools=tools)
+        try:
+            for piece in stream:
+                held.append(piece)
+                start = "".join(held).lstrip()
+                if not start:
+                    continue
+                if not start.startswith(("{", "<|python_tag|>")):
+                    yield from held
+                    yield from stream
+                    return
+                break  # a call: read the rest, unseen
+            for piece in stream:
+                held.append(piece)
+        finally:
+            stream.close()
+        if cancel.is_set():
+            return
+        written = "".join(held)
+        try:
+            call = action_tools.parse_call(written)
+            request = action_tools.request_for(call, _now(self.actions))
+        except action_tools.BadCall as error:
+            log.info("the model's tool call was not valid (%s): written again under the call grammar", error)
+            constrained = replace(self.params, grammar=action_tools.call_grammar())
+            written = "".join(self.engine.stream(messages, constrained, cancel, tools=tools))
+            try:
+                call = action_tools.parse_call(written)
+                request = action_tools.request_for(call, _now(self.actions))
+            except action_tools.BadCall as again:  # valid JSON for a real action, but values that make no sense
+                log.info("the constrained call was not usable either (%s): answering without tools", again)
+                yield from self.engine.stream(messages, replace(self.params, grammar=None), cancel)
+                return
+        result = self.actions.run(request)
+        self._tool_result = result
+        log.info("the model called %s", call["name"])
+        answered = [*messages, {"role": "assistant", "content": json.dumps(call)},
+                    {"role": "ipython", "content": json.dumps({"output": result.reply}, ensure_ascii=False)}]
+        yield from self.engine.stream(answered, replace(self.params, grammar=None), cancel, tools=tools)
+
+
+def _with_system(messages: list[dict[str, str]], text: str) -> list[dict[str, str]]:
+    if messages and messages[0]["role"] == "system":
+        return [{"role": "system", "content": f"{messages[0]['content']}\n\n{text}"}, *messages[1:]]
+    return [{"role": "system", "content": text}, *messages]
+
+
+def _now(actions: Actions) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(actions.clock())
 
 
 def _prepend(first: str, rest: Iterator[str]) -> Iterator[str]:
