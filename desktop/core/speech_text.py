@@ -18,6 +18,20 @@ _ABBREVIATIONS = {
     "inc", "ltd", "co", "mt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "a.m", "p.m", "u.s", "u.k", "min", "max", "ca",
 }
+# Each language's own, on top of those (an initial, "M. Dupont", is already kept whole). "z. B." and "d. h." are
+# two dots: both letters are listed.
+_LANGUAGE_ABBREVIATIONS = {
+    "de": {"z", "b", "d", "h", "u", "a", "bzw", "usw", "vgl", "ggf", "evtl", "nr", "str", "bspw", "inkl", "ca",
+           "hr", "fr", "dr", "sog", "jh", "mio", "mrd", "z.b", "d.h", "u.a", "o.ä"},
+    "fr": {"mme", "mlle", "mm", "p.ex", "cf", "env", "av", "bd", "etc", "vol", "p"},
+    "es": {"sr", "sra", "srta", "d", "dña", "ud", "uds", "p.ej", "núm", "pág", "etc", "av", "aprox"},
+    "it": {"sig", "sig.ra", "dott", "ecc", "pag", "prof", "avv", "ing"},
+    "pt": {"sr", "sra", "dr", "dra", "etc", "pág", "av", "p.ex"},
+}
+# Thai writes no sentence marks: a space is where a speaker pauses, so a long enough run of text ends there, and one
+# with no space at all is cut at a length a voice says in one breath.
+THAI_MIN_CHARS = 24
+THAI_MAX_CHARS = 120
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _INLINE_CODE = re.compile(r"`([^`]*)`")
@@ -28,7 +42,9 @@ _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|")
-_SENTENCE_END = re.compile(r"([.!?…]+)([\"')\]]*)(\s+|$)")
+# Ends: . ! ? … and the Devanagari danda (। ॥); closing quotes stay with their sentence, French « … » with the space
+# before its closing mark.
+_SENTENCE_END = re.compile(r"([.!?…।॥]+)((?:\s?[\"')\]»”’])*)(\s+|$)")
 
 
 def _site(url: str) -> str:
@@ -48,33 +64,54 @@ def clean_inline(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _ends_sentence(text: str, end: int) -> bool:
-    """Whether the punctuation just before `end` closes a sentence (not "Dr." nor "3.14" nor "e.g.")."""
+def _ends_sentence(text: str, end: int, language: str = "en") -> bool:
+    """Whether the punctuation just before `end` closes a sentence (not "Dr." nor "3.14" nor "e.g." nor, in German,
+    "z. B.")."""
     before = text[:end]
     if before.endswith("."):
-        word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", before)
-        if word and word.group(1).lower() in _ABBREVIATIONS:
+        word = re.search(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.$", before)
+        if word and (word.group(1).lower() in _ABBREVIATIONS
+                     or word.group(1).lower() in _LANGUAGE_ABBREVIATIONS.get(language, ())):
             return False
         if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "J. R. R. Tolkien"
             return False
     return True
 
 
-def split_sentences(text: str) -> tuple[list[str], str]:
+def split_sentences(text: str, language: str = "en") -> tuple[list[str], str]:
     """Complete sentences at the start of `text`, and the unfinished rest. A mark at the very end of the text is not
-    yet an ending: the next piece may continue it ("3." becoming "3.14")."""
+    yet an ending: the next piece may continue it ("3." becoming "3.14"). `language`: whose abbreviations to know;
+    Thai ("th") is split at its spaces and by length instead."""
     sentences: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if not match.group(3):
             break
-        if not _ends_sentence(text, match.end(1)):
+        if not _ends_sentence(text, match.end(1), language):
             continue
         sentence = text[start:match.end(2)].strip()
         if sentence:
             sentences.append(sentence)
         start = match.end()
+    if language == "th":
+        return _split_thai(text[start:], sentences)
     return sentences, text[start:]
+
+
+def _split_thai(text: str, sentences: list[str]) -> tuple[list[str], str]:
+    """Thai: a space after at least THAI_MIN_CHARS characters ends a phrase; a run with no space is cut at
+    THAI_MAX_CHARS. Only spaces followed by more text count (the next piece may continue the last word)."""
+    while True:
+        stripped = text.lstrip()
+        cut = next((m.start() for m in re.finditer(r"\s+(?=\S)", stripped) if m.start() >= THAI_MIN_CHARS), None)
+        if cut is not None and cut <= THAI_MAX_CHARS:
+            sentences.append(stripped[:cut])
+            text = stripped[cut:]
+        elif len(stripped) > THAI_MAX_CHARS:
+            sentences.append(stripped[:THAI_MAX_CHARS])
+            text = stripped[THAI_MAX_CHARS:]
+        else:
+            return sentences, text
 
 
 def _words(text: str) -> bool:
@@ -83,7 +120,7 @@ def _words(text: str) -> bool:
 
 def _close(text: str) -> str:
     """A sentence without its own end mark gets a full stop, so the voice falls at its end."""
-    return text if text[-1] in ".!?…:;" else text + "."
+    return text if text[-1] in ".!?…:;।॥" else text + "."
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[—–-](?=\s)")
@@ -98,7 +135,8 @@ class SpeechSplitter:
     model is still writing the rest of the first sentence, and has less to synthesize before the first sound.
     """
 
-    def __init__(self, first_phrase_words: int = 0) -> None:
+    def __init__(self, first_phrase_words: int = 0, language: str = "en") -> None:
+        self.language = language  # the reply's language: whose abbreviations, and Thai's splitting by length
         self._line = ""  # the current, unfinished line of Markdown, raw
         self._pending = ""  # the paragraph so far, cleaned, not yet ended by a sentence mark
         self._in_code = False
@@ -123,7 +161,7 @@ class SpeechSplitter:
             return out
         prefix = re.match(r"^(?:\s*(?:>\s?)+)?(?:\s{0,3}#{1,6}\s+|\s*(?:[-*+•]|\d{1,3}[.)])\s+)?", self._line)
         marker = prefix.group(0) if prefix else ""
-        sentences, rest = split_sentences(self._line[len(marker):])
+        sentences, rest = split_sentences(self._line[len(marker):], self.language)
         if sentences:
             cleaned = [clean_inline(s) for s in sentences]
             if marker.strip() and not _QUOTE.fullmatch(marker):
@@ -181,14 +219,15 @@ class SpeechSplitter:
         if _HEADING.match(body) or _BULLET.match(body):
             # A heading or a list item is a sentence of its own, even without a full stop.
             out += self._end_paragraph()
-            sentences, rest = split_sentences(clean_inline(_BULLET.sub("", _HEADING.sub("", body))) + " ")
+            sentences, rest = split_sentences(clean_inline(_BULLET.sub("", _HEADING.sub("", body))) + " ",
+                                              self.language)
             out += [s for s in sentences if _words(s)]
             if _words(rest):
                 out.append(_close(rest.strip()))
             return out
         text = clean_inline(body)
         # The end of a line is white space: a mark there ends its sentence.
-        sentences, rest = split_sentences(f"{self._pending} {text} ".lstrip())
+        sentences, rest = split_sentences(f"{self._pending} {text} ".lstrip(), self.language)
         self._pending = rest.strip()
         return out + [s for s in sentences if _words(s)]
 
@@ -198,7 +237,7 @@ class SpeechSplitter:
         return [_close(rest)] if _words(rest) else []
 
 
-def speakable(markdown: str) -> list[str]:
+def speakable(markdown: str, language: str = "en") -> list[str]:
     """A whole reply as the sentences the voice would say."""
-    splitter = SpeechSplitter()
+    splitter = SpeechSplitter(language=language)
     return splitter.feed(markdown) + splitter.flush()
