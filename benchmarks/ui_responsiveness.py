@@ -8,7 +8,8 @@ settings and history, through push-to-talk voice turns (assets/hello.wav injecte
 would be), typed turns and switches between two models, and prints the longest and 95th-percentile stall.
 The start-up phase (from the window showing until both models are loaded) is reported on its own.
 Cold start is measured in fresh processes: from launch to the window shown and painted.
-Targets: max stall <= 50 ms, cold start <= 1.5 s (the models load after the window shows).
+Targets: max stall <= 50 ms, cold start <= 1.5 s (the models load after the window shows); during a hands-free
+conversation (replies spoken, the microphone opening by itself, voice activity scored) the longest stall <= 16 ms.
 With --json the last line is one JSON object: max_stall_ms, p95_stall_ms, cold_start_s, ...
 """
 
@@ -74,6 +75,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=4, help="voice turns per model (two models)")
     parser.add_argument("--cold-runs", type=int, default=3)
+    parser.add_argument("--hands-free", type=int, default=3, help="hands-free questions in the conversation phase")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -155,6 +157,22 @@ def main() -> int:
         switch_s.append(time.perf_counter() - started)
     meter.stop()
     stalls = meter.stalls_ms
+
+    # A hands-free conversation: each reply read aloud, then the microphone opens by itself, voice activity ends the
+    # question (scored off the GUI thread), and the next turn runs. Its stalls are reported on their own (≤ 16 ms).
+    import numpy as np
+
+    quiet = np.zeros(16000 // 2, np.float32)
+    c.ptt.source_factory = lambda: PcmSource(np.concatenate([quiet, pcm, quiet, quiet, quiet]))
+    meter.reset()
+    meter.start()
+    c.conversation.set_on(True)
+    count = len(finished)
+    typed_turn("Say hello in one sentence.")
+    wait(lambda: len(finished) >= count + 1 + args.hands_free, timeout_s=600)
+    c.conversation.set_on(False)
+    meter.stop()
+    hands_free_stalls = list(meter.stalls_ms)
     window.close()
 
     result = {
@@ -170,12 +188,18 @@ def main() -> int:
         "median_release_to_first_token_s": round(statistics.median(turn_ttft), 3),
         "model_switch_s": [round(s, 2) for s in switch_s],
         "closed_cleanly": c.closed_cleanly,
+        "hands_free_turns": args.hands_free,
+        "hands_free_max_stall_ms": round(max(hands_free_stalls, default=0.0), 1),
+        "hands_free_p99_stall_ms": round(sorted(hands_free_stalls)[int(0.99 * (len(hands_free_stalls) - 1))], 1)
+        if hands_free_stalls else 0.0,
     }
     print(f"event-loop stall during {len(turn_ttft)} voice turns, 2 typed turns and 2 model switches:")
     print(f"  max {result['max_stall_ms']} ms   p95 {result['p95_stall_ms']} ms   p99 {result['p99_stall_ms']} ms"
           f"   ({len(stalls)} ticks of 5 ms)")
     print(f"start-up (window shown → models loaded in {startup_s:.2f} s): "
           f"max stall {result['startup_max_stall_ms']} ms")
+    print(f"hands-free conversation ({args.hands_free} questions, replies spoken): max stall "
+          f"{result['hands_free_max_stall_ms']} ms, p99 {result['hands_free_p99_stall_ms']} ms (target ≤ 16 ms)")
     print(f"cold start to a visible window: median {result['cold_start_s']} s  (runs: {result['cold_start_runs_s']})")
     print(f"release → first token, median {result['median_release_to_first_token_s']} s; "
           f"model switches {result['model_switch_s']} s")

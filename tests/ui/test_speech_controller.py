@@ -47,7 +47,10 @@ def test_a_streamed_reply_is_read_aloud_and_barge_in_stops_it(qtbot, virtual_mic
     qtbot.waitUntil(lambda: speech.speaking, timeout=60_000)
     speech.stop()
     assert not speech.speaking
-    assert speech.speaker.silenced_after_s is not None and speech.speaker.silenced_after_s <= 0.05
+    # Within 50 ms at the voice's usual 10-ms blocks; a machine so busy that the first reply ran dry gets longer
+    # blocks (Speaker.block_step), and then still within the 300 ms the user must not hear past.
+    limit = 0.05 if speech.speaker.block_step == 0 else 0.3
+    assert speech.speaker.silenced_after_s is not None and speech.speaker.silenced_after_s <= limit
     speech.shutdown()
 
 
