@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     source = ask.add_mutually_exclusive_group()
     source.add_argument("--wav", type=Path, dest="ask_wav", help="a WAV file of speech")
     source.add_argument("--text", help="a typed message")
+    ask.add_argument("--tools", action="store_true",
+                     help="offer the local actions to a Llama 3.x model as tools it may call (off by default)")
     ask.add_argument("--wait", action="store_true",
                      help="if the request set a timer or reminder, wait for it and print (or say) it when it fires")
     ask.add_argument("--model", dest="ask_model", help="model id from `chinwag models`, or a .gguf path")
@@ -142,6 +144,7 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
         params=params,
         transcriber=transcriber,
         actions=actions,
+        tools=args.tools,
     )
     return _answer(args, context, turn, pcm)
 

@@ -3,6 +3,7 @@ answered at once without the model and stored; a near-miss still goes to the mod
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -101,4 +102,60 @@ def test_a_reply_that_claims_an_action_no_tool_ran_is_caught(llama3_gguf: Path, 
     turn.params = GenerationParams(temperature=0.0, max_tokens=48, grammar='root ::= "A timer counts down."')
     done, _ = _done(turn.run(conversation.id, text="what does a timer do"))
     assert done.reply == "A timer counts down."
+    engine.close()
+
+
+def _llama3_turn(llama3_gguf: Path, tmp_path: Path, script: str):  # noqa: ANN202
+    from desktop.core.llm import ChatEngine
+
+    engine = ChatEngine(llama3_gguf, n_ctx=2048, n_threads=2)
+    engine.load()
+    store = ConversationStore(tmp_path / "c.sqlite3")
+    turn = VoiceTurn(engine=engine, store=store, model_name="llama3-test", actions=Actions(store), tools=True,
+                     params=GenerationParams(temperature=0.0, max_tokens=80, seed=1, grammar=script))
+    return turn, engine, store
+
+
+def test_a_llama3_tool_call_runs_the_action_and_the_model_answers_from_its_result(llama3_gguf: Path,
+                                                                                   tmp_path: Path) -> None:
+    """The Llama 3 test model, scripted by a grammar, answers with a call; the call is never shown, the timer is
+    set in the store, and the reply (the model's answer after the result) carries no 'nothing was set' note."""
+    call = '{"name": "set_timer", "parameters": {"seconds": 120, "name": "tea"}}'
+    script = "root ::= " + json.dumps(call)
+    turn, engine, store = _llama3_turn(llama3_gguf, tmp_path, script)
+    conversation = store.create_conversation()
+    done, events = _done(turn.run(conversation.id, text="could you time my tea, two minutes"))
+    assert done.action == "timer.set" and done.model == "llama3-test"
+    (alarm,) = store.pending_alarms()
+    assert alarm.label == "tea" and alarm.duration == 120
+    shown = "".join(e.text for e in events if isinstance(e, Token))
+    assert '"set_timer"' not in shown and "Nothing was set" not in shown
+    assert "ipython" in engine.last_prompt and "Tea timer set for 2 minutes." in engine.last_prompt
+    engine.close()
+
+
+def test_the_call_grammar_only_admits_real_actions(llama3_gguf: Path) -> None:
+    """Whatever the (random-weight) model would write, under the call grammar it writes a valid call to a real
+    action, with its parameters' types."""
+    from desktop.core.actions.tools import NAMES, call_grammar, parse_call
+    from desktop.core.llm import ChatEngine
+
+    engine = ChatEngine(llama3_gguf, n_ctx=1024, n_threads=2)
+    engine.load()
+    grammar = call_grammar()
+    params = GenerationParams(temperature=0.0, max_tokens=60, grammar=grammar)
+    written = "".join(engine.stream([{"role": "user", "content": "set a timer"}], params))
+    assert engine.last_stats.finish_reason == "stop"  # the grammar ended it: a complete call
+    assert parse_call(written)["name"] in NAMES
+    engine.close()
+
+
+def test_an_invalid_tool_call_is_never_shown(llama3_gguf: Path, tmp_path: Path) -> None:
+    script = "root ::= " + json.dumps('{"name": "launch_rockets", "parameters": {}}')
+    turn, engine, store = _llama3_turn(llama3_gguf, tmp_path, script)
+    conversation = store.create_conversation()
+    done, events = _done(turn.run(conversation.id, text="launch the rockets"))
+    assert "launch_rockets" not in done.reply and done.reply_message_id is not None or done.reply == ""
+    assert done.action in ("", *("timer.set", "reminder.set", "timer.cancel", "timer.status", "clock.time",
+                                 "clock.date", "maths", "convert"))
     engine.close()

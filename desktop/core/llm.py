@@ -172,6 +172,7 @@ class ChatEngine:
     last_stats: StreamStats = field(default_factory=StreamStats)
     last_prompt: str = ""  # the prompt text of the last reply, as the model got it (after fitting the context)
     family: str = ""  # "llama3", "chatml" or "other", known once loaded
+    template: str = ""  # the chat template in use (the file's, or the fallback), known once loaded
     _llm: Any = None
     _formatter: Any = None
     _text: TokenText | None = None
@@ -214,6 +215,7 @@ class ChatEngine:
             ) from error
         template = llm.metadata.get("tokenizer.chat_template") or self._fallback_template(llm)
         self.family = chat_templates.family_of_template(template)
+        self.template = template
         # A GGUF that names no BOS/EOS still reports one (llama.cpp falls back to a default id, "," for byte-level
         # BPE): only ids the file itself declares are real special tokens the template may write.
         bos = _token_text(llm, llm.token_bos()) if "tokenizer.ggml.bos_token_id" in llm.metadata else ""
@@ -264,31 +266,42 @@ class ChatEngine:
             repeat_penalty=float(chosen["repeat_penalty"]),
         )
 
-    def prompt_text(self, messages: list[dict[str, str]]) -> str:
+    @property
+    def renders_tools(self) -> bool:
+        """The model's chat template writes the `tools` it is given (Meta's Llama 3.1/3.2 templates do)."""
+        self.load()
+        return "tools" in self.template
+
+    def prompt_text(self, messages: list[dict[str, str]], tools: list[dict] | None = None) -> str:
         self.load()
         try:
+            if tools:
+                return self._formatter(messages=messages, tools=tools).prompt
             return self._formatter(messages=messages).prompt
         except Exception as error:  # a template's raise_exception (e.g. "roles must alternate") or a bad template
             raise ChatTemplateError(
                 f"{Path(self.model_path).name}'s chat template refused this conversation: {error}"
             ) from error
 
-    def prompt_tokens(self, messages: list[dict[str, str]], tail: str = "") -> list[int]:
-        """`tail`: the start of the assistant's answer, already written (continue a reply cut off)."""
+    def prompt_tokens(self, messages: list[dict[str, str]], tail: str = "",
+                      tools: list[dict] | None = None) -> list[int]:
+        """`tail`: the start of the assistant's answer, already written (continue a reply cut off). `tools`: the
+        functions the model may call, for a template that renders them."""
         # The template writes any BOS itself, so tokenizing must not add another one. The tail is plain text.
-        tokens = self._llm.tokenize(self.prompt_text(messages).encode("utf-8"), add_bos=False, special=True)
+        tokens = self._llm.tokenize(self.prompt_text(messages, tools).encode("utf-8"), add_bos=False, special=True)
         if tail:
             tokens += self._llm.tokenize(tail.encode("utf-8"), add_bos=False, special=False)
         return tokens
 
-    def fit(self, messages: list[dict[str, str]], reserve: int, tail: str = "") -> tuple[list[int], int]:
+    def fit(self, messages: list[dict[str, str]], reserve: int, tail: str = "",
+            tools: list[dict] | None = None) -> tuple[list[int], int]:
         """Tokens of the longest recent history that leaves `reserve` tokens to answer; never drops system."""
         messages = list(messages)
         dropped = 0
         while True:
-            tokens = self.prompt_tokens(messages, tail)
+            tokens = self.prompt_tokens(messages, tail, tools)
             if len(tokens) + reserve <= self.n_ctx:
-                self.last_prompt = self.prompt_text(messages) + tail
+                self.last_prompt = self.prompt_text(messages, tools) + tail
                 return tokens, dropped
             first = next((i for i, m in enumerate(messages) if m["role"] != "system"), None)
             last_user = max((i for i, m in enumerate(messages) if m["role"] == "user"), default=None)
@@ -331,8 +344,10 @@ class ChatEngine:
         params: GenerationParams | None = None,
         cancel: threading.Event | None = None,
         tail: str = "",
+        tools: list[dict] | None = None,
     ) -> Iterator[str]:
         """Yield the reply to `messages` piece by piece. `last_stats` describes it once the iterator ends.
+        `tools`: functions the model may call (given to the chat template, which must render them).
 
         With `tail` (the answer so far, cut off by the token limit) it writes on from there: the prompt is the
         conversation, the assistant's turn opened, and the tail, so the KV cache still holds nearly all of it.
@@ -345,7 +360,7 @@ class ChatEngine:
         started = time.perf_counter()
         self.load()
         reserve = max(16, min(params.max_tokens, self.n_ctx // 2))
-        tokens, dropped = self.fit(messages, reserve, tail)
+        tokens, dropped = self.fit(messages, reserve, tail, tools)
         yield from self._generate(tokens, params, cancel or threading.Event(), started, dropped)
 
     def stream_prompt(

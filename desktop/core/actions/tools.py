@@ -1,0 +1,164 @@
+"""The local actions as tools a Llama 3.x model may call (issue 22 §2), in Llama 3's JSON tool-call format.
+
+`TOOLS` are OpenAI-style function definitions (what the chat template's `tools` gets); `call_grammar()` is a
+llama.cpp grammar (GBNF) that admits exactly one call to one of them, with its parameters' types, so a constrained
+call is always valid JSON naming a real action; `parse_call` checks a call the model wrote freely; `run_call` carries
+it out through the same `Actions` a typed request uses (the same safe maths parser, the same store).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from desktop.core.actions import ActionResult, Actions, Request, normalise
+from desktop.core.actions.language import load
+from desktop.core.actions.maths import NotMaths, evaluate
+from desktop.core.actions.units import NotAConversion, convert
+from desktop.core.actions.when import MAX_DURATION_S, parse_time
+
+
+def _function(name: str, description: str, properties: dict[str, dict], required: list[str]) -> dict:
+    return {"type": "function", "function": {"name": name, "description": description, "parameters": {
+        "type": "object", "properties": properties, "required": required}}}
+
+
+TOOLS: list[dict] = [
+    _function("set_timer", "Start a countdown timer.", {
+        "seconds": {"type": "integer", "description": "how long, in seconds"},
+        "name": {"type": "string", "description": "optional label, e.g. pasta"}}, ["seconds"]),
+    _function("set_reminder", "Remind the user of something, after a delay or at a time of day.", {
+        "text": {"type": "string", "description": "what to remind them of"},
+        "in_seconds": {"type": "integer", "description": "after this many seconds"},
+        "at": {"type": "string", "description": "or at this time of day, 24-hour HH:MM"}}, ["text"]),
+    _function("cancel_timer", "Cancel a timer or reminder.", {
+        "name": {"type": "string", "description": "its label; empty for the only one"}}, []),
+    _function("list_timers", "List the timers and reminders set, with the time left.", {}, []),
+    _function("get_time", "The current local time.", {}, []),
+    _function("get_date", "Today's date.", {}, []),
+    _function("calculate", "Exact arithmetic, or solve equations (use ; between equations).", {
+        "expression": {"type": "string", "description": "e.g. (50+60)*(50*3/60) or 7x+10y=17339; x+y=2000"}},
+        ["expression"]),
+    _function("convert_units", "Convert a quantity between units.", {
+        "value": {"type": "number"}, "from_unit": {"type": "string"}, "to_unit": {"type": "string"}},
+        ["value", "from_unit", "to_unit"]),
+]
+NAMES = {t["function"]["name"] for t in TOOLS}
+_TYPES = {"integer": "int", "number": "num", "string": "str"}
+
+
+class BadCall(ValueError):
+    """Not a call to one of TOOLS with the right parameters."""
+
+
+def call_grammar() -> str:
+    """GBNF for `{"name": <a tool>, "parameters": {…}}`: required parameters in order, optional ones after."""
+    rules = []
+    choices = []
+    for tool in TOOLS:
+        function = tool["function"]
+        rule = function["name"].replace("_", "-")
+        props = function["parameters"]["properties"]
+        required = function["parameters"]["required"]
+        parts = []
+        for i, key in enumerate(required):
+            parts.append(("\",\" ws " if i else "") + f'"\\"{key}\\":" ws {_TYPES[props[key]["type"]]}')
+        body = " ws ".join(parts)
+        for key in [k for k in props if k not in required]:
+            lead = '"," ws ' if required or body else ""
+            body += f' ( ws {lead}"\\"{key}\\":" ws {_TYPES[props[key]["type"]]} )?'
+            if not required:  # with nothing required, a later optional one follows an earlier with a comma
+                break
+        rules.append(f'{rule} ::= "\\"{function["name"]}\\"" ws "," ws "\\"parameters\\":" ws "{{" ws {body} ws "}}"'
+                     if body.strip() else
+                     f'{rule} ::= "\\"{function["name"]}\\"" ws "," ws "\\"parameters\\":" ws "{{" ws "}}"')
+        choices.append(rule)
+    return "\n".join([
+        f'root ::= "{{" ws "\\"name\\":" ws ( {" | ".join(choices)} ) ws "}}"',
+        *rules,
+        'int ::= [1-9] [0-9]? [0-9]? [0-9]? [0-9]? [0-9]?',
+        'num ::= "-"? [0-9] [0-9]? [0-9]? [0-9]? [0-9]? [0-9]? ( "." [0-9] [0-9]? [0-9]? )?',
+        'str ::= "\\"" [^"\\\\\\x7F\\x00-\\x1F]{0,60} "\\""',  # a short string: a label, an expression, a unit
+        'ws ::= " "?',
+    ])
+
+
+def parse_call(text: str) -> dict[str, Any]:
+    """The call in `text` (Llama 3's `{"name": …, "parameters": …}`, an optional <|python_tag|> before it), checked
+    against TOOLS. Raises BadCall."""
+    text = text.strip().removeprefix("<|python_tag|>").strip()
+    try:
+        call = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadCall(str(error)) from error
+    if not isinstance(call, dict) or call.get("name") not in NAMES:
+        raise BadCall(f"no such action: {call.get('name') if isinstance(call, dict) else call!r}")
+    parameters = call.get("parameters", call.get("arguments", {}))
+    if not isinstance(parameters, dict):
+        raise BadCall("parameters must be an object")
+    spec = next(t["function"]["parameters"] for t in TOOLS if t["function"]["name"] == call["name"])
+    for key in spec["required"]:
+        if key not in parameters:
+            raise BadCall(f"{call['name']} needs {key}")
+    for key, value in parameters.items():
+        kind = spec["properties"].get(key, {}).get("type")
+        ok = {"integer": isinstance(value, int) and not isinstance(value, bool),
+              "number": isinstance(value, int | float) and not isinstance(value, bool),
+              "string": isinstance(value, str)}.get(kind, False)
+        if not ok:
+            raise BadCall(f"{call['name']}: {key} is not a {kind or 'known parameter'}")
+    return {"name": call["name"], "parameters": parameters}
+
+
+def request_for(call: dict[str, Any], now: dt.datetime, language: str = "en") -> Request:
+    """The Request a checked call stands for. Raises BadCall when its values make no sense."""
+    lang = load(language)
+    name, p = call["name"], call["parameters"]
+    if name == "set_timer":
+        if not 0 < p["seconds"] <= MAX_DURATION_S:
+            raise BadCall("a timer lasts between a second and a week")
+        return Request("timer.set", {"seconds": float(p["seconds"]), "name": p.get("name", "").strip().lower()})
+    if name == "set_reminder":
+        if "in_seconds" in p:
+            if not 0 < p["in_seconds"] <= MAX_DURATION_S:
+                raise BadCall("a reminder is due within a week")
+            return Request("reminder.set", {"kind": "reminder", "seconds": float(p["in_seconds"]), "text": p["text"]})
+        due = parse_time(str(p.get("at", "")), lang, now)
+        if due is None:
+            raise BadCall("set_reminder needs in_seconds or at (HH:MM)")
+        return Request("reminder.set", {"kind": "reminder", "due": due.timestamp(), "text": p["text"]})
+    if name == "cancel_timer":
+        return Request("timer.cancel", {"kind": "timer", "name": p.get("name", "").strip().lower(), "all": False})
+    if name == "list_timers":
+        return Request("timer.status", {"kind": "timer", "name": "", "all": True})
+    if name == "get_time":
+        return Request("clock.time")
+    if name == "get_date":
+        return Request("clock.date")
+    if name == "calculate":
+        try:
+            return Request("maths", {"answer": evaluate(normalise(p["expression"], lang), lang)})
+        except NotMaths as error:
+            raise BadCall(f"not an expression: {error}") from error
+    if name == "convert_units":
+        try:
+            return Request("convert", {"conversion": convert(f"{p['value']} {p['from_unit'].lower()}",
+                                                             p["to_unit"].lower(), lang)})
+        except NotAConversion as error:
+            raise BadCall(f"cannot convert: {error}") from error
+    raise BadCall(name)
+
+
+def run_call(call: dict[str, Any], actions: Actions, conversation_id: int | None = None) -> ActionResult:
+    return actions.run(request_for(call, dt.datetime.fromtimestamp(actions.clock()), actions.language),
+                       conversation_id)
+
+
+def tools_prompt() -> str:
+    """For a template that does not render `tools` itself: the definitions and the call format, in words, as Meta
+    documents them for Llama 3.1 and 3.2 (JSON-based tool calling)."""
+    listing = "\n".join(json.dumps(t, ensure_ascii=False) for t in TOOLS)
+    return ("You can act on the user's computer only through these functions. To use one, respond with nothing but "
+            'JSON in the format {"name": function name, "parameters": dictionary of argument name and its value}. '
+            "Never say you set a timer or reminder unless the function's result says so.\n\n" + listing)
