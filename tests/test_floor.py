@@ -84,14 +84,15 @@ EVENTS: dict[str, Callable[[Floor], None]] = {
     "last sentence heard": lambda f: f.voice_done(),
     "conversation mode off": lambda f: f.conversation_mode(False),
     "focus lost": lambda f: f.take_discarded("focus"),
-    "voice or microphone changed": lambda f: f.devices_changed(),
+    "voice changed": lambda f: f.devices_changed(),
+    "microphone changed": lambda f: f.devices_changed(microphone=True),
     "API request queued": lambda f: f.api_job(True),
     "window closed": lambda f: f.window_closed(),
 }
 
 # Events that take the floor from the voice: whatever was being read must be silenced by them.
 SILENCING = {"talk key down", "esc / stop", "send typed", "regenerate", "continue", "edit and resend",
-             "new conversation", "open conversation", "delete conversation", "voice or microphone changed",
+             "new conversation", "open conversation", "delete conversation", "voice changed", "microphone changed",
              "window closed"}
 
 # The stage each event leads to, from each stage (the cells that are not listed leave the stage as it was).
@@ -118,9 +119,10 @@ EXPECTED: dict[tuple[str, str], Stage] = {
     ("answering", "turn ended"): Stage.SPEAKING,  # the text is complete, the voice reads on
     ("thinking", "turn ended"): Stage.IDLE,
     ("transcribing", "turn ended"): Stage.IDLE,
-    ("recording", "voice or microphone changed"): Stage.IDLE,
-    ("listening", "voice or microphone changed"): Stage.IDLE,
-    ("speaking", "voice or microphone changed"): Stage.IDLE,
+    ("recording", "microphone changed"): Stage.IDLE,
+    ("listening", "microphone changed"): Stage.IDLE,
+    ("speaking", "microphone changed"): Stage.IDLE,
+    ("speaking", "voice changed"): Stage.IDLE,  # a take in progress is not cut short by a new voice
     **{(stage, "window closed"): Stage.CLOSED for stage in STAGES},
 }
 

@@ -317,9 +317,11 @@ class WindowController(QObject):
 
     def _voice_settings(self, old: Settings, new: Settings) -> None:
         fields = ("voice", "speech_speed", "speech_volume", "output_device", "output_host_api")
+        microphone = (old.input_device or None, old.input_host_api or None) != (new.input_device or None,
+                                                                              new.input_host_api or None)
+        if microphone:
+            self.floor.devices_changed(microphone=True)  # a take on the old microphone ends
         if all(getattr(old, f) == getattr(new, f) for f in fields):
-            if (old.input_device, old.input_host_api) != (new.input_device, new.input_host_api):
-                self.floor.devices_changed()  # a take on the old microphone ends
             return
         self.floor.devices_changed()
         if new.voice != old.voice:

@@ -191,14 +191,15 @@ class Floor:
             self.effects.close_microphone("conversation")
             self.take_discarded("conversation mode off")
 
-    def devices_changed(self) -> None:
-        """The voice, the speaker or the microphone changed in Settings."""
+    def devices_changed(self, microphone: bool = False) -> None:
+        """The voice or the speaker changed in Settings (the voice goes quiet: the next reply uses the new one), or
+        the microphone did (`microphone`: a take on the old one ends too)."""
         if self.stage is Stage.CLOSED:
             return
         self.effects.silence()
         if self.turn_live:
             self.muted = True
-        if self.stage in MICROPHONE_STAGES:
+        if microphone and self.stage in MICROPHONE_STAGES:
             self.effects.close_microphone("settings")
             self.take_discarded("settings")
         elif self.stage is Stage.SPEAKING:
