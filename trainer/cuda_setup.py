@@ -75,7 +75,8 @@ def read_nvidia_smi(command: str = "nvidia-smi") -> tuple[str, list[str]]:
         result = subprocess.run([command, "--query-gpu=driver_version", "--format=csv,noheader"], capture_output=True,
                                 text=True, timeout=60, check=False)
         if result.returncode != 0:
-            raise NoBuild(f"nvidia-smi failed (exit {result.returncode}): {result.stderr.strip() or result.stdout.strip()}"
+            said = result.stderr.strip() or result.stdout.strip()
+            raise NoBuild(f"nvidia-smi failed (exit {result.returncode}): {said}"
                           " — is the driver loaded? (`sudo modprobe nvidia`, or reboot after installing it)")
     rows = [[cell.strip() for cell in line.split(",")] for line in result.stdout.splitlines() if line.strip()]
     if not rows:

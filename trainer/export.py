@@ -158,7 +158,7 @@ def float32_compute(model: Any) -> Any:
         elif isinstance(module, torch.nn.Embedding):
             module.register_forward_hook(lambda _module, _inputs, output: output.float())
         else:
-            for name, param in module.named_parameters(recurse=False):
+            for _name, param in module.named_parameters(recurse=False):
                 if param.dtype != torch.float32:
                     param.data = param.data.float()
     return model

@@ -45,7 +45,8 @@ def hub_commit(repo_type: str, repo_id: str, revision: str) -> str:
 
 
 def _offline() -> bool:
-    return any(os.environ.get(key, "").lower() in ("1", "true", "yes") for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    keys = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")
+    return any(os.environ.get(key, "").lower() in ("1", "true", "yes") for key in keys)
 
 
 def pins_path(cfg: RecipeConfig) -> Path:

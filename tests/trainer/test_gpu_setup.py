@@ -32,7 +32,9 @@ def fake_nvidia_smi(folder: Path, rows: list[str], query_works: bool = True) -> 
     return folder
 
 
-def choose_with(tmp_path: Path, rows: list[str] | None, query_works: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
+def choose_with(
+    tmp_path: Path, rows: list[str] | None, query_works: bool = True, **env: str
+) -> subprocess.CompletedProcess[str]:
     """`scripts/install-train.sh --cuda --torch-choice-only` with the fake nvidia-smi first on PATH (or none)."""
     folder = tmp_path / "bin"
     path = os.environ["PATH"]
@@ -56,7 +58,9 @@ def choose_with(tmp_path: Path, rows: list[str] | None, query_works: bool = True
         (["580.82.07, 8.0", "580.82.07, 6.1"], CU126, "compute capability 6.1"),  # the oldest GPU decides
     ],
 )
-def test_the_torch_build_follows_the_driver_and_the_gpus(tmp_path: Path, rows: list[str], index: str, says: str) -> None:
+def test_the_torch_build_follows_the_driver_and_the_gpus(
+    tmp_path: Path, rows: list[str], index: str, says: str
+) -> None:
     result = choose_with(tmp_path, rows)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"torch index: {index or 'PyPI'}"
@@ -72,7 +76,8 @@ def test_a_driver_too_old_for_every_build_stops_at_once_saying_what_to_do(tmp_pa
     ancient = choose_with(tmp_path, ["560.35.03, 3.7"])
     assert ancient.returncode == 1 and "older than any torch CUDA build" in ancient.stderr
     missing = choose_with(tmp_path, None)
-    assert missing.returncode == 1 and "nvidia-smi was not found" in missing.stderr and "make setup-train" in missing.stderr
+    assert missing.returncode == 1 and "nvidia-smi was not found" in missing.stderr
+    assert "make setup-train" in missing.stderr
 
 
 def test_the_choice_can_be_overridden(tmp_path: Path) -> None:
@@ -94,7 +99,9 @@ def test_an_old_nvidia_smi_without_compute_cap_still_reads_the_driver(tmp_path: 
 # ------------------------------------------------------------------------------------------ 3. bitsandbytes
 
 
-def test_a_bitsandbytes_check_that_fails_at_first_use_is_a_problem_not_a_pass(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bitsandbytes_check_that_fails_at_first_use_is_a_problem_not_a_pass(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import check_train_gpu

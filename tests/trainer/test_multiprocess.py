@@ -57,7 +57,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory, train_stack: None) -> dict[st
     for name in ("adapter", "train_result.json", "log_history.json"):
         target = resumed / name
         shutil.rmtree(target) if target.is_dir() else target.unlink()
-    resumed_run = check(launch_two(["train", "--resume", *common(resumed, data, "train.per_device_train_batch_size=1")]))
+    resumed_run = check(
+        launch_two(["train", "--resume", *common(resumed, data, "train.per_device_train_batch_size=1")])
+    )
     return {"root": root, "one": one, "two": two, "resumed": resumed, "two_out": two_ranks.stdout + two_ranks.stderr,
             "resumed_out": resumed_run.stdout + resumed_run.stderr}
 

@@ -262,7 +262,8 @@ def test_push_uploads_ggufs_and_card_and_pins_the_commit(work: dict[str, Path], 
     assert api.calls[0][1]["repo_id"] == "me/chinwag-smoke"
     uploaded = {op.path_in_repo for op in api.calls[1][1]["operations"]}
     assert {"cpu-smoke.Q8_0.gguf", "cpu-smoke.Q4_K_M.gguf", "README.md", "eval_report.json", "data_report.json",
-            "export_report.json", "catalog_entry.json", "adapter/adapter_model.safetensors", "adapter/adapter_config.json",
+            "export_report.json", "catalog_entry.json", "adapter/adapter_model.safetensors",
+            "adapter/adapter_config.json",
             "adapter/tokenizer.json"} <= uploaded, uploaded
     in_repo = json.loads(next(Path(op.path_or_fileobj) for op in api.calls[1][1]["operations"]
                               if op.path_in_repo == "catalog_entry.json").read_text())
