@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.actions import ACTION_MODEL, Actions
+from desktop.core.actions import ACTION_MODEL, Actions, warm
 from desktop.core.audio import read_wav
 from desktop.core.llm import GenerationParams
 from desktop.core.store import ConversationStore
@@ -19,6 +19,7 @@ from tests.conftest import cli_env, espeak, run_cli
 
 @pytest.fixture
 def turn(engine, transcriber, tmp_path: Path) -> VoiceTurn:
+    warm()  # SymPy and Pint loaded ahead, as the window does at start-up
     store = ConversationStore(tmp_path / "c.sqlite3")
     return VoiceTurn(engine=engine, store=store, model_name="smollm2", system_prompt="You are a helpful assistant.",
                      transcriber=transcriber, params=GenerationParams(temperature=0.0, max_tokens=8, seed=3),
@@ -93,13 +94,13 @@ def test_a_reply_that_claims_an_action_no_tool_ran_is_caught(llama3_gguf: Path, 
     store = ConversationStore(tmp_path / "c.sqlite3")
     claim = "Sure, I've set a timer for five minutes."
     turn = VoiceTurn(engine=engine, store=store, model_name="llama3-test", actions=Actions(store),
-                     params=GenerationParams(temperature=0.0, max_tokens=48, grammar=f'root ::= "{claim}"'))
+                     params=GenerationParams(temperature=0.0, max_tokens=48), grammar=f'root ::= "{claim}"')
     conversation = store.create_conversation()
     done, events = _done(turn.run(conversation.id, text="could you time my pasta"))
     assert done.action == "" and done.reply.startswith(claim)
     assert "Nothing was set" in done.reply and "".join(e.text for e in events if isinstance(e, Token)) == done.reply
     assert store.messages(conversation.id)[-1].text == done.reply and store.pending_alarms() == []
-    turn.params = GenerationParams(temperature=0.0, max_tokens=48, grammar='root ::= "A timer counts down."')
+    turn.grammar = 'root ::= "A timer counts down."'
     done, _ = _done(turn.run(conversation.id, text="what does a timer do"))
     assert done.reply == "A timer counts down."
     engine.close()
@@ -112,7 +113,7 @@ def _llama3_turn(llama3_gguf: Path, tmp_path: Path, script: str):  # noqa: ANN20
     engine.load()
     store = ConversationStore(tmp_path / "c.sqlite3")
     turn = VoiceTurn(engine=engine, store=store, model_name="llama3-test", actions=Actions(store), tools=True,
-                     params=GenerationParams(temperature=0.0, max_tokens=80, seed=1, grammar=script))
+                     params=GenerationParams(temperature=0.0, max_tokens=80, seed=1), grammar=script)
     return turn, engine, store
 
 
@@ -143,8 +144,8 @@ def test_the_call_grammar_only_admits_real_actions(llama3_gguf: Path) -> None:
     engine = ChatEngine(llama3_gguf, n_ctx=1024, n_threads=2)
     engine.load()
     grammar = call_grammar()
-    params = GenerationParams(temperature=0.0, max_tokens=60, grammar=grammar)
-    written = "".join(engine.stream([{"role": "user", "content": "set a timer"}], params))
+    params = GenerationParams(temperature=0.0, max_tokens=60)
+    written = "".join(engine.stream([{"role": "user", "content": "set a timer"}], params, grammar=grammar))
     assert engine.last_stats.finish_reason == "stop"  # the grammar ended it: a complete call
     assert parse_call(written)["name"] in NAMES
     engine.close()

@@ -61,8 +61,6 @@ class GenerationParams:
     repeat_penalty: float | None = None
     max_tokens: int = 512
     seed: int = -1  # -1: a new random seed every reply
-    # A llama.cpp grammar (GBNF) the reply must follow (a tool call's JSON, or a test's scripted reply); None: free text
-    grammar: str | None = None
 
 
 # The generation defaults each family's makers publish. Llama 3.2 Instruct: temperature 0.6, top_p 0.9, no repeat
@@ -345,9 +343,11 @@ class ChatEngine:
         cancel: threading.Event | None = None,
         tail: str = "",
         tools: list[dict] | None = None,
+        grammar: str | None = None,
     ) -> Iterator[str]:
         """Yield the reply to `messages` piece by piece. `last_stats` describes it once the iterator ends.
-        `tools`: functions the model may call (given to the chat template, which must render them).
+        `tools`: functions the model may call (given to the chat template, which must render them). `grammar`: a
+        llama.cpp grammar (GBNF) the reply must follow (a tool call's JSON, or a test's scripted reply).
 
         With `tail` (the answer so far, cut off by the token limit) it writes on from there: the prompt is the
         conversation, the assistant's turn opened, and the tail, so the KV cache still holds nearly all of it.
@@ -361,7 +361,7 @@ class ChatEngine:
         self.load()
         reserve = max(16, min(params.max_tokens, self.n_ctx // 2))
         tokens, dropped = self.fit(messages, reserve, tail, tools)
-        yield from self._generate(tokens, params, cancel or threading.Event(), started, dropped)
+        yield from self._generate(tokens, params, cancel or threading.Event(), started, dropped, grammar)
 
     def stream_prompt(
         self,
@@ -388,6 +388,7 @@ class ChatEngine:
 
     def _generate(
         self, tokens: list[int], params: GenerationParams, cancel: threading.Event, started: float, dropped: int,
+        grammar: str | None = None,
     ) -> Iterator[str]:
         import llama_cpp
 
@@ -413,7 +414,7 @@ class ChatEngine:
             top_k=sampling.top_k,
             min_p=sampling.min_p,
             repeat_penalty=sampling.repeat_penalty,
-            grammar=llama_cpp.LlamaGrammar.from_string(params.grammar, verbose=False) if params.grammar else None,
+            grammar=llama_cpp.LlamaGrammar.from_string(grammar, verbose=False) if grammar else None,
         )
         first_at = None
         try:

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -171,6 +171,7 @@ class VoiceTurn:
     language_instruction: str = REPLY_LANGUAGE_INSTRUCTION  # "{language}": the question's language, by name
     # Offer the actions to a Llama 3.x model as tools it may call (desktop/core/actions/tools.py); needs `actions`
     tools: bool = False
+    grammar: str | None = None  # a llama.cpp grammar the model's reply must follow (tests script replies with it)
     _tool_result: ActionResult | None = field(default=None, init=False, repr=False)
 
     def history(self, conversation_id: int) -> list[dict[str, str]]:
@@ -427,6 +428,8 @@ class VoiceTurn:
             return self.engine.stream(messages, self.params, cancel, tail=tail)
         if self.tools and self.actions is not None and getattr(self.engine, "family", "") == "llama3":
             return self._with_tools(messages, cancel)
+        if self.grammar:
+            return self.engine.stream(messages, self.params, cancel, grammar=self.grammar)
         return self.engine.stream(messages, self.params, cancel)
 
     def _with_tools(self, messages: list[dict[str, str]], cancel: threading.Event) -> Iterator[str]:
@@ -439,7 +442,7 @@ class VoiceTurn:
             messages = _with_system(messages, action_tools.tools_prompt())
             tools = None
         held: list[str] = []
-        stream = self.engine.stream(messages, self.params, cancel, tools=tools)
+        stream = self.engine.stream(messages, self.params, cancel, tools=tools, grammar=self.grammar)
         try:
             for piece in stream:
                 held.append(piece)
@@ -463,21 +466,21 @@ class VoiceTurn:
             request = action_tools.request_for(call, _now(self.actions))
         except action_tools.BadCall as error:
             log.info("the model's tool call was not valid (%s): written again under the call grammar", error)
-            constrained = replace(self.params, grammar=action_tools.call_grammar())
-            written = "".join(self.engine.stream(messages, constrained, cancel, tools=tools))
+            written = "".join(self.engine.stream(messages, self.params, cancel, tools=tools,
+                                                 grammar=action_tools.call_grammar()))
             try:
                 call = action_tools.parse_call(written)
                 request = action_tools.request_for(call, _now(self.actions))
             except action_tools.BadCall as again:  # valid JSON for a real action, but values that make no sense
                 log.info("the constrained call was not usable either (%s): answering without tools", again)
-                yield from self.engine.stream(messages, replace(self.params, grammar=None), cancel)
+                yield from self.engine.stream(messages, self.params, cancel)
                 return
         result = self.actions.run(request)
         self._tool_result = result
         log.info("the model called %s", call["name"])
         answered = [*messages, {"role": "assistant", "content": json.dumps(call)},
                     {"role": "ipython", "content": json.dumps({"output": result.reply}, ensure_ascii=False)}]
-        yield from self.engine.stream(answered, replace(self.params, grammar=None), cancel, tools=tools)
+        yield from self.engine.stream(answered, self.params, cancel, tools=tools)
 
 
 def _with_system(messages: list[dict[str, str]], text: str) -> list[dict[str, str]]:
