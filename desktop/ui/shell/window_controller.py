@@ -317,8 +317,10 @@ class WindowController(QObject):
 
     def _voice_settings(self, old: Settings, new: Settings) -> None:
         fields = ("voice", "speech_speed", "speech_volume", "output_device", "output_host_api")
-        microphone = (old.input_device or None, old.input_host_api or None) != (new.input_device or None,
-                                                                              new.input_host_api or None)
+        # A real change of microphone: another device, or another host API where both name one (the dialog fills in
+        # the host API of the device already in use: that is the same microphone).
+        microphone = (old.input_device or None) != (new.input_device or None) or (
+            bool(old.input_host_api and new.input_host_api) and old.input_host_api != new.input_host_api)
         if microphone:
             self.floor.devices_changed(microphone=True)  # a take on the old microphone ends
         if all(getattr(old, f) == getattr(new, f) for f in fields):
