@@ -229,6 +229,8 @@ NEAR_MISSES = [
     "translate good morning to Spanish", "what is a quadratic equation", "what's 2 plus 2 in Roman numerals",
     "is it a good time to buy a house", "what is the best timer app", "can you set up a meeting with Sam",
     "remind me of your name", "convert me to your religion", "how many miles to the moon",
+    "what's 9/11", "what is 24/7", "the meeting is at 3 pm", "I'll be there in 10 minutes", "what is 1984",
+    "what is covid-19", "call mom in 5 minutes", "what is 1 + 1 in binary", "what is a 401k", "42",
 ]
 
 

@@ -62,6 +62,8 @@ def _words_to_symbols(text: str, lang: Language) -> str:
 
 def to_expression(text: str, lang: Language) -> str:
     """The expression language form of `text`, or NotMaths."""
+    if text.strip().replace(" ", "") in lang.section("maths").get("idioms", []):
+        raise NotMaths("an idiom, not a sum")  # "what's 9/11", "24/7": the model answers
     expr = _words_to_symbols(text, lang)
     functions = "|".join(lang.section("maths").get("functions", []))
     if functions:  # "sqrt 2" → "sqrt(2)"
