@@ -86,3 +86,38 @@ def with_reply_language(system_prompt: str, language: str | None,
         return system_prompt
     note = instruction.format(language=language_name(language))
     return f"{system_prompt}\n\n{note}" if system_prompt else note
+
+
+# Languages Llama 3.2 speaks for which rhasspy/piper-voices has no voice (its model card's language list, checked at
+# the catalog's pinned revision): a reply in one of them is shown, not read with another language's voice.
+NO_VOICE = {
+    "hi": "Piper has no Hindi voice yet: replies in Hindi are shown, not read aloud.",
+    "th": "Piper has no Thai voice: replies in Thai are shown, not read aloud.",
+}
+
+
+def voice_language(variant: object) -> str:
+    """The language a voice speaks: its catalog entry's "language", else its Piper file's name ("de_DE-…" is
+    German), else English (the bundled and the first catalog voices)."""
+    extra = getattr(variant, "extra", {}) or {}
+    if isinstance(extra.get("language"), str) and extra["language"]:
+        return extra["language"]
+    names = [getattr(f, "filename", "") for f in getattr(variant, "files", ())] + [getattr(variant, "bundled", "")]
+    for name in names:
+        found = re.search(r"(?:^|/)([a-z]{2,3})_[A-Z]{2}-[^/]+\.onnx$", name or "")
+        if found:
+            return found.group(1)
+    return "en"
+
+
+def voice_for_language(language: str, voices: list, chosen: dict[str, str] | None = None,
+                       default: str | None = None) -> object | None:
+    """The voice to read a reply in `language` with: the user's choice for it (Settings → Voice, `chosen` maps a
+    language to a voice id), else `default` when it speaks that language, else the first catalog voice that does;
+    None when no voice speaks it (the caller offers the download, or shows the text only)."""
+    speaking = [v for v in voices if voice_language(v) == language]
+    wanted = (chosen or {}).get(language) or default
+    for voice in speaking:
+        if getattr(voice, "id", None) == wanted:
+            return voice
+    return speaking[0] if speaking else None

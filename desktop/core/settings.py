@@ -62,6 +62,9 @@ class Settings:
     # Speaking (desktop/core/speech_out.py): replies read aloud as they stream; the voice is a catalog id.
     speak_replies: bool = False
     voice: str = "piper-joe-us-medium"
+    # The voice for each other language a reply may be in ("de" -> a catalog voice id); a language not here gets the
+    # catalog's first voice for it (desktop/core/languages.voice_for_language).
+    voices_by_language: dict[str, str] = field(default_factory=dict)
     speech_speed: float = 1.0  # 1.0 is the voice's own pace
     speech_volume: float = 1.0
     output_device: str | None = None
