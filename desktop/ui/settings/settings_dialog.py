@@ -39,10 +39,11 @@ from desktop.ui.settings.form_rows import add_field_row
 from desktop.ui.settings.voice_settings import VoiceBox
 from desktop.ui.voice.global_hotkey import hotkey_support
 
-# Automatic detection, then the languages Whisper knows best. The ".en" models only understand English.
+# Automatic detection, then the eight languages Llama 3.2 answers in, then others Whisper knows well. The ".en"
+# models only understand English: detection needs a multilingual Whisper (Whisper tiny, base or small).
 SPEECH_LANGUAGES = (("Automatic (detect)", ""), ("English", "en"), ("French", "fr"), ("German", "de"),
-                    ("Spanish", "es"), ("Italian", "it"), ("Portuguese", "pt"), ("Dutch", "nl"), ("Polish", "pl"),
-                    ("Russian", "ru"), ("Japanese", "ja"), ("Chinese", "zh"))
+                    ("Spanish", "es"), ("Italian", "it"), ("Portuguese", "pt"), ("Hindi", "hi"), ("Thai", "th"),
+                    ("Dutch", "nl"), ("Polish", "pl"), ("Russian", "ru"), ("Japanese", "ja"), ("Chinese", "zh"))
 CONTEXT_SIZES = (1024, 2048, 4096, 8192, 16384, 32768)
 _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 
