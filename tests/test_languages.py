@@ -247,3 +247,34 @@ def test_each_language_gets_its_voice_and_hindi_and_thai_have_none() -> None:
     # The user's choice for a language wins; a choice that does not speak it is ignored.
     assert voice_for_language("en", voices, {"en": "piper-alan-gb-medium"}).id == "piper-alan-gb-medium"
     assert voice_for_language("de", voices, {"de": "piper-alan-gb-medium"}).id == "piper-thorsten-de-medium"
+
+
+def test_the_api_transcribes_in_the_language_asked_and_says_the_one_it_detected(base_dir: Path, takes,
+                                                                              tmp_path: Path) -> None:
+    import openai
+
+    from desktop.core.audio import write_wav
+    from desktop.core.stt import Transcriber
+    from desktop.server.app import ServerConfig
+    from desktop.server.runner import LazyModels, Served, ThreadRunner
+    from desktop.server.server import ApiServer
+
+    key = "test-key-0123456789"
+    runner = ThreadRunner(LazyModels(None, lambda: Transcriber(base_dir, language=None, threads=2), None),
+                          Served(whisper="whisper-base"))
+    server = ApiServer(runner, ServerConfig(api_key=key), port=0)
+    server.start()
+    try:
+        client = openai.OpenAI(base_url=server.url, api_key=key, max_retries=0, timeout=300)
+        wav = tmp_path / "de.wav"
+        write_wav(wav, takes["de"][3][1])  # "Kannst du mir ein einfaches Rezept für Kartoffelsuppe geben?"
+        with wav.open("rb") as audio:
+            found = client.audio.transcriptions.create(model="whisper-1", file=audio, response_format="verbose_json")
+        assert found.language == "de" and "einfaches" in found.text.lower()
+        with wav.open("rb") as audio:  # the language asked for is the one decoded in, and the one said
+            asked = client.audio.transcriptions.create(model="whisper-1", file=audio, language="de",
+                                                       response_format="verbose_json")
+        assert asked.language == "de" and "einfaches" in asked.text.lower()
+    finally:
+        assert server.stop()
+        runner.close()
