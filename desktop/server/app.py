@@ -37,6 +37,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desktop.core.errors import ChatTemplateError, ChinwagError, ModelLoadError, PromptTooLong
+from desktop.core.languages import detect_text_language
 from desktop.core.llm import GenerationParams
 from desktop.core.speech_out import VoiceLoadError
 from desktop.server import audio_io
@@ -613,9 +614,13 @@ class Api:
         if speech.voice not in (served.voice, *OPENAI_VOICES):
             raise ApiError(400, f"Unknown voice '{speech.voice}'. This server speaks with {served.voice} (any of "
                                 "OpenAI's voice names also picks it).", param="voice", code="invalid_value")
+        # A voice named by its id is that voice; OpenAI's names ("alloy"…) name none of ours: the text's language
+        # picks the voice then (a German text, the German voice when one is set up).
+        language = None if speech.voice == served.voice else detect_text_language(speech.input)
+
         def speak(channel: Channel) -> Callable[[ModelSet], None]:
             def job(models: ModelSet) -> None:
-                voice = models.voice()
+                voice = models.voice_in(language)
                 parts = []
                 for sentence in split_sentences(speech.input):  # a client that leaves stops it between sentences
                     if channel.cancel.is_set():

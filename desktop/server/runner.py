@@ -53,6 +53,10 @@ class ModelSet(ABC):
     @abstractmethod
     def voice(self) -> Voice: ...
 
+    def voice_in(self, language: str | None) -> Voice:
+        """The voice that speaks `language` (a code), when one is set up for it; else the served voice."""
+        return self.voice()
+
 
 class ModelRunner(ABC):
     @abstractmethod
@@ -84,9 +88,12 @@ class LazyModels(ModelSet):
     """Models made by factories and loaded on first use, owned by the thread that calls them."""
 
     def __init__(self, engine: Callable[[], ChatEngine] | None, transcriber: Callable[[], Transcriber] | None,
-                 voice: Callable[[], Voice] | None) -> None:
+                 voice: Callable[[], Voice] | None,
+                 voices: Callable[[str], Voice | None] | None = None) -> None:
         self._factories = {"engine": engine, "transcriber": transcriber, "voice": voice}
         self._made: dict[str, object] = {}
+        self._voices = voices  # a language's own voice (None: it has none here); made once per language
+        self._by_language: dict[str, Voice | None] = {}
 
     def _get(self, name: str, what: str):  # noqa: ANN202
         if name not in self._made:
@@ -106,6 +113,16 @@ class LazyModels(ModelSet):
 
     def voice(self) -> Voice:
         return self._get("voice", "voice (Piper)")
+
+    def voice_in(self, language: str | None) -> Voice:
+        if not language or self._voices is None:
+            return self.voice()
+        if language not in self._by_language:
+            made = self._voices(language)
+            if made is not None:
+                made.load()
+            self._by_language[language] = made
+        return self._by_language[language] or self.voice()
 
     def close(self) -> None:
         engine = self._made.get("engine")
