@@ -323,3 +323,13 @@ def test_the_api_reads_a_text_with_the_voice_of_its_language_when_none_of_ours_i
     finally:
         assert server.stop()
         runner.close()
+
+
+def test_a_spoken_message_shows_the_language_whisper_heard() -> None:
+    from desktop.core.store import Message
+    from desktop.ui.chat.chat_controller import _meta
+
+    detected = Message(1, 1, "user", "Wie spät ist es?", 0.0, source="voice", language="de")
+    assert _meta(detected).endswith(" · spoken in German")
+    assert _meta(Message(2, 1, "user", "What time is it?", 0.0, source="voice")).endswith(" · spoken")
+    assert "spoken" not in _meta(Message(3, 1, "user", "Typed.", 0.0))

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.errors import ChinwagError
+from desktop.core.languages import detect_text_language
 from desktop.core.speech_out import Speaker, Voice
 from desktop.core.speech_text import FIRST_PHRASE_WORDS, SpeechSplitter, speakable
 
@@ -98,7 +99,8 @@ class SpeechController(QObject):
         """The "Speak" button of a message: read it (again) from the start, whatever the toggle says."""
         self.stop()
         self._reply_open = False
-        for sentence in speakable(markdown):
+        # Split as the text's language writes sentences (German "z. B.", the danda, Thai by length).
+        for sentence in speakable(markdown, detect_text_language(markdown, "en") or "en"):
             self._say(sentence, reply=False)
         self._say(None)
 
