@@ -72,3 +72,25 @@ def test_an_alarm_slept_through_fires_late_with_a_note(tmp_path: Path, qtbot) ->
     assert shown[-1].startswith("Reminder: call your mum. (This was due 2 hours 51 minutes ago")
     alarms.check()
     assert len(shown) == 2  # each fires once
+
+
+def test_a_spoken_timer_is_set_at_once_and_fires(window, tmp_path: Path, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from tests.conftest import espeak
+
+    window.inject_audio(espeak("Set a timer for 3 seconds.", tmp_path / "timer.wav"))
+    button = window.view.input_bar.talk_button
+
+    def hold_and_release() -> None:
+        qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.c.ptt.state == "recording", timeout=10_000)
+        qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
+
+    done = window.wait_turn(hold_and_release)
+    assert done.action == "timer.set" and done.reply == "Timer set for 3 seconds.", done.transcript
+    assert window.stored()[0].source == "voice" and window.stored()[1].model == ACTION_MODEL
+    assert done.timings.total_s - done.timings.stt_s < 0.5  # release → answer: the transcription, and no model
+    with qtbot.waitSignal(window.c.alarms.fired, timeout=8_000) as fired:
+        pass
+    assert fired.args[1] == "Time's up: Timer for 3 seconds."

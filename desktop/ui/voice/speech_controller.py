@@ -113,6 +113,7 @@ class SpeechController(QObject):
 
     def shutdown(self) -> None:
         self.stop()
+        self._generation += 1  # a voice still loading is closed as it arrives, never left playing (or leaked)
         if self.speaker is not None:
             self.speaker.close()
 
