@@ -67,7 +67,7 @@ class ChatController(QObject):
     turn_finished = Signal(object)  # the TurnDone of the turn that just ended, or None when it failed or was cancelled
     turn_failed = Signal(object)
     reply_began = Signal()  # the shown turn's reply starts (its question is stored; at once for regenerate/continue)
-    turn_abandoned = Signal()  # the user left the conversation while its turn ran: that reply is not heard any more
+    turn_abandoned = Signal()  # the user left the conversation: its reply (written or still being read) is not heard
     reply_piece = Signal(str)  # each piece of the shown turn's reply, as it streams (for the voice)
 
     def __init__(
@@ -181,7 +181,6 @@ class ChatController(QObject):
 
     def _leave(self) -> None:
         """Leave the open conversation: its reply stops (the worker saves it) and the view starts afresh."""
-        abandoned = self._turn is not None
         self.stop()
         self._release_input()
         self._cancel_edit()
@@ -194,8 +193,9 @@ class ChatController(QObject):
         self._epoch += 1
         self.view.clear()
         self._show_context(0, 0, 0)
-        if abandoned:
-            self.turn_abandoned.emit()  # its turn_finished will never come: the voice is told here
+        # Its turn_finished will never come, and a reply whose text is complete may still be being read: the voice is
+        # told here, whatever stage the reply was at.
+        self.turn_abandoned.emit()
 
     def _add_widget(self, message: Message) -> MessageWidget:
         widget = MessageWidget(message.role, message.text, stopped=message.stopped, meta=_meta(message),
