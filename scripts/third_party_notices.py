@@ -41,7 +41,7 @@ ALLOWED = frozenset({
     "0BSD", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "BSL-1.0", "CC0-1.0", "CC-BY-4.0", "HPND", "ISC", "MIT",
     "MIT-0", "MPL-2.0", "PSF-2.0", "Python-2.0", "Unlicense", "Zlib", "blessing", "bzip2-1.0.6", "X11", "libpng-2.0",
     "LGPL-2.0-or-later", "LGPL-2.1-only", "LGPL-2.1-or-later", "LGPL-3.0-only", "LGPL-3.0-or-later",
-    "GPL-2.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later",
+    "GPL-2.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later", "IJG", "Sleepycat", "LicenseRef-public-domain",
 })
 COPYLEFT = ("GPL", "LGPL", "MPL")
 
@@ -162,6 +162,25 @@ SYSTEM_LIBRARIES: tuple[tuple[str, str, str, str], ...] = (
     (r"^libkeyutils\.", "keyutils", "LGPL-2.1-or-later", "https://git.kernel.org/pub/scm/linux/kernel/git/dhowells/keyutils.git"),
     (r"^libgdbm", "GNU dbm", "GPL-3.0-or-later", "https://ftp.gnu.org/gnu/gdbm/"),
     (r"^libmvec\.", "GNU C Library (libmvec)", "LGPL-2.1-or-later", "https://ftp.gnu.org/gnu/glibc/"),
+    # What Qt's GTK platform theme and image plugins link (read from Debian's copyright files for bookworm).
+    (r"^libgmodule-2\.0\.", "GLib (gmodule)", "LGPL-2.1-or-later", "https://download.gnome.org/sources/glib/"),
+    (r"^libatk-1\.0\.", "ATK", "LGPL-2.0-or-later", "https://download.gnome.org/sources/atk/"),
+    (r"^libcairo(-gobject)?\.", "cairo", "LGPL-2.1-only OR MPL-1.1", "https://cairographics.org/releases/"),
+    (r"^libpango(cairo|ft2)?-1\.0\.", "Pango", "LGPL-2.0-or-later", "https://download.gnome.org/sources/pango/"),
+    (r"^libgdk_pixbuf-2\.0\.", "GdkPixbuf", "LGPL-2.1-or-later", "https://download.gnome.org/sources/gdk-pixbuf/"),
+    (r"^libharfbuzz\.", "HarfBuzz", "MIT", "https://github.com/harfbuzz/harfbuzz"),
+    (r"^libgraphite2\.", "Graphite2", "LGPL-2.1-or-later OR MPL-2.0 OR GPL-2.0-or-later",
+     "https://github.com/silnrsi/graphite"),
+    (r"^libfribidi\.", "GNU FriBidi", "LGPL-2.1-or-later", "https://github.com/fribidi/fribidi"),
+    (r"^libthai\.", "libthai", "LGPL-2.1-or-later", "https://linux.thai.net/projects/libthai"),
+    (r"^libdatrie\.", "libdatrie", "LGPL-2.1-or-later", "https://linux.thai.net/projects/datrie"),
+    (r"^libpixman-1\.", "pixman", "MIT", "https://cairographics.org/releases/"),
+    (r"^libjpeg\.", "libjpeg-turbo", "IJG AND BSD-3-Clause AND Zlib", "https://libjpeg-turbo.org/"),
+    (r"^lib(blkid|mount)\.", "util-linux (libblkid, libmount)", "LGPL-2.1-or-later",
+     "https://github.com/util-linux/util-linux"),
+    (r"^libselinux\.", "libselinux", "LicenseRef-public-domain", "https://github.com/SELinuxProject/selinux"),
+    (r"^libjack\.", "JACK (libjack)", "LGPL-2.1-or-later", "https://jackaudio.org/downloads/"),
+    (r"^libdb-5\.3\.", "Berkeley DB 5.3", "Sleepycat", "https://www.oracle.com/database/technologies/related/berkeleydb.html"),
 )
 
 # Standard texts, for parts whose package carries no licence file (a model's carrier package, a system library): one

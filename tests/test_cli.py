@@ -81,8 +81,12 @@ def test_version(tmp_path: Path) -> None:
     from desktop import __version__
 
     result = run_cli(["--version"], cli_env(tmp_path, XDG_STATE_HOME=str(tmp_path / "state")))
-    assert result.stdout.strip().splitlines() == [
-        f"chinwag {__version__}", f"log: {tmp_path / 'state' / 'Chinwag' / 'log' / 'chinwag.log'}"]
+    lines = result.stdout.strip().splitlines()
+    assert lines[:2] == [f"chinwag {__version__}", f"log: {tmp_path / 'state' / 'Chinwag' / 'log' / 'chinwag.log'}"]
+    # Which of llama.cpp's CPU variants runs, and why; then the variants a user may pin (tests/test_cpu_variant.py).
+    assert lines[2].startswith("llama.cpp CPU code: ") and "(" in lines[2], lines
+    assert lines[3].startswith("variants, best first (CHINWAG_CPU_VARIANT=NAME pins one") and "x64" in lines[3]
+    assert result.returncode == 0
 
 
 def test_ask_with_a_damaged_model_file_is_a_message(tmp_path: Path, starter_gguf: Path) -> None:
