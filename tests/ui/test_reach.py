@@ -148,7 +148,7 @@ def test_with_a_system_tray_the_icon_shows_hides_and_quits(xvfb, starter_gguf, w
     tray.close()
     assert result.returncode == 0, result.stderr[-3000:]
     assert "tray available: True True True" in result.stdout
-    assert "menu: ['Hide Chinwag', 'Start talking', 'Quit Chinwag']" in result.stdout
+    assert "menu: ['Hide Chinwag', 'Start talking', 'Timers and reminders', 'Quit Chinwag']" in result.stdout
     assert "closed cleanly: True" in result.stdout
     assert "popup: True" in result.stdout
 
