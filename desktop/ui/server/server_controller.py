@@ -174,11 +174,12 @@ class ServerController(QObject):
         self.state_changed.emit(server.url)
 
     def _stop_now(self) -> None:
-        server, self.server = self.server, None
+        server = self.server
         self._running_with = None
         if server is not None:
             if not server.stop(timeout_s=3.0):
                 log.warning("the API server did not stop within 3 s")
+            self.server = None  # only now: until the socket is closed, the window still says where it serves
             self.state_changed.emit("")
 
 
