@@ -102,6 +102,10 @@ class SettingsController(QObject):
 
     def _secrets_read(self, secrets: tuple[bool, str, str]) -> None:
         # Remembered once there is a key: the next Settings asks the keyring nothing. A failed read is asked again.
+        # A token saved or removed since the read began is newer than what the read found.
+        token_known = getattr(self, "_token_known", None)
+        if token_known is not None:
+            secrets = (token_known, *secrets[1:])
         self._secrets = secrets if secrets[1] else None
         self._show_secrets(secrets)
 
@@ -128,6 +132,7 @@ class SettingsController(QObject):
         if token is not None:
             # The system keyring (secrets.py), never settings.json, written on a thread; downloads use it from now on.
             self.context.downloader.token = token or None
+            self._token_known = bool(token)
             if self._secrets is not None:
                 self._secrets = (bool(token), *self._secrets[1:])
             self._save_token(token)
