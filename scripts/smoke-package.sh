@@ -40,7 +40,7 @@ grep -qF "GNU GENERAL PUBLIC LICENSE" dist/chinwag/_internal/COPYING.txt || fail
 listing=$(dpkg-deb -c "$deb")
 for path in ./usr/share/doc/chinwag/copyright ./usr/share/doc/chinwag/THIRD-PARTY-NOTICES.txt \
             ./opt/chinwag/_internal/THIRD-PARTY-NOTICES.txt ./opt/chinwag/_internal/COPYING.txt; do
-  echo "$listing" | grep -qF " $path" || fail "the .deb lacks $path"
+  grep -qF " $path" <<<"$listing" || fail "the .deb lacks $path"  # no pipe: grep -q would cut echo off (SIGPIPE)
 done
 mkdir -p "$home/deb"
 dpkg-deb -x "$deb" "$home/deb"
