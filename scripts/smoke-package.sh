@@ -123,11 +123,12 @@ HOME="$home" sh "$prefix/uninstall.sh" >/dev/null
 echo "  installed, passed, uninstalled cleanly"
 
 # The targets grew with the voice: Chinwag speaks offline from the first start, so the bundle carries the Piper
-# voice (61 MB), Piper with its espeak-ng data (24 MB) and onnxruntime (30 MB).
-echo "== sizes (targets: folder <= 730 MB, .deb <= 360 MB) =="
+# voice (61 MB), Piper with its espeak-ng data (24 MB) and onnxruntime (30 MB); and again with the local actions
+# (SymPy and Pint, the exact maths and units) and Qt kept as loose, replaceable files (LGPL): 738 MB measured.
+echo "== sizes (targets: folder <= 780 MB, .deb <= 360 MB) =="
 folder_mb=$(( $(du -sb dist/chinwag | cut -f1) / 1000000 ))
 deb_mb=$(( $(stat -c %s "$deb") / 1000000 ))
 echo "bundle folder ${folder_mb} MB, .deb ${deb_mb} MB, .run $(( $(stat -c %s "$run_file") / 1000000 )) MB"
-[ "$folder_mb" -le 730 ] || fail "bundle folder is ${folder_mb} MB (> 730)"
+[ "$folder_mb" -le 780 ] || fail "bundle folder is ${folder_mb} MB (> 780)"
 [ "$deb_mb" -le 360 ] || fail ".deb is ${deb_mb} MB (> 360)"
 echo "package smoke: all passed"
