@@ -105,14 +105,10 @@ def words(text: str) -> list[str]:
 
 
 def word_errors(reference: str, hypothesis: str) -> int:
-    """Substitutions + insertions + deletions between the two texts' words (Levenshtein over words)."""
-    ref, hyp = words(reference), words(hypothesis)
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        previous, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (r != h))
-    return row[-1]
+    """Word errors counted over words in any script (the Levenshtein of tests/test_live_stt.py)."""
+    from tests.test_live_stt import word_errors as errors
+
+    return errors(reference, hypothesis, split=words)
 
 
 def wer(pairs: list[tuple[str, str]]) -> float:

@@ -32,6 +32,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.child_process import child_command, child_env
 from desktop.core.errors import ModelLoadError
 
 log = logging.getLogger("chinwag.cpu")
@@ -109,7 +110,7 @@ def variant_dir() -> Path | None:
 def variant_name(path: Path) -> str:
     stem = path.name
     for suffix in _SUFFIXES:
-        stem = stem.split(suffix)[0] if suffix in stem else stem
+        stem = stem.split(suffix)[0]  # libggml-cpu-zen4.so(.0) -> libggml-cpu-zen4
     return stem.split("ggml-cpu-", 1)[1]
 
 
@@ -282,21 +283,7 @@ def proof_model_file() -> Path:
 
 
 def prove_command(variant: Path, model: Path) -> list[str]:
-    if getattr(sys, "frozen", False):
-        executable = Path(sys.executable)
-        cli = executable.with_name(f"{executable.stem}-cli{executable.suffix}")
-        if sys.platform == "win32" and cli.is_file():
-            executable = cli
-        return [str(executable), PROVE_FLAG, str(variant), str(model)]
-    return [sys.executable, "-m", "desktop.core.cpu_variant", PROVE_FLAG, str(variant), str(model)]
-
-
-def _child_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != CHOSEN_ENV}
-    if not getattr(sys, "frozen", False):
-        root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-    return env
+    return child_command("desktop.core.cpu_variant", PROVE_FLAG, str(variant), str(model))
 
 
 def signal_name(returncode: int) -> str:
@@ -311,9 +298,9 @@ def prove(variant: Variant, timeout_s: float = 180.0) -> str | None:
     model = proof_model_file()
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     try:
-        result = subprocess.run(prove_command(variant.path, model), env=_child_env(), stdin=subprocess.DEVNULL,
-                                capture_output=True, text=True, errors="replace", timeout=timeout_s,
-                                creationflags=flags)
+        result = subprocess.run(prove_command(variant.path, model), env=child_env(drop=(CHOSEN_ENV,)),
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace",
+                                timeout=timeout_s, creationflags=flags)
     except subprocess.TimeoutExpired:
         return f"no answer in {timeout_s:.0f} s"
     except OSError as error:

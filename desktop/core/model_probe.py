@@ -5,18 +5,18 @@ that reaches the C API calls std::terminate), and nothing in Python can catch th
 not seen before runs here, in a process of its own, doing what `ChatEngine.load` does and evaluating a few
 tokens; the parent reads the verdict from the exit status and one line on stdout.
 
-From source the child is `python -m desktop.core.model_probe PATH`; the frozen app has no `-m`, so it re-runs its
-own executable with `--probe-model PATH`, which `desktop.app.main` hands to `main` below.
+The child is started by desktop/core/child_process.py: from source `python -m desktop.core.model_probe PATH`; the
+frozen app re-runs its own executable with `--probe-model PATH`, which `desktop.app.main` hands to `main` below.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+from desktop.core.child_process import child_command, child_env
 from desktop.core.errors import ModelLoadError
 
 PROBE_FLAG = "--probe-model"
@@ -25,27 +25,14 @@ _ERROR = "CHINWAG-PROBE ERROR "
 
 
 def probe_command(path: Path) -> list[str]:
-    if getattr(sys, "frozen", False):
-        executable = Path(sys.executable)
-        # A windowed .exe has no stdout on Windows; the bundle's console twin (build.spec) has.
-        cli = executable.with_name(f"{executable.stem}-cli{executable.suffix}")
-        if sys.platform == "win32" and cli.is_file():
-            executable = cli
-        return [str(executable), PROBE_FLAG, str(path)]
-    return [sys.executable, "-m", "desktop.core.model_probe", str(path)]
+    return child_command("desktop.core.model_probe", PROBE_FLAG, str(path))
 
 
 def _child_env(variant: Path | None = None) -> dict[str, str]:
     from desktop.core.cpu_variant import CHOSEN_ENV
 
-    env = dict(os.environ)
-    if variant is not None:
-        env[CHOSEN_ENV] = str(variant)  # the child runs the very CPU code this process chose
-    if not getattr(sys, "frozen", False):
-        # The child must import this same checkout, also when it is not installed (tests, `python -m desktop`).
-        root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-    return env
+    # The child runs the very CPU code this process chose.
+    return child_env(**({CHOSEN_ENV: str(variant)} if variant is not None else {}))
 
 
 def _detail(stderr: str) -> str:
