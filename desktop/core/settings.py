@@ -55,6 +55,8 @@ class Settings:
     max_record_s: float = 120.0
     sounds: bool = False
     theme: str = "system"  # "system", "light" or "dark"
+    # The window's language ("de", "fr", …; Qt translations, desktop/ui/i18n); "" follows the system's locale.
+    window_language: str = ""
     # Push-to-talk while another application has focus (desktop/ui/voice/global_hotkey.py; X11 only). Off by default.
     global_hotkey: bool = False
     global_hotkey_key: str = "Ctrl+Alt+Space"
