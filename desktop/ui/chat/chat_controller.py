@@ -5,17 +5,15 @@ much of the model's context it fills."""
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QDialog
 
 from desktop.core.audio import Recording
 from desktop.core.errors import ChinwagError, NothingHeard
-from desktop.core.languages import language_name
 from desktop.core.live_stt import LiveTranscript
 from desktop.core.llm import GenerationParams
 from desktop.core.store import ConversationStore, Message
@@ -28,12 +26,13 @@ from desktop.ui.chat.message_widget import MessageWidget
 from desktop.ui.shell.iterator_bridge import IteratorBridge
 from desktop.ui.shell.notice_bar import NoticeBar
 from desktop.ui.shell.status_bar import ChinwagStatusBar
+from desktop.ui.shell.window_language import language_label, time_of_day
 from desktop.ui.shell.worker import ModelWorker, ReviewTranscript, TurnRequest
 
 log = logging.getLogger(__name__)
 
 RENDER_INTERVAL_MS = 50  # at most 20 re-renders a second while a reply streams: smooth, and no flicker
-NEW_TITLE = "New conversation"
+NEW_TITLE = "New conversation"  # stored as is until the first message names it; the sidebar shows it translated
 
 
 @dataclass(frozen=True)
@@ -241,7 +240,7 @@ class ChatController(QObject):
                 request.replace_from = replaces.message_id
             self._cancel_edit()
             if replaces is not None:
-                replaces.status.setText("replacing…")
+                replaces.status.setText(self.tr("replacing…"))
         self.input.text.clear()
         self._submit(request, pending_text=text, replaces=replaces)
 
@@ -251,11 +250,11 @@ class ChatController(QObject):
         if self.replying:
             self.stop()
         if self._review():
-            self.input.activity.setText("Transcribing…")
+            self.input.activity.setText(self.tr("Transcribing…"))
             conversation = self.conversation_id if self.conversation_id is not None else -1
             self._submit(TurnRequest(conversation, pcm=recording.pcm, transcribe_only=True, live=live))
             return
-        self.input.activity.setText("Transcribing…")
+        self.input.activity.setText(self.tr("Transcribing…"))
         self._submit(TurnRequest(self._ensure_conversation(None), pcm=recording.pcm, released_at=released_at,
                                  live=live))
 
@@ -264,7 +263,7 @@ class ChatController(QObject):
         transcribe it into the text box, where the user reads it and decides whether to send it."""
         if self.replying:
             self.stop()
-        self.input.activity.setText("Transcribing…")
+        self.input.activity.setText(self.tr("Transcribing…"))
         conversation = self.conversation_id if self.conversation_id is not None else -1
         self._submit(TurnRequest(conversation, pcm=recording.pcm, transcribe_only=True))
 
@@ -320,10 +319,10 @@ class ChatController(QObject):
             return
         self._cancel_edit()
         self._editing = widget
-        widget.status.setText("editing…")
+        widget.status.setText(self.tr("editing…"))
         self.input.text.setPlainText(widget.text())
         self.input.text.setFocus()
-        self.input.activity.setText("Editing: Enter sends it again in place of the original, Esc cancels")
+        self.input.activity.setText(self._editing_hint())
 
     def stop(self) -> None:
         if self._turn is not None:
@@ -340,7 +339,7 @@ class ChatController(QObject):
 
     def copy(self, widget: MessageWidget) -> None:
         QGuiApplication.clipboard().setText(widget.text())
-        self.status.showMessage("Copied to the clipboard", 2000)
+        self.status.showMessage(self.tr("Copied to the clipboard"), 2000)
 
     def shutdown(self) -> None:
         for turn in self._turns:
@@ -409,12 +408,12 @@ class ChatController(QObject):
                 self.view.scroll_to_bottom()
             turn.replaces = None
             if current:
-                self.input.activity.setText("Thinking…")
+                self.input.activity.setText(self.tr("Thinking…"))
                 self.reply_began.emit()
             self._retitle(message)
         elif isinstance(event, Transcribed):
             if current:
-                self.input.activity.setText(f"Heard: “{event.transcript.text}”")
+                self.input.activity.setText(self.tr("Heard: “{text}”").format(text=event.transcript.text))
         elif isinstance(event, TurnDone):
             self._done(turn, event)
         elif isinstance(event, TurnCancelled):
@@ -422,7 +421,7 @@ class ChatController(QObject):
         elif isinstance(event, ReviewTranscript):
             self._give_back(event.transcript.text)
             self.input.text.setFocus()
-            self.input.activity.setText("Check the transcript, then press Enter to send it")
+            self.input.activity.setText(self._review_hint())
 
     def _done(self, turn: _Turn, done: TurnDone) -> None:
         turn.reply_text = done.reply
@@ -435,8 +434,8 @@ class ChatController(QObject):
             if done.reply_message_id is None:
                 self.view.remove_from(widget)  # stopped before its first token: no empty reply is kept
                 if not done.stopped:
-                    self.notices.show_notice("The model gave an empty answer. Try again, or rephrase.", kind="info",
-                                             timeout_s=8)
+                    self.notices.show_notice(self.tr("The model gave an empty answer. Try again, or rephrase."),
+                                             kind="info", timeout_s=8)
             else:
                 widget.message_id = done.reply_message_id
                 widget.set_streaming(False)
@@ -460,7 +459,7 @@ class ChatController(QObject):
         turn.pending_text = None
         if words:
             self._give_back(words)
-            self.status.showMessage("Not sent: your words are back in the text box.", 5000)
+            self.status.showMessage(self.tr("Not sent: your words are back in the text box."), 5000)
             self._resume_edit(turn)
         if turn.reply_widget is not None and self._alive(turn.reply_widget):
             self.view.remove_from(turn.reply_widget)
@@ -474,8 +473,8 @@ class ChatController(QObject):
         elif isinstance(error, ChinwagError):
             self.notices.show_notice(str(error), kind="error")
         else:
-            self.notices.show_notice(f"Something went wrong: {error}. Try again; what you typed is kept.",
-                                     kind="error")
+            self.notices.show_notice(self.tr("Something went wrong: {error}. Try again; what you typed is kept.")
+                                     .format(error=error), kind="error")
         if turn.pending_text:
             self._give_back(turn.pending_text)  # nothing typed is lost
             self._resume_edit(turn)
@@ -523,7 +522,7 @@ class ChatController(QObject):
     def _release_input(self) -> None:
         self._turn = None
         self.input.set_replying(False)
-        if not self.input.activity.text().startswith(("Check the transcript", "Editing")):
+        if self.input.activity.text() not in (self._review_hint(), self._editing_hint()):
             self.input.activity.setText("")
         self._set_regenerate_enabled(True)
 
@@ -560,8 +559,8 @@ class ChatController(QObject):
         widget.status.setText("")
         if self._editing is None and turn.epoch == self._epoch:
             self._editing = widget
-            widget.status.setText("editing…")
-            self.input.activity.setText("Editing: Enter sends it again in place of the original, Esc cancels")
+            widget.status.setText(self.tr("editing…"))
+            self.input.activity.setText(self._editing_hint())
 
     def _from(self, widget: MessageWidget) -> list[MessageWidget]:
         """`widget` and every message shown after it."""
@@ -569,6 +568,12 @@ class ChatController(QObject):
         return shown[shown.index(widget):] if widget in shown else []
 
     # ---- helpers -----------------------------------------------------------------------------------------
+
+    def _editing_hint(self) -> str:
+        return self.tr("Editing: Enter sends it again in place of the original, Esc cancels")
+
+    def _review_hint(self) -> str:
+        return self.tr("Check the transcript, then press Enter to send it")
 
     def _cancel_edit(self) -> None:
         if self._editing is not None:
@@ -650,7 +655,7 @@ class ChatController(QObject):
         current = self._setup()
         model = setup.model or current.model_name
         prompt = setup.system_prompt if setup.system_prompt is not None else current.system_prompt
-        self.header.show_setup(labels.get(model, model or "no model"), setup.model is not None, prompt,
+        self.header.show_setup(labels.get(model, model or self.tr("no model")), setup.model is not None, prompt,
                                setup.system_prompt is not None)
 
     def _show_context(self, used: int, n_ctx: int, left_out_before: int) -> None:
@@ -696,10 +701,13 @@ def _title(text: str) -> str:
 
 
 def _meta(message: Message) -> str:
-    stamp = time.strftime("%H:%M", time.localtime(message.created))
+    stamp = time_of_day(message.created)
     if message.role == "assistant" and message.model:
         return f"{stamp} · {message.model}"
     if message.source != "voice":
         return stamp
     # The language Whisper heard, when it detected one (Settings → Speech language: automatic).
-    return f"{stamp} · spoken in {language_name(message.language)}" if message.language else f"{stamp} · spoken"
+    if message.language:
+        return QCoreApplication.translate("ChatController", "{time} · spoken in {language}").format(
+            time=stamp, language=language_label(message.language))
+    return QCoreApplication.translate("ChatController", "{time} · spoken").format(time=stamp)

@@ -22,7 +22,7 @@ class ChatView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Conversation")
+        self.setAccessibleName(self.tr("Conversation"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._column = QWidget()
         self._layout = QVBoxLayout(self._column)
@@ -35,13 +35,15 @@ class ChatView(QScrollArea):
         self.placeholder.setMinimumHeight(240)
         self._layout.addWidget(self.placeholder)
         # Where the model's context ran out: the messages above it are no longer part of what the model sees.
-        self.left_out_mark = QLabel("⋯  The messages above are left out of what the model sees: its context is full  ⋯")
-        self.left_out_mark.setAccessibleName("Older messages left out of the model's context")
+        self.left_out_mark = QLabel(self.tr("⋯  The messages above are left out of what the model sees: its context is "
+                                            "full  ⋯"))
+        self.left_out_mark.setAccessibleName(self.tr("Older messages left out of the model's context"))
         self.left_out_mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.left_out_mark.setWordWrap(True)
         self.left_out_mark.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.left_out_mark.setToolTip("Older turns were dropped to fit the model's context. Start a new conversation, "
-                                      "or raise the context size in Settings, for the model to see everything.")
+        self.left_out_mark.setToolTip(self.tr("Older turns were dropped to fit the model's context. Start a new "
+                                              "conversation, or raise the context size in Settings, for the model to "
+                                              "see everything."))
         self.left_out_mark.setVisible(False)
         self._layout.addWidget(self.left_out_mark)
         self._left_out_before: MessageWidget | None = None
@@ -55,9 +57,11 @@ class ChatView(QScrollArea):
         bar.rangeChanged.connect(self._range_changed)
 
     def show_key(self, key: str, toggle: bool) -> None:
-        action = f"Press <b>{key}</b>, talk, press it again" if toggle else f"Hold <b>{key}</b> and talk"
-        self.placeholder.setText(f"<h2>{action}</h2>"
-                                 "<p>…or type below and press Enter. Everything stays on this computer.</p>")
+        action = (self.tr("Press <b>{key}</b>, talk, press it again") if toggle else
+                  self.tr("Hold <b>{key}</b> and talk")).format(key=key)
+        self.placeholder.setText(f"<h2>{action}</h2><p>"
+                                 + self.tr("…or type below and press Enter. Everything stays on this computer.")
+                                 + "</p>")
 
     def messages(self) -> list[MessageWidget]:
         return list(self._messages)

@@ -70,7 +70,7 @@ class ConversationController(QObject):
             self.chat.new_conversation()
         self.store.delete(conversation_id)  # soft: undo brings it back; purged at the next start
         self.refresh()
-        self.notices.show_notice(f"Deleted “{title}”.", kind="info", action="Undo",
+        self.notices.show_notice(self.tr("Deleted “{title}”.").format(title=title), kind="info", action=self.tr("Undo"),
                                  on_action=lambda: self.undo_delete(conversation_id), timeout_s=12)
 
     def undo_delete(self, conversation_id: int) -> None:
@@ -81,10 +81,11 @@ class ConversationController(QObject):
     def export_dialog(self, conversation_id: int, fmt: str) -> None:
         title = self.store.conversation(conversation_id).title
         suffix = ".md" if fmt == "markdown" else ".json"
-        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip() or "conversation"
-        path, _filter = QFileDialog.getSaveFileName(self.sidebar, "Export conversation",
+        safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in title).strip() or self.tr("conversation")
+        path, _filter = QFileDialog.getSaveFileName(self.sidebar, self.tr("Export conversation"),
                                                     str(Path.home() / f"{safe}{suffix}"),
-                                                    "Markdown (*.md)" if fmt == "markdown" else "JSON (*.json)")
+                                                    self.tr("Markdown (*.md)") if fmt == "markdown" else
+                                                    self.tr("JSON (*.json)"))
         if path:
             self.export(conversation_id, fmt, Path(path))
 
@@ -94,9 +95,10 @@ class ConversationController(QObject):
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as error:
-            self.notices.show_notice(f"Could not save {path}: {error}. Choose another folder.", kind="error")
+            self.notices.show_notice(self.tr("Could not save {path}: {error}. Choose another folder.").format(
+                path=path, error=error), kind="error")
             return
-        self.notices.show_notice(f"Saved {path}", kind="info", timeout_s=6)
+        self.notices.show_notice(self.tr("Saved {path}").format(path=path), kind="info", timeout_s=6)
 
     def _item(self, conversation_id: int) -> QListWidgetItem | None:
         for i in range(self.sidebar.list.count()):

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.shell.window_language import number
+
 
 @dataclass(frozen=True)
 class ConversationSetup:
@@ -37,27 +39,26 @@ class ConversationHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Conversation settings")
+        self.setAccessibleName(self.tr("Conversation settings"))
         self.model = QLabel("")
-        self.model.setAccessibleName("This conversation's model")
+        self.model.setAccessibleName(self.tr("This conversation's model"))
         self.prompt = QLabel("")
-        self.prompt.setAccessibleName("This conversation's system prompt")
+        self.prompt.setAccessibleName(self.tr("This conversation's system prompt"))
         self.prompt.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.prompt.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.change_button = QPushButton("Change…", self)
-        self.change_button.setAccessibleName("Change this conversation's model and system prompt")
-        self.change_button.setToolTip("The model and the system prompt this conversation uses")
+        self.change_button = QPushButton(self.tr("Change…"), self)
+        self.change_button.setAccessibleName(self.tr("Change this conversation's model and system prompt"))
+        self.change_button.setToolTip(self.tr("The model and the system prompt this conversation uses"))
         self.change_button.clicked.connect(self.change_requested)
         self.meter = QProgressBar(self)
-        self.meter.setAccessibleName("Context used")
-        self.meter.setMaximumWidth(220)
+        self.meter.setAccessibleName(self.tr("Context used"))
         self.meter.setMaximumHeight(16)
         self.meter.setTextVisible(True)
         self.meter.setRange(0, 1)
         self.meter.setValue(0)
-        self.meter.setFormat("context: –")
-        self.meter.setToolTip("How much of the model's context this conversation fills; once it is full, the oldest "
-                              "turns are left out of what the model sees.")
+        self._meter_text(self.tr("context: –"))
+        self.meter.setToolTip(self.tr("How much of the model's context this conversation fills; once it is full, the "
+                                      "oldest turns are left out of what the model sees."))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 4, 16, 4)
         layout.addWidget(self.model)
@@ -67,11 +68,12 @@ class ConversationHeader(QWidget):
         self.used, self.n_ctx = 0, 0
 
     def show_setup(self, model_label: str, own_model: bool, prompt: str, own_prompt: bool) -> None:
-        self.model.setText(f"<b>{_escape(model_label)}</b>" + ("" if own_model else " (the window's model)"))
+        self.model.setText(f"<b>{_escape(model_label)}</b>" + ("" if own_model else
+                                                                _escape(self.tr(" (the window's model)"))))
         shown = " ".join(prompt.split())
-        text = f"System prompt: {shown}" if shown else "No system prompt"
-        self.prompt.setText(text if own_prompt else f"{text} (the model's default)")
-        self.prompt.setToolTip(prompt or "No system prompt")
+        text = self.tr("System prompt: {prompt}").format(prompt=shown) if shown else self.tr("No system prompt")
+        self.prompt.setText(text if own_prompt else self.tr("{prompt} (the model's default)").format(prompt=text))
+        self.prompt.setToolTip(prompt or self.tr("No system prompt"))
 
     def show_context(self, used: int, n_ctx: int) -> None:
         """`used` of `n_ctx` tokens; 0 and 0: not known yet (no reply in this conversation)."""
@@ -79,12 +81,19 @@ class ConversationHeader(QWidget):
         if n_ctx <= 0:
             self.meter.setRange(0, 1)
             self.meter.setValue(0)
-            self.meter.setFormat("context: –")
+            self._meter_text(self.tr("context: –"))
             return
         self.meter.setRange(0, n_ctx)
         self.meter.setValue(min(used, n_ctx))
-        self.meter.setFormat(f"context: {used:,} / {n_ctx:,} tokens")
-        self.meter.setAccessibleDescription(f"{used} of {n_ctx} tokens, {100 * used // n_ctx}%")
+        self._meter_text(self.tr("context: {used} / {total} tokens").format(used=number(used), total=number(n_ctx)))
+        self.meter.setAccessibleDescription(self.tr("{used} of {total} tokens, {percent}%").format(
+            used=number(used), total=number(n_ctx), percent=100 * used // n_ctx))
+
+    def _meter_text(self, text: str) -> None:
+        """The meter is as wide as its text (the prompt beside it gives way): "context: 58 / 4,096 tokens" whole, in
+        every language. "%" is doubled: QProgressBar reads %p, %v and %m in its format."""
+        self.meter.setFormat(text.replace("%", "%%"))
+        self.meter.setFixedWidth(max(160, self.meter.fontMetrics().horizontalAdvance(text) + 28))
 
 
 class ConversationSetupDialog(QDialog):
@@ -93,19 +102,19 @@ class ConversationSetupDialog(QDialog):
     def __init__(self, models: list[tuple[str, str]], setup: ConversationSetup, default_prompt: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("This conversation")
-        self.setAccessibleName("This conversation's model and system prompt")
+        self.setWindowTitle(self.tr("This conversation"))
+        self.setAccessibleName(self.tr("This conversation's model and system prompt"))
         self.model = QComboBox(self)
-        self.model.setAccessibleName("Model")
-        self.model.addItem("The window's model", None)
+        self.model.setAccessibleName(self.tr("Model"))
+        self.model.addItem(self.tr("The window's model"), None)
         for ident, label in models:
             self.model.addItem(label, ident)
         index = self.model.findData(setup.model) if setup.model else 0
         self.model.setCurrentIndex(max(index, 0))
-        self.use_default = QCheckBox("Use the model's default system prompt", self)
+        self.use_default = QCheckBox(self.tr("Use the model's default system prompt"), self)
         self.use_default.setChecked(setup.system_prompt is None)
         self.prompt = QPlainTextEdit(self)
-        self.prompt.setAccessibleName("System prompt")
+        self.prompt.setAccessibleName(self.tr("System prompt"))
         self.prompt.setTabChangesFocus(True)
         self.prompt.setPlainText(default_prompt if setup.system_prompt is None else setup.system_prompt)
         self.prompt.setEnabled(setup.system_prompt is not None)
@@ -116,7 +125,7 @@ class ConversationSetupDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Model", self.model)
+        form.addRow(self.tr("Model"), self.model)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.use_default)

@@ -26,15 +26,16 @@ class MessageInput(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.show_key("Space")
-        self.setAccessibleName("Message")
-        self.setAccessibleDescription("Type a message; Enter sends it, Shift+Enter starts a new line")
+        self.setAccessibleName(self.tr("Message"))
+        self.setAccessibleDescription(self.tr("Type a message; Enter sends it, Shift+Enter starts a new line"))
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
     def show_key(self, key: str) -> None:
-        self.setPlaceholderText(f"Type a message, or use {key} to talk…  (Enter sends, Shift+Enter new line)")
+        self.setPlaceholderText(self.tr("Type a message, or use {key} to talk…  (Enter sends, Shift+Enter new line)")
+                                .format(key=key))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
@@ -51,9 +52,6 @@ class MessageInput(QPlainTextEdit):
                             + margins.bottom() + 4)
 
 
-_IDLE_LABEL = "Hold to talk"
-
-
 class PushToTalkButton(QPushButton):
     """Press and hold to record. Keyboard users hold Space elsewhere; this button itself reacts to mouse."""
 
@@ -61,12 +59,13 @@ class PushToTalkButton(QPushButton):
     let_go = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_IDLE_LABEL, parent)
-        self.setAccessibleName("Push to talk")
-        self.setAccessibleDescription("Hold this button, or hold the push-to-talk key, while you speak")
+        super().__init__(parent)
+        self._idle, self._toggle = self.tr("Hold to talk"), False
+        self.setText(self._idle)
+        self.setAccessibleName(self.tr("Push to talk"))
+        self.setAccessibleDescription(self.tr("Hold this button, or hold the push-to-talk key, while you speak"))
         self.setCheckable(False)
         self.setMinimumHeight(40)
-        self._idle, self._toggle = _IDLE_LABEL, False
         self.pressed.connect(self.held)
         self.released.connect(self.let_go)
 
@@ -81,7 +80,8 @@ class PushToTalkButton(QPushButton):
 
     def show_recording(self, recording: bool) -> None:
         if recording:
-            self.setText("●  Recording… press again to send" if self._toggle else "●  Recording… let go to send")
+            self.setText(self.tr("●  Recording… press again to send") if self._toggle else
+                         self.tr("●  Recording… let go to send"))
         else:
             self.setText(self._idle)
         self.setProperty("recording", recording)
@@ -89,7 +89,8 @@ class PushToTalkButton(QPushButton):
     def show_key(self, key: str, toggle: bool) -> None:
         """Say which key talks, as set in Settings."""
         self._toggle = toggle
-        self._idle = f"Press {key} to talk" if toggle else f"Hold to talk  (or hold {key})"
+        self._idle = (self.tr("Press {key} to talk") if toggle else self.tr("Hold to talk  (or hold {key})")).format(
+            key=key)
         self.setText(self._idle)
 
 
@@ -97,42 +98,42 @@ class InputBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = MessageInput(self)
-        self.send_button = QPushButton("Send", self)
-        self.send_button.setAccessibleName("Send message")
+        self.send_button = QPushButton(self.tr("Send"), self)
+        self.send_button.setAccessibleName(self.tr("Send message"))
         self.talk_button = PushToTalkButton(self)
-        self.stop_button = QPushButton("■  Stop", self)
-        self.stop_button.setAccessibleName("Stop the reply")
-        self.stop_button.setToolTip("Stop the reply (Esc); what was written so far is kept")
+        self.stop_button = QPushButton(self.tr("■  Stop"), self)
+        self.stop_button.setAccessibleName(self.tr("Stop the reply"))
+        self.stop_button.setToolTip(self.tr("Stop the reply (Esc); what was written so far is kept"))
         self.stop_button.setVisible(False)
-        self.speak_toggle = QPushButton("🔈 Speak replies", self)
+        self.speak_toggle = QPushButton(self.tr("🔈 Speak replies"), self)
         self.speak_toggle.setCheckable(True)
-        self.speak_toggle.setAccessibleName("Speak replies aloud")
-        self.speak_toggle.setToolTip("Read each reply aloud as it is written (Ctrl+Shift+S). The talk key, Stop or Esc "
-                                     "silences it.")
-        self.conversation_toggle = QPushButton("Conversation", self)
+        self.speak_toggle.setAccessibleName(self.tr("Speak replies aloud"))
+        self.speak_toggle.setToolTip(self.tr("Read each reply aloud as it is written (Ctrl+Shift+S). The talk key, "
+                                             "Stop or Esc silences it."))
+        self.conversation_toggle = QPushButton(self.tr("Conversation"), self)
         self.conversation_toggle.setCheckable(True)
-        self.conversation_toggle.setAccessibleName("Conversation mode")
-        self.conversation_toggle.setToolTip("Hands-free: after each spoken reply Chinwag listens for the next question "
-                                            "(Ctrl+Shift+H). Esc leaves it.")
+        self.conversation_toggle.setAccessibleName(self.tr("Conversation mode"))
+        self.conversation_toggle.setToolTip(self.tr("Hands-free: after each spoken reply Chinwag listens for the next "
+                                                    "question (Ctrl+Shift+H). Esc leaves it."))
         # Shown while Chinwag listens without a key being held (conversation mode).
-        self.hands_free = QLabel("Listening… just speak. Esc leaves conversation mode.", self)
+        self.hands_free = QLabel(self.tr("Listening… just speak. Esc leaves conversation mode."), self)
         self.hands_free.setObjectName("handsFree")
-        self.hands_free.setAccessibleName("Listening hands-free")
+        self.hands_free.setAccessibleName(self.tr("Listening hands-free"))
         self.hands_free.setVisible(False)
         self.level = QProgressBar(self)
         self.level.setRange(0, 100)
         self.level.setTextVisible(False)
         self.level.setMaximumHeight(8)
-        self.level.setAccessibleName("Microphone level")
+        self.level.setAccessibleName(self.tr("Microphone level"))
         self.timer = QLabel("", self)
-        self.timer.setAccessibleName("Recording time")
+        self.timer.setAccessibleName(self.tr("Recording time"))
         self.timer.setMinimumWidth(48)
         self.activity = QLabel("", self)  # "Transcribing…", "Thinking…"
-        self.activity.setAccessibleName("Activity")
+        self.activity.setAccessibleName(self.tr("Activity"))
         # What is being said, transcribed while the key is held: the settled words, then the rest, greyed.
         self.live = QLabel("", self)
         self.live.setObjectName("liveTranscript")
-        self.live.setAccessibleName("Live transcript")
+        self.live.setAccessibleName(self.tr("Live transcript"))
         self.live.setWordWrap(True)
         self.live.setTextFormat(Qt.TextFormat.RichText)
         self.live.setVisible(False)

@@ -337,14 +337,14 @@ class CodeBlock(QFrame):
         self.language = QLabel("")
         self.language.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.copy_button = QToolButton(self)
-        self.copy_button.setText("Copy")
-        self.copy_button.setToolTip("Copy this code to the clipboard")
-        self.copy_button.setAccessibleName("Copy code")
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy this code to the clipboard"))
+        self.copy_button.setAccessibleName(self.tr("Copy code"))
         self.copy_button.setAutoRaise(True)
         self.copy_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.copy_button.clicked.connect(self.copy)
         self.view = CodeView(self)
-        self.view.setAccessibleName("Code")
+        self.view.setAccessibleName(self.tr("Code"))
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.language)
@@ -358,7 +358,7 @@ class CodeBlock(QFrame):
         self._restore = QTimer(self)
         self._restore.setSingleShot(True)
         self._restore.setInterval(1500)
-        self._restore.timeout.connect(lambda: self.copy_button.setText("Copy"))
+        self._restore.timeout.connect(lambda: self.copy_button.setText(self.tr("Copy")))
         self._style_name = ""
 
     def set_block(self, block: Block, final: bool) -> None:
@@ -368,7 +368,7 @@ class CodeBlock(QFrame):
             palette = self.palette()
             palette.setColor(QPalette.ColorRole.Window, style_background(style_name))
             self.setPalette(palette)
-        self.language.setText(block.language or "code")
+        self.language.setText(block.language or self.tr("code"))
         self.view.set_code(block.text, block.language, final or block.closed, style_name)
 
     def code(self) -> str:
@@ -376,7 +376,7 @@ class CodeBlock(QFrame):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.code())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
         self._restore.start()
         self.copied.emit(self.code())
 

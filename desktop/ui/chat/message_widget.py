@@ -42,7 +42,7 @@ class MessageWidget(QFrame):
         palette.setColor(QPalette.ColorRole.Window, _blend(base, tint, 0.18 if role == "user" else 0.6))
         self.setPalette(palette)
 
-        self.who = QLabel("You" if role == "user" else "Chinwag")
+        self.who = QLabel(self.tr("You") if role == "user" else "Chinwag")
         font = self.who.font()
         font.setBold(True)
         self.who.setFont(font)
@@ -51,26 +51,25 @@ class MessageWidget(QFrame):
         self.status = QLabel("")
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.body = MarkdownView(self)
-        self.body.setAccessibleName("Your message" if role == "user" else "Chinwag's reply")
+        self.body.setAccessibleName(self.tr("Your message") if role == "user" else self.tr("Chinwag's reply"))
 
-        self.copy_button = _tool_button("Copy", "Copy this message to the clipboard", self)
+        self.copy_button = _tool_button(self.tr("Copy"), self.tr("Copy this message to the clipboard"), self)
         self.copy_button.clicked.connect(self.copy_requested)
-        self.regenerate_button = _tool_button("Regenerate", "Write this reply again", self)
+        self.regenerate_button = _tool_button(self.tr("Regenerate"), self.tr("Write this reply again"), self)
         self.regenerate_button.clicked.connect(self.regenerate_requested)
-        self.edit_button = _tool_button("Edit", "Edit this message and send it again", self)
+        self.edit_button = _tool_button(self.tr("Edit"), self.tr("Edit this message and send it again"), self)
         self.edit_button.clicked.connect(self.edit_requested)
-        self.speak_button = _tool_button("Speak", "Read this reply aloud", self)
+        self.speak_button = _tool_button(self.tr("Speak"), self.tr("Read this reply aloud"), self)
         self.speak_button.clicked.connect(self.speak_requested)
-        self.continue_button = _tool_button("Continue", "Write more of this reply, which the length limit cut off",
-                                            self)
-        self.continue_button.setText("Continue ▸")
+        self.continue_button = _tool_button(self.tr("Continue ▸"),
+                                            self.tr("Write more of this reply, which the length limit cut off"), self)
         self.continue_button.clicked.connect(self.continue_requested)
-        self.previous_button = _tool_button("‹", "Show the earlier answer", self)
+        self.previous_button = _tool_button("‹", self.tr("Show the earlier answer"), self)
         self.previous_button.clicked.connect(lambda: self.alternative_requested.emit(-1))
-        self.next_button = _tool_button("›", "Show the later answer", self)
+        self.next_button = _tool_button("›", self.tr("Show the later answer"), self)
         self.next_button.clicked.connect(lambda: self.alternative_requested.emit(1))
         self.alternative_label = QLabel("")
-        self.alternative_label.setAccessibleName("Which answer is shown")
+        self.alternative_label.setAccessibleName(self.tr("Which answer is shown"))
         self.alternative_index, self.alternative_count = 0, 1
         self.continue_button.setVisible(False)
         for widget in (self.previous_button, self.next_button, self.alternative_label):
@@ -113,7 +112,7 @@ class MessageWidget(QFrame):
         self.body.set_streaming(streaming)
         if streaming:
             self.set_cut_off(False)
-        self.status.setText("writing…" if streaming else self._state())
+        self.status.setText(self.tr("writing…") if streaming else self._state())
         self.copy_button.setEnabled(not streaming)
 
     def set_cut_off(self, cut_off: bool) -> None:
@@ -121,8 +120,8 @@ class MessageWidget(QFrame):
         self.cut_off = cut_off and self.role == "assistant"
         self.continue_button.setVisible(self.cut_off)
         self.status.setText(self._state())
-        self.status.setAccessibleName("This reply was cut off by the length limit" if self.cut_off else
-                                      "This reply was stopped before it finished" if self.stopped else "")
+        self.status.setAccessibleName(self.tr("This reply was cut off by the length limit") if self.cut_off else
+                                      self.tr("This reply was stopped before it finished") if self.stopped else "")
 
     def set_alternatives(self, index: int, count: int) -> None:
         """Answer `index` (from 0) of `count` is shown; the arrows step through them."""
@@ -131,19 +130,19 @@ class MessageWidget(QFrame):
         for widget in (self.previous_button, self.next_button, self.alternative_label):
             widget.setVisible(many)
         self.alternative_label.setText(f"{index + 1}/{count}")
-        self.alternative_label.setToolTip(f"Answer {index + 1} of {count}")
+        self.alternative_label.setToolTip(self.tr("Answer {index} of {count}").format(index=index + 1, count=count))
         self.previous_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < count - 1)
 
     def _state(self) -> str:
-        return "stopped" if self.stopped else "cut off at the length limit" if self.cut_off else ""
+        return self.tr("stopped") if self.stopped else self.tr("cut off at the length limit") if self.cut_off else ""
 
     def set_stopped(self, stopped: bool) -> None:
         self.stopped = stopped
         if stopped:
-            self.status.setText("stopped")
-            self.status.setAccessibleName("This reply was stopped before it finished")
-        elif self.status.text() == "stopped":
+            self.status.setText(self.tr("stopped"))
+            self.status.setAccessibleName(self.tr("This reply was stopped before it finished"))
+        elif self.status.text() == self.tr("stopped"):
             self.status.setText(self._state())
 
     def set_meta(self, meta: str) -> None:

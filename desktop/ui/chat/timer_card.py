@@ -31,8 +31,8 @@ class TimerCard(QFrame):
         font = self.left.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.left.setFont(font)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName(f"Cancel {alarm_title(alarm)}")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel {alarm}").format(alarm=alarm_title(alarm)))
         self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(alarm.id))
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)
@@ -52,11 +52,13 @@ class TimerCard(QFrame):
 
     def refresh(self) -> None:
         self.left.setText(countdown(self.alarm.due - self._clock()))
-        self.setAccessibleName(f"{alarm_title(self.alarm)}: {self.left.text()} left")
+        self.setAccessibleName(self.tr("{alarm}: {left} left").format(alarm=alarm_title(self.alarm),
+                                                                      left=self.left.text()))
 
     def finish(self, what: str) -> None:
-        """It fired ("Done") or was cancelled ("Cancelled"): the countdown stops and Cancel goes."""
+        """It fired ("Done") or was cancelled ("Cancelled"): the countdown stops and Cancel goes. Shown translated."""
         self._tick.stop()
+        what = {"Done": self.tr("Done"), "Cancelled": self.tr("Cancelled")}.get(what, what)
         self.left.setText(what)
         self.setAccessibleName(f"{alarm_title(self.alarm)}: {what}")
         self.cancel_button.setVisible(False)

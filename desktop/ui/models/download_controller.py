@@ -16,6 +16,7 @@ from desktop.core.errors import DownloadCancelled
 from desktop.core.hub import ModelDownloader, Progress
 from desktop.ui.models.download_view import DownloadList, DownloadView
 from desktop.ui.shell.iterator_bridge import IteratorBridge
+from desktop.ui.shell.window_language import megabytes
 
 
 @dataclass(eq=False)
@@ -81,9 +82,9 @@ class DownloadController(QObject):
         for download in list(self._queue):
             if variant_id is None or download.variant.id == variant_id:
                 self._queue.remove(download)
-                download.view.show_stopped("Cancelled before it started.", failed=False)
+                download.view.show_stopped(self.tr("Cancelled before it started."), failed=False)
                 self.queued_changed.emit()
-                self.stopped.emit(download.variant.id, DownloadCancelled("Cancelled before it started."))
+                self.stopped.emit(download.variant.id, DownloadCancelled(self.tr("Cancelled before it started.")))
         if self._running is not None and (variant_id is None or variant_id == self._running.variant.id):
             self._running.cancel.set()  # the thread notices within one chunk and keeps the partial file
 
@@ -117,8 +118,8 @@ class DownloadController(QObject):
     def _failed(self, download: _Download, error: Exception) -> None:
         if isinstance(error, DownloadCancelled):
             kept = self.downloader.partial_bytes(download.variant)
-            download.view.show_stopped(f"Cancelled. {kept / 1e6:,.1f} MB are kept: Resume continues from there.",
-                                       failed=False)
+            download.view.show_stopped(self.tr("Cancelled. {size} are kept: Resume continues from there.").format(
+                size=megabytes(kept)), failed=False)
         else:
             download.view.show_stopped(f"{error}", failed=True)
         self._over(download)  # before telling anyone: Resume, pressed at once, must start a new attempt

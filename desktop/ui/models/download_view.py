@@ -9,19 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.hub import Progress
-
-
-def _mb(n: int | float) -> str:
-    return f"{n / 1e6:,.1f} MB"
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+from desktop.ui.shell.window_language import duration, megabytes, rate
 
 
 class DownloadView(QFrame):
@@ -32,20 +20,20 @@ class DownloadView(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Download")
+        self.setAccessibleName(self.tr("Download"))
         self.title = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName("Download progress")
+        self.progress.setAccessibleName(self.tr("Download progress"))
         self.detail = QLabel(self)
-        self.detail.setAccessibleName("Download details")
+        self.detail.setAccessibleName(self.tr("Download details"))
         self.detail.setWordWrap(True)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setAccessibleName("Cancel download")
-        self.resume_button = QPushButton("Resume", self)
-        self.resume_button.setAccessibleName("Resume download")
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setAccessibleName("Close download panel")
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel download"))
+        self.resume_button = QPushButton(self.tr("Resume"), self)
+        self.resume_button.setAccessibleName(self.tr("Resume download"))
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button.setAccessibleName(self.tr("Close download panel"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.detail, 1)
         buttons.addWidget(self.cancel_button)
@@ -72,48 +60,50 @@ class DownloadView(QFrame):
             button.setIcon(icon(name))
 
     def start(self, label: str, kept_bytes: int) -> None:
-        self.title.setText(f"Downloading {label}")
-        self.detail.setText(f"Continuing from {_mb(kept_bytes)}…" if kept_bytes else "Contacting the Hub…")
+        self.title.setText(self.tr("Downloading {name}").format(name=label))
+        self.detail.setText(self.tr("Continuing from {size}…").format(size=megabytes(kept_bytes)) if kept_bytes else
+                            self.tr("Contacting the Hub…"))
         self.progress.setRange(0, 0)
         self._set_state("running")
         self.setVisible(True)
 
     def show_progress(self, p: Progress) -> None:
         if p.stage == "checking":
-            self.detail.setText("Checking the Hub…")
+            self.detail.setText(self.tr("Checking the Hub…"))
             return
         if p.total:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * p.done / p.total))
         if p.stage == "downloading":
-            parts = [f"{_mb(p.done)} of {_mb(p.total or 0)}"]
+            parts = [self.tr("{done} of {total}").format(done=megabytes(p.done), total=megabytes(p.total or 0))]
             if p.rate > 0:
-                parts.append(f"{p.rate / 1e6:.1f} MB/s")
+                parts.append(rate(p.rate))
             if p.eta_s is not None:
-                parts.append(f"{_duration(p.eta_s)} left")
+                parts.append(self.tr("{time} left").format(time=duration(p.eta_s)))
             self.detail.setText(" · ".join(parts))
         elif p.stage == "verifying":
-            self.detail.setText(f"Verifying the checksum… {_mb(p.done)} of {_mb(p.total or 0)}")
+            self.detail.setText(self.tr("Verifying the checksum… {done} of {total}").format(
+                done=megabytes(p.done), total=megabytes(p.total or 0)))
 
     def show_done(self, label: str) -> None:
-        self.title.setText(f"{label} is downloaded and verified")
+        self.title.setText(self.tr("{name} is downloaded and verified").format(name=label))
         self.progress.setRange(0, 1000)
         self.progress.setValue(1000)
-        self.detail.setText("Ready.")
+        self.detail.setText(self.tr("Ready."))
         self._set_state("done")
 
     def show_stopped(self, message: str, *, failed: bool) -> None:
         self.progress.setRange(0, 1000)
         self.detail.setText(message)
-        self.resume_button.setText("Retry" if failed else "Resume")
-        self.resume_button.setAccessibleName("Retry download" if failed else "Resume download")
+        self.resume_button.setText(self.tr("Retry") if failed else self.tr("Resume"))
+        self.resume_button.setAccessibleName(self.tr("Retry download") if failed else self.tr("Resume download"))
         self._set_state("failed" if failed else "cancelled")
 
     def show_queued(self, label: str, behind: str) -> None:
-        self.title.setText(f"Downloading {label}")
+        self.title.setText(self.tr("Downloading {name}").format(name=label))
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.detail.setText(f"Queued: starts when {behind} is done.")
+        self.detail.setText(self.tr("Queued: starts when {name} is done.").format(name=behind))
         self._set_state("queued")
         self.setVisible(True)
 
@@ -129,7 +119,7 @@ class DownloadList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Downloads")
+        self.setAccessibleName(self.tr("Downloads"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
@@ -141,7 +131,7 @@ class DownloadList(QWidget):
         view = self.rows.get(variant_id)
         if view is None:
             view = DownloadView(self)
-            view.setAccessibleName(f"Download {variant_id}")
+            view.setAccessibleName(self.tr("Download {name}").format(name=variant_id))
             self._layout.addWidget(view)
             self.rows[variant_id] = view
         self.setVisible(True)

@@ -18,6 +18,7 @@ from desktop.ui.models.model_picker import ModelChoice, ModelPicker
 from desktop.ui.shell.iterator_bridge import IteratorBridge
 from desktop.ui.shell.notice_bar import NoticeBar
 from desktop.ui.shell.status_bar import ChinwagStatusBar
+from desktop.ui.shell.window_language import data_size
 from desktop.ui.shell.worker import ModelWorker, StartupPlan
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class ModelController(QObject):
         Called before the window is shown, so the imports and loads overlap building the window; nothing
         here waits, and a turn sent meanwhile simply runs once the models are in.
         """
-        self.status.show_model("models", loading=True)
+        self.status.show_model(self.tr("models"), loading=True)
         self.worker.start_models(lambda: self._plan(wanted))
 
     def _plan(self, wanted: str | None) -> StartupPlan:
@@ -111,7 +112,7 @@ class ModelController(QObject):
         try:
             variant = context.llm_variant(wanted)
         except ChinwagError as error:
-            self._plan_notice = f"{error} Using the bundled starter model instead."
+            self._plan_notice = self.tr("{error} Using the bundled starter model instead.").format(error=error)
             variant = context.catalog.get(context.catalog.starter_llm, "llm")
         engine = context.engine_for(variant)
         whisper_error = None
@@ -142,16 +143,18 @@ class ModelController(QObject):
             wanted = self.context.catalog.get(self._offer_whisper, "whisper")
             self._offer_whisper = None
             self.notices.show_notice(
-                f"{wanted.label} is not downloaded yet; speech input uses {plan.whisper_label} meanwhile.",
-                kind="info", action="Download", on_action=lambda: self.load_whisper(wanted.id))
+                self.tr("{name} is not downloaded yet; speech input uses {current} meanwhile.").format(
+                    name=wanted.label, current=plan.whisper_label),
+                kind="info", action=self.tr("Download"), on_action=lambda: self.load_whisper(wanted.id))
         elif self._plan_notice:
             self.notices.show_notice(self._plan_notice, kind="error")
         elif self._suggest:
             chosen = self.context.catalog.get(self._suggest, "llm")
             self.notices.show_notice(
-                f"You are chatting with the small starter model, which works offline right away. For much better "
-                f"answers, download {chosen.label} ({(chosen.approx_mb or 0):.0f} MB).",
-                kind="info", action="Download", on_action=lambda: self.downloads.start(chosen))
+                self.tr("You are chatting with the small starter model, which works offline right away. For much "
+                        "better answers, download {name} ({size}).").format(
+                    name=chosen.label, size=data_size((chosen.approx_mb or 0) * 1e6)),
+                kind="info", action=self.tr("Download"), on_action=lambda: self.downloads.start(chosen))
         self.refresh_picker()
 
     def choose(self, variant_id: str) -> None:
@@ -172,7 +175,8 @@ class ModelController(QObject):
         else:
             self._pending_switch = variant.id
             self.downloads.start(variant)
-            self.status.showMessage(f"Downloading {variant.label}; keep chatting with the current model.", 5000)
+            self.status.showMessage(self.tr("Downloading {name}; keep chatting with the current model.").format(
+                name=variant.label), 5000)
             self.refresh_picker()  # the picker shows the model in use until the download is done
 
     def reload(self) -> None:
@@ -191,15 +195,15 @@ class ModelController(QObject):
         if variant.needs_download and not self.context.downloader.is_downloaded(variant):
             self._pending_whisper = variant.id
             self.downloads.start(variant)
-            self.status.showMessage(f"Downloading {variant.label}; speech input keeps the current model meanwhile.",
-                                    5000)
+            self.status.showMessage(self.tr("Downloading {name}; speech input keeps the current model meanwhile.")
+                                    .format(name=variant.label), 5000)
             return
         self._pending_whisper = None
         try:
             transcriber = self.context.transcriber_for(variant)
         except ChinwagError as error:
-            self.notices.show_notice(f"{error} Speech input is off until a speech model is available; typing works.",
-                                     kind="error")
+            self.notices.show_notice(self.tr("{error} Speech input is off until a speech model is available; typing "
+                                             "works.").format(error=error), kind="error")
             return
         self.worker.load_transcriber(transcriber, variant.label, variant.id)
 
@@ -236,13 +240,13 @@ class ModelController(QObject):
             failed = self.llm
             # The worker keeps the model it had: turns go on with that one.
             self.llm = self._variant_or_none(self.loaded_llm)
-            self.status.show_model(self.llm.label if self.llm else "no model")
-            keep = f" Still answering with {self.llm.label}." if self.llm else ""
-            self.notices.show_notice(f"{error}{keep}", kind="error")
+            self.status.show_model(self.llm.label if self.llm else self.tr("no model"))
+            keep = self.tr("Still answering with {name}.").format(name=self.llm.label) if self.llm else ""
+            self.notices.show_notice(f"{error} {keep}".strip(), kind="error")
             self.refresh_picker()
             log.warning("loading %s failed: %s", failed.id if failed else "?", error)
         else:
-            self.notices.show_notice(f"{error} Typing still works.", kind="error")
+            self.notices.show_notice(self.tr("{error} Typing still works.").format(error=error), kind="error")
         self.load_failed.emit(kind, error)
 
     def _variant_or_none(self, variant_id: str | None) -> Variant | None:

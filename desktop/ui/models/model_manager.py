@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,20 +44,40 @@ from desktop.ui.models.download_controller import DownloadController
 from desktop.ui.models.model_controller import ModelController
 from desktop.ui.shell.iterator_bridge import IteratorBridge
 from desktop.ui.shell.theme import icon
+from desktop.ui.shell.window_language import data_size, number, rate
 
-KIND_LABELS = {"llm": "Language", "whisper": "Speech", "voice": "Voice"}
-COLUMNS = ("Model", "Kind", "Status", "On disk", "Download", "Memory", "License", "Source")
+# Shown translated (context "ModelManagerView"); the English words are the keys (row_text("Status") in the tests).
+KIND_LABELS = {"llm": QT_TRANSLATE_NOOP("ModelManagerView", "Language"),
+               "whisper": QT_TRANSLATE_NOOP("ModelManagerView", "Speech"),
+               "voice": QT_TRANSLATE_NOOP("ModelManagerView", "Voice")}
+COLUMNS = (QT_TRANSLATE_NOOP("ModelManagerView", "Model"), QT_TRANSLATE_NOOP("ModelManagerView", "Kind"),
+           QT_TRANSLATE_NOOP("ModelManagerView", "Status"), QT_TRANSLATE_NOOP("ModelManagerView", "On disk"),
+           QT_TRANSLATE_NOOP("ModelManagerView", "Download"), QT_TRANSLATE_NOOP("ModelManagerView", "Memory"),
+           QT_TRANSLATE_NOOP("ModelManagerView", "License"), QT_TRANSLATE_NOOP("ModelManagerView", "Source"))
+SOURCES = {"catalog": QT_TRANSLATE_NOOP("ModelManagerView", "catalog"),
+           "Hub": QT_TRANSLATE_NOOP("ModelManagerView", "Hub"),
+           "local file": QT_TRANSLATE_NOOP("ModelManagerView", "local file"),
+           "bundled": QT_TRANSLATE_NOOP("ModelManagerView", "bundled")}
+_STATUS = {"downloaded": QT_TRANSLATE_NOOP("ModelManagerView", "✓ Downloaded"),
+           "bundled": QT_TRANSLATE_NOOP("ModelManagerView", "✓ Comes with the app"),
+           "local": QT_TRANSLATE_NOOP("ModelManagerView", "✓ Your file"),
+           "partial": QT_TRANSLATE_NOOP("ModelManagerView", "Partly downloaded ({size} kept)"),
+           "missing": QT_TRANSLATE_NOOP("ModelManagerView", "⚠ File missing"),
+           "not downloaded": QT_TRANSLATE_NOOP("ModelManagerView", "Not downloaded"),
+           "downloading": QT_TRANSLATE_NOOP("ModelManagerView", "Downloading…"),
+           "queued": QT_TRANSLATE_NOOP("ModelManagerView", "Queued")}
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ModelManagerView", text)
+
+QT_TRANSLATE_NOOP("ModelManagerView", "{status} · in use")  # for lupdate: _tr() above takes a variable
+
+
 def human_size(n: int | float | None) -> str:
-    if not n:
-        return "—"
-    if n >= 1e9:
-        return f"{n / 1e9:.2f} GB"
-    if n >= 1e6:
-        return f"{n / 1e6:.0f} MB" if n >= 1e7 else f"{n / 1e6:.1f} MB"
-    return f"{n / 1e3:.0f} KB"
+    """Bytes in the window's locale: "808 MB", "1.23 GB"; "—" for none."""
+    return data_size(n) if n else "—"
 
 
 @dataclass(frozen=True)
@@ -80,10 +100,9 @@ class ModelRow:
         return self.state in ("downloaded", "bundled", "local")
 
     def status_text(self) -> str:
-        text = {"downloaded": "✓ Downloaded", "bundled": "✓ Comes with the app", "local": "✓ Your file",
-                "partial": f"Partly downloaded ({human_size(self.on_disk)} kept)", "missing": "⚠ File missing",
-                "not downloaded": "Not downloaded", "downloading": "Downloading…", "queued": "Queued"}[self.state]
-        return f"{text} · in use" if self.in_use else text
+        text = _STATUS[self.state]
+        text = _tr(text).format(size=human_size(self.on_disk)) if self.state == "partial" else _tr(text)
+        return _tr("{status} · in use").format(status=text) if self.in_use else text
 
 
 def model_rows(context: AppContext, downloads: DownloadController, in_use: set[str],
@@ -129,18 +148,19 @@ class ModelManagerView(QDialog):
 
     def __init__(self, memory_gb: float | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Models")
-        self.setAccessibleName("Model manager")
+        self.setWindowTitle(self.tr("Models"))
+        self.setAccessibleName(self.tr("Model manager"))
         self.resize(1080, 760)
-        memory = (f"This computer has {memory_gb:.1f} GB of memory." if memory_gb else
-                  "This computer's memory is unknown.")
-        self.hint = QLabel(f"Language models answer, speech models listen (Whisper), voices speak (Piper). {memory} "
-                           "A model marked ⚠ needs more memory than Chinwag can safely use here.", self)
+        memory = (self.tr("This computer has {size} GB of memory.").format(size=number(memory_gb, 1)) if memory_gb
+                  else self.tr("This computer's memory is unknown."))
+        self.hint = QLabel(self.tr("Language models answer, speech models listen (Whisper), voices speak (Piper). "
+                                   "{memory} A model marked ⚠ needs more memory than Chinwag can safely use here.")
+                           .format(memory=memory), self)
         self.hint.setObjectName("managerHint")
         self.hint.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setAccessibleName("Models")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Models"))
+        self.table.setHorizontalHeaderLabels([_tr(column) for column in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -153,23 +173,27 @@ class ModelManagerView(QDialog):
         header.setStretchLastSection(True)
 
         # ---- the selected model: what it is, and what can be done with it
-        self.title = QLabel("Choose a model in the list.", self)
+        self.title = QLabel(self.tr("Choose a model in the list."), self)
         self.title.setWordWrap(True)
-        self.title.setAccessibleName("Selected model")
+        self.title.setAccessibleName(self.tr("Selected model"))
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
-        self.progress.setAccessibleName("Model download progress")
+        self.progress.setAccessibleName(self.tr("Model download progress"))
         self.progress.setVisible(False)
         self.detail = QLabel("", self)
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("Model manager status")
-        self.download_button = self._button("Download", "download", "Download the selected model")
+        self.detail.setAccessibleName(self.tr("Model manager status"))
+        self.download_button = self._button(self.tr("Download"), "download", self.tr("Download the selected model"))
         self.download_button.setObjectName("primaryButton")
-        self.cancel_button = self._button("Cancel", "cancel", "Cancel the download or check")
-        self.resume_button = self._button("Resume", "resume", "Resume the download from the kept bytes")
-        self.verify_button = self._button("Verify again", "verify", "Check the files against their checksums")
-        self.delete_button = self._button("Delete", "delete", "Delete the selected model from this computer")
-        self.folder_button = self._button("Show in folder", "folder", "Open the folder the model is in")
+        self.cancel_button = self._button(self.tr("Cancel"), "cancel", self.tr("Cancel the download or check"))
+        self.resume_button = self._button(self.tr("Resume"), "resume",
+                                          self.tr("Resume the download from the kept bytes"))
+        self.verify_button = self._button(self.tr("Verify again"), "verify",
+                                          self.tr("Check the files against their checksums"))
+        self.delete_button = self._button(self.tr("Delete"), "delete",
+                                          self.tr("Delete the selected model from this computer"))
+        self.folder_button = self._button(self.tr("Show in folder"), "folder",
+                                          self.tr("Open the folder the model is in"))
         actions = QHBoxLayout()
         for button in (self.download_button, self.cancel_button, self.resume_button, self.verify_button,
                        self.delete_button, self.folder_button):
@@ -178,16 +202,18 @@ class ModelManagerView(QDialog):
 
         # ---- adding a model
         self.repo = QLineEdit(self)
-        self.repo.setAccessibleName("Hub repository id")
-        self.repo.setPlaceholderText("owner/name on the Hugging Face Hub, e.g. unsloth/Llama-3.2-1B-Instruct-GGUF")
+        self.repo.setAccessibleName(self.tr("Hub repository id"))
+        self.repo.setPlaceholderText(self.tr("owner/name on the Hugging Face Hub, e.g. "
+                                             "unsloth/Llama-3.2-1B-Instruct-GGUF"))
         self.revision = QLineEdit(self)
-        self.revision.setAccessibleName("Hub revision")
+        self.revision.setAccessibleName(self.tr("Hub revision"))
         self.revision.setPlaceholderText("main")
         self.revision.setMaximumWidth(160)
-        self.list_button = self._button("List files", "search", "Ask the Hub which files the repository holds")
+        self.list_button = self._button(self.tr("List files"), "search",
+                                        self.tr("Ask the Hub which files the repository holds"))
         self.files = QTableWidget(0, 3, self)
-        self.files.setAccessibleName("Files in the Hub repository")
-        self.files.setHorizontalHeaderLabels(("File", "Size", "Use"))
+        self.files.setAccessibleName(self.tr("Files in the Hub repository"))
+        self.files.setHorizontalHeaderLabels((self.tr("File"), self.tr("Size"), self.tr("Use")))
         self.files.verticalHeader().setVisible(False)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -196,12 +222,14 @@ class ModelManagerView(QDialog):
         self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.files.horizontalHeader().setStretchLastSection(True)
         self.files.setMaximumHeight(120)
-        self.add_file_button = self._button("Add this file", "check", "Add the selected file to the list of models")
+        self.add_file_button = self._button(self.tr("Add this file"), "check",
+                                            self.tr("Add the selected file to the list of models"))
         self.add_file_button.setEnabled(False)
-        self.local_button = self._button("Add a local .gguf…", "file-add", "Add a model file already on this computer")
+        self.local_button = self._button(self.tr("Add a local .gguf…"), "file-add",
+                                         self.tr("Add a model file already on this computer"))
         self.add_status = QLabel("", self)
         self.add_status.setWordWrap(True)
-        self.add_status.setAccessibleName("Adding a model")
+        self.add_status.setAccessibleName(self.tr("Adding a model"))
         repo_row = QHBoxLayout()
         repo_row.addWidget(self.repo, 1)
         repo_row.addWidget(self.revision)
@@ -210,7 +238,7 @@ class ModelManagerView(QDialog):
         add_row.addWidget(self.add_status, 1)
         add_row.addWidget(self.add_file_button)
         add_row.addWidget(self.local_button)
-        add_box = QGroupBox("Add a model", self)
+        add_box = QGroupBox(self.tr("Add a model"), self)
         add_layout = QVBoxLayout(add_box)
         add_layout.addLayout(repo_row)
         add_layout.addWidget(self.files)
@@ -257,19 +285,22 @@ class ModelManagerView(QDialog):
                 v = row.variant
                 memory = "—"
                 if v.ram_gb:
-                    memory = f"{v.ram_gb:g} of {memory_gb:.0f} GB" if memory_gb else f"{v.ram_gb:g} GB"
+                    need = number(v.ram_gb, len(f"{v.ram_gb:g}".partition(".")[2]))
+                    memory = (self.tr("{need} of {total} GB").format(need=need, total=number(memory_gb)) if memory_gb
+                              else self.tr("{need} GB").format(need=need))
                     if not row.fits:
                         memory = f"⚠ {memory}"
-                cells = (v.label, KIND_LABELS[v.kind], row.status_text(), human_size(row.on_disk),
-                         human_size(row.download_size), memory, v.license or "—", row.source)
+                cells = (v.label, _tr(KIND_LABELS[v.kind]), row.status_text(), human_size(row.on_disk),
+                         human_size(row.download_size), memory, v.license or "—",
+                         _tr(SOURCES.get(row.source, row.source)))
                 for c, text in enumerate(cells):
                     item = QTableWidgetItem(text)
                     item.setData(_ID_ROLE, v.id)
                     if c == 0:
                         item.setToolTip(v.description or v.label)
                     if c == 5 and not row.fits:
-                        item.setToolTip("Needs more than 80 % of this computer's memory: it may not load, or make "
-                                        "everything slow.")
+                        item.setToolTip(self.tr("Needs more than 80 % of this computer's memory: it may not load, or "
+                                                "make everything slow."))
                     self.table.setItem(r, c, item)
         finally:
             self.table.blockSignals(False)
@@ -301,7 +332,7 @@ class ModelManagerView(QDialog):
         buttons = (self.download_button, self.cancel_button, self.resume_button, self.verify_button,
                    self.delete_button, self.folder_button)
         if row is None:
-            self.title.setText("Choose a model in the list.")
+            self.title.setText(self.tr("Choose a model in the list."))
             for button in buttons:
                 button.setEnabled(False)
             return
@@ -314,12 +345,12 @@ class ModelManagerView(QDialog):
         self.verify_button.setEnabled(downloadable and row.state == "downloaded" and not busy)
         user_entry = v.source == "user"
         deletable = downloadable and row.on_disk > 0 and row.state in ("downloaded", "partial")
-        self.delete_button.setText("Delete" if deletable or not user_entry else "Remove from list")
+        self.delete_button.setText(self.tr("Delete") if deletable or not user_entry else self.tr("Remove from list"))
         self.delete_button.setEnabled((deletable or user_entry) and not busy and not row.in_use
                                       and row.state not in ("downloading", "queued"))
-        self.delete_button.setToolTip("In use: choose another model first" if row.in_use else
-                                      "Delete the model's files from this computer" if deletable else
-                                      "Take it off the list (your own file is not touched)")
+        self.delete_button.setToolTip(self.tr("In use: choose another model first") if row.in_use else
+                                      self.tr("Delete the model's files from this computer") if deletable else
+                                      self.tr("Take it off the list (your own file is not touched)"))
         self.folder_button.setEnabled(row.present or row.state == "partial")
 
     def show_progress(self, progress: Progress) -> None:
@@ -330,12 +361,14 @@ class ModelManagerView(QDialog):
         else:
             self.progress.setRange(0, 0)
         if progress.stage == "downloading":
-            rate = f" · {progress.rate / 1e6:.1f} MB/s" if progress.rate > 0 else ""
-            self.detail.setText(f"Downloading: {human_size(progress.done)} of {human_size(progress.total)}{rate}")
+            speed = f" · {rate(progress.rate)}" if progress.rate > 0 else ""
+            self.detail.setText(self.tr("Downloading: {done} of {total}").format(
+                done=human_size(progress.done), total=human_size(progress.total)) + speed)
         elif progress.stage == "verifying":
-            self.detail.setText(f"Verifying: {human_size(progress.done)} of {human_size(progress.total)}")
+            self.detail.setText(self.tr("Verifying: {done} of {total}").format(done=human_size(progress.done),
+                                                                              total=human_size(progress.total)))
         elif progress.stage == "checking":
-            self.detail.setText("Asking the Hub…")
+            self.detail.setText(self.tr("Asking the Hub…"))
 
     def show_message(self, text: str) -> None:
         self.progress.setVisible(False)
@@ -350,14 +383,17 @@ class ModelManagerView(QDialog):
         for f in files:
             r = self.files.rowCount()
             self.files.insertRow(r)
-            use = {"llm": "language model", "voice": "voice (with its .onnx.json)"}.get(f.kind or "", "")
+            use = {"llm": self.tr("language model"),
+                   "voice": self.tr("voice (with its .onnx.json)")}.get(f.kind or "", "")
             usable += bool(use)
             for c, text in enumerate((f.path, human_size(f.size), use or "—")):
                 item = QTableWidgetItem(text)
                 item.setData(_ID_ROLE, f.path)
                 self.files.setItem(r, c, item)
-        self.add_status.setText(f"{len(files)} files, {usable} of them models Chinwag can use. Choose one and add it."
-                                if usable else f"{len(files)} files, none a .gguf model or a Piper voice.")
+        listed = self.tr("%n file(s)", "", len(files))
+        self.add_status.setText(self.tr("{files}, {usable} of them models Chinwag can use. Choose one and add it.")
+                                .format(files=listed, usable=usable) if usable else
+                                self.tr("{files}, none a .gguf model or a Piper voice.").format(files=listed))
 
     def file_rows(self) -> list[tuple[str, str]]:
         """(file, size as shown) of the listed Hub files."""
@@ -396,7 +432,7 @@ class ModelManagerController(QObject):
         self._listing: IteratorBridge | None = None
         self._hub_listing: tuple[str, str, list[HubFile]] | None = None
         downloads.progress.connect(self._progress)
-        downloads.downloaded.connect(lambda variant_id: self._finished(variant_id, "Downloaded and verified."))
+        downloads.downloaded.connect(lambda variant_id: self._finished(variant_id, self.tr("Downloaded and verified.")))
         downloads.stopped.connect(self._stopped)
         downloads.queued_changed.connect(self.refresh)
 
@@ -485,20 +521,20 @@ class ModelManagerController(QObject):
         downloader = self.context.downloader
         bridge.run_in_thread(lambda: downloader.verify(variant, cancel), name=f"verify-{variant.id}")
         if self.view is not None:
-            self.view.show_message(f"Verifying {variant.label}…")
+            self.view.show_message(self.tr("Verifying {name}…").format(name=variant.label))
         self._show_selected()
 
     def _verify_progress(self, variant_id: str, progress: Progress) -> None:
         if progress.stage == "done":
             self._verifying = None
-            self._message_for(variant_id, "✓ Verified: every file matches its checksum.")
+            self._message_for(variant_id, self.tr("✓ Verified: every file matches its checksum."))
             self.refresh()
         elif self.view is not None and self.view.selected_id() == variant_id:
             self.view.show_progress(progress)
 
     def _verify_failed(self, variant: Variant, error: Exception) -> None:
         self._verifying = None
-        text = "Verification cancelled." if isinstance(error, DownloadCancelled) else f"⚠ {error}"
+        text = self.tr("Verification cancelled.") if isinstance(error, DownloadCancelled) else f"⚠ {error}"
         self._message_for(variant.id, text)
         self.refresh()
         self.models.refresh_picker()
@@ -509,14 +545,17 @@ class ModelManagerController(QObject):
         if row is None:
             return
         if row.in_use:
-            self._message_for(row.id, f"{row.variant.label} is in use: choose another model first, then delete it.")
+            self._message_for(row.id, self.tr("{name} is in use: choose another model first, then delete it.").format(
+                name=row.variant.label))
             return
         files = row.variant.repo_id is not None and row.on_disk > 0
-        question = (f"Delete {row.variant.label} ({human_size(row.on_disk)}) from this computer? It can be downloaded "
-                    "again later." if files else f"Take {row.variant.label} off the list? Its file stays where it is.")
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete model" if files else "Remove model", question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.view or self.window)
-        box.setAccessibleName("Confirm delete")
+        question = (self.tr("Delete {name} ({size}) from this computer? It can be downloaded again later.").format(
+            name=row.variant.label, size=human_size(row.on_disk)) if files else
+            self.tr("Take {name} off the list? Its file stays where it is.").format(name=row.variant.label))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete model") if files else self.tr("Remove model"),
+                          question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self.view or self.window)
+        box.setAccessibleName(self.tr("Confirm delete"))
         box.accepted.connect(lambda: self.delete_now(row.id))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirm_box = box
@@ -529,10 +568,11 @@ class ModelManagerController(QObject):
         variant = row.variant
         if variant.repo_id is not None and row.on_disk > 0:
             self.context.downloader.delete(variant)
-            message = f"{variant.label} was deleted; {human_size(row.on_disk)} freed."
+            message = self.tr("{name} was deleted; {size} freed.").format(name=variant.label,
+                                                                          size=human_size(row.on_disk))
         else:
             self.context.catalog.remove_user_entry(variant.id)
-            message = f"{variant.label} was taken off the list."
+            message = self.tr("{name} was taken off the list.").format(name=variant.label)
         self.models.refresh_picker()
         self.refresh()
         if self.view is not None:
@@ -555,10 +595,11 @@ class ModelManagerController(QObject):
         folder = self.folder_of(row.id) if row is not None else None
         if folder is None or not folder.is_dir():
             if row is not None:
-                self._message_for(row.id, "There is nothing on disk to show yet.")
+                self._message_for(row.id, self.tr("There is nothing on disk to show yet."))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._message_for(row.id, f"No file manager could be opened. The model is in {folder}")
+            self._message_for(row.id, self.tr("No file manager could be opened. The model is in {folder}").format(
+                folder=folder))
 
     # ---- adding a model ----------------------------------------------------------------------------------
 
@@ -569,7 +610,7 @@ class ModelManagerController(QObject):
         repo, revision = self.view.repo.text().strip(), self.view.revision.text().strip() or "main"
         downloader = self.context.downloader
         self.view.list_button.setEnabled(False)
-        self.view.add_status.setText(f"Asking the Hub about {repo}…")
+        self.view.add_status.setText(self.tr("Asking the Hub about {repo}…").format(repo=repo))
         bridge = IteratorBridge(self)
         self._listing = bridge
 
@@ -610,15 +651,16 @@ class ModelManagerController(QObject):
         except Exception as error:  # noqa: BLE001 - a refusal (not a model, no voice config) is shown, not raised
             self.view.add_status.setText(f"⚠ {error}")
             return None
-        self.view.add_status.setText(f"Added {variant.label}: select it above and press Download.")
+        self.view.add_status.setText(self.tr("Added {name}: select it above and press Download.").format(
+            name=variant.label))
         self.models.refresh_picker()
         self.refresh()
         self.view.select(variant.id)
         return variant
 
     def _pick_local(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self.view, "Add a local model", str(Path.home()),
-                                                    "GGUF models (*.gguf)")
+        path, _filter = QFileDialog.getOpenFileName(self.view, self.tr("Add a local model"), str(Path.home()),
+                                                    self.tr("GGUF models (*.gguf)"))
         if path:
             self.add_local_file(Path(path))
 
@@ -626,21 +668,22 @@ class ModelManagerController(QObject):
         """Check the file (test-loaded in a child process, off the GUI thread), then list and select it."""
         if self.view is not None:
             self.view.local_button.setEnabled(False)
-            self.view.add_status.setText(f"Checking {path.name}…")
+            self.view.add_status.setText(self.tr("Checking {name}…").format(name=path.name))
         self.models.add_local(path, self._local_added, lambda error: self._local_refused(path, error))
 
     def _local_added(self, choice: object) -> None:
         self.refresh()
         if self.view is not None:
             self.view.local_button.setEnabled(True)
-            self.view.add_status.setText(f"Added {getattr(choice, 'label', '')}.")
+            self.view.add_status.setText(self.tr("Added {name}.").format(name=getattr(choice, "label", "")))
             self.view.select(getattr(choice, "id", None))
 
     def _local_refused(self, path: Path, error: Exception) -> None:
         if self.view is not None:
             self.view.local_button.setEnabled(True)
             text = str(error)
-            self.view.add_status.setText(f"⚠ Not added. {text if path.name in text else f'{path}: {text}'}")
+            self.view.add_status.setText(self.tr("⚠ Not added. {why}").format(
+                why=text if path.name in text else f"{path}: {text}"))
 
     # ---- download signals --------------------------------------------------------------------------------
 
@@ -656,9 +699,9 @@ class ModelManagerController(QObject):
         kept = ""
         row = self.rows.get(variant_id)
         if isinstance(error, DownloadCancelled) and row is not None:
-            kept = " The bytes downloaded so far are kept: Resume continues from there."
+            kept = " " + self.tr("The bytes downloaded so far are kept: Resume continues from there.")
         self._message_for(variant_id, f"{error}{kept}" if not isinstance(error, DownloadCancelled) else
-                          f"Cancelled.{kept}")
+                          self.tr("Cancelled.") + kept)
         self.refresh()
 
     def _message_for(self, variant_id: str, text: str) -> None:

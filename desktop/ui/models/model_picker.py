@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
+
+from desktop.ui.shell.window_language import data_size, number
 
 
 @dataclass(frozen=True)
@@ -19,14 +21,16 @@ class ModelChoice:
     description: str = ""
 
     def summary(self) -> str:
+        translate = QCoreApplication.translate
         bits = []
         if self.size_mb:
-            bits.append(f"{self.size_mb / 1000:.2f} GB" if self.size_mb >= 1000 else f"{self.size_mb:.0f} MB")
+            bits.append(data_size(self.size_mb * 1e6, 2 if self.size_mb >= 1000 else 0))
         if self.ram_gb:
-            bits.append(f"needs {self.ram_gb:g} GB RAM")
-        bits.append("✓ downloaded" if self.downloaded else "⤓ not downloaded")
+            bits.append(translate("ModelChoice", "needs {size} RAM").format(size=_gigabytes(self.ram_gb)))
+        bits.append(translate("ModelChoice", "✓ downloaded") if self.downloaded else
+                    translate("ModelChoice", "⤓ not downloaded"))
         if not self.fits:
-            bits.append("⚠ too big for this computer")
+            bits.append(translate("ModelChoice", "⚠ too big for this computer"))
         return f"{self.label}  —  {' · '.join(bits)}"
 
     def info(self, meanwhile: str) -> str:
@@ -34,9 +38,19 @@ class ModelChoice:
         until it is ready."""
         if self.downloaded:
             return self.description.strip()
-        size = f" ({self.size_mb:.0f} MB)" if self.size_mb else ""
-        return (f"{self.description}\nNot downloaded yet{size}: it downloads when you press OK, with progress, cancel "
-                f"and resume; {meanwhile} until it is ready.").strip()
+        text = (QCoreApplication.translate(
+            "ModelChoice", "Not downloaded yet ({size}): it downloads when you press OK, with progress, cancel and "
+            "resume; {meanwhile} until it is ready.").format(size=data_size(self.size_mb * 1e6), meanwhile=meanwhile)
+            if self.size_mb else QCoreApplication.translate(
+                "ModelChoice", "Not downloaded yet: it downloads when you press OK, with progress, cancel and resume; "
+                "{meanwhile} until it is ready.").format(meanwhile=meanwhile))
+        return f"{self.description}\n{text}".strip()
+
+
+def _gigabytes(gb: float) -> str:
+    """1.6 GB, 64 GB: as many decimals as the number has (like "%g")."""
+    decimals = len(f"{gb:g}".partition(".")[2])
+    return data_size(gb * 1e9, decimals) if gb >= 1 else f"{number(gb, decimals)} GB"
 
 
 class ModelPicker(QComboBox):
@@ -48,9 +62,9 @@ class ModelPicker(QComboBox):
 
     chosen = Signal(str)
 
-    def __init__(self, accessible_name: str = "Model", parent: QWidget | None = None) -> None:
+    def __init__(self, accessible_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(accessible_name)
+        self.setAccessibleName(accessible_name or self.tr("Model"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.view().setTextElideMode(Qt.TextElideMode.ElideNone)

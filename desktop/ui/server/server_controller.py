@@ -153,7 +153,7 @@ class ServerController(QObject):
         try:
             key = ensure_api_key(self.context.paths.config_dir) if wanted.require_key else None
         except SecretUnreadable as error:  # no server rather than a new key that clients do not have
-            self.failed.emit(f"The local API server was not started: {error}")
+            self.failed.emit(self.tr("The local API server was not started: {error}").format(error=error))
             return
         try:
             voice_variant = self.context.voice_variant()

@@ -20,7 +20,7 @@ from desktop.core.secrets import SecretUnreadable, ensure_api_key, load_hf_token
 from desktop.core.settings import Settings
 from desktop.core.speech_out import Speaker, find_output_device, output_devices
 from desktop.ui.models.model_controller import ModelController
-from desktop.ui.settings.settings_dialog import SettingsDialog
+from desktop.ui.settings.settings_dialog import SettingsDialog, token_placeholder
 from desktop.ui.settings.voice_settings import TEST_SENTENCE
 from desktop.ui.shell.iterator_bridge import IteratorBridge
 
@@ -72,7 +72,7 @@ class SettingsController(QObject):
         dialog.finished.connect(self._closed)
         self.dialog = dialog
         if self._secrets is None:
-            dialog.server_box.key.setPlaceholderText("Reading the key from the system keyring…")
+            dialog.server_box.key.setPlaceholderText(self.tr("Reading the key from the system keyring…"))
             self._read_secrets()
         else:
             self._show_secrets()
@@ -120,8 +120,7 @@ class SettingsController(QObject):
             return
         has_token, key, why = secrets
         if not dialog.token.text():
-            dialog.token.setPlaceholderText("A token is saved; type a new one to replace it" if has_token
-                                            else "hf_… (only for models that need a Hugging Face login)")
+            dialog.token.setPlaceholderText(token_placeholder(has_token))
         dialog.forget_token.setVisible(has_token)
         dialog.server_box.key.setText(key)
         dialog.server_box.key.setPlaceholderText(why or "")
@@ -150,6 +149,9 @@ class SettingsController(QObject):
             self.models.choose(new.llm_variant)
         if (new.whisper_model, new.n_threads, new.language) != (old.whisper_model, old.n_threads, old.language):
             self.models.load_whisper(new.whisper_model)
+        if new.window_language != old.window_language:
+            # Every text is translated when its widget is built: the new language takes over at the next start.
+            self.models.status.showMessage(self.tr("The window's language changes when Chinwag restarts."), 10000)
         self.applied.emit(old, new)
 
     def _save_token(self, token: str) -> None:
@@ -159,13 +161,13 @@ class SettingsController(QObject):
             yield save_hf_token(token or None, config_dir)
 
         def saved(where: str) -> None:
-            self.models.status.showMessage(f"Hugging Face token saved in {where}." if token else
-                                           "The Hugging Face token was removed.", 6000)
+            self.models.status.showMessage(self.tr("Hugging Face token saved in {where}.").format(where=where) if token
+                                           else self.tr("The Hugging Face token was removed."), 6000)
 
         bridge = IteratorBridge(self)
         bridge.item.connect(saved)
         bridge.failed.connect(lambda error: self.models.status.showMessage(
-            f"The Hugging Face token could not be saved: {error}", 10000))
+            self.tr("The Hugging Face token could not be saved: {error}").format(error=error), 10000))
         bridge.finished.connect(lambda _completed: bridge.deleteLater())
         bridge.run_in_thread(save, name="chinwag-keyring-write")
 
@@ -187,13 +189,14 @@ class SettingsController(QObject):
         variant = self.context.catalog.get(variant_id, self._kind(variant_id))
         if variant_id in (self.models.loaded_llm, self.models.loaded_whisper):
             if self.dialog is not None:
-                self.dialog.model_warning.setText(f"{variant.label} is in use: choose another model first, then "
-                                                  "delete it.")
+                self.dialog.model_warning.setText(self.tr("{name} is in use: choose another model first, then delete "
+                                                          "it.").format(name=variant.label))
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete model", f"Delete {variant.label} from this computer? "
-                          "It can be downloaded again later.",
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete model"),
+                          self.tr("Delete {name} from this computer? It can be downloaded again later.").format(
+                              name=variant.label),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.dialog or self.window)
-        box.setAccessibleName("Confirm delete")
+        box.setAccessibleName(self.tr("Confirm delete"))
         box.accepted.connect(lambda: self.delete_model(variant_id))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirm_box = box
@@ -248,11 +251,12 @@ class SettingsController(QObject):
                 speaker.close()
             if failures:
                 raise failures[0]
-            yield "Done: that was the voice as chosen."
+            yield self.tr("Done: that was the voice as chosen.")
 
         bridge = IteratorBridge(self)
         bridge.item.connect(self._voice_tested)
-        bridge.failed.connect(lambda error: self._voice_tested(f"The voice test failed: {error}"))
+        bridge.failed.connect(lambda error: self._voice_tested(self.tr("The voice test failed: {error}").format(
+            error=error)))
         bridge.finished.connect(lambda _completed: bridge.deleteLater())
         bridge.run_in_thread(speak, name="chinwag-voice-test")
 

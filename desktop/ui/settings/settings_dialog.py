@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,13 +37,16 @@ from desktop.ui.models.model_picker import ModelChoice, ModelPicker
 from desktop.ui.server.server_settings import ServerBox
 from desktop.ui.settings.form_rows import add_field_row
 from desktop.ui.settings.voice_settings import VoiceBox
+from desktop.ui.shell.window_language import WINDOW_LANGUAGES, data_size, language_label, number
 from desktop.ui.voice.global_hotkey import hotkey_support
 
 # Automatic detection, then the eight languages Llama 3.2 answers in, then others Whisper knows well. The ".en"
 # models only understand English: detection needs a multilingual Whisper (Whisper tiny, base or small).
-SPEECH_LANGUAGES = (("Automatic (detect)", ""), ("English", "en"), ("French", "fr"), ("German", "de"),
-                    ("Spanish", "es"), ("Italian", "it"), ("Portuguese", "pt"), ("Hindi", "hi"), ("Thai", "th"),
-                    ("Dutch", "nl"), ("Polish", "pl"), ("Russian", "ru"), ("Japanese", "ja"), ("Chinese", "zh"))
+# Shown translated: "Automatic (detect)" here, the names through window_language.language_label.
+SPEECH_LANGUAGES = ((QT_TRANSLATE_NOOP("SettingsDialog", "Automatic (detect)"), ""), ("English", "en"),
+                    ("French", "fr"), ("German", "de"), ("Spanish", "es"), ("Italian", "it"), ("Portuguese", "pt"),
+                    ("Hindi", "hi"), ("Thai", "th"), ("Dutch", "nl"), ("Polish", "pl"), ("Russian", "ru"),
+                    ("Japanese", "ja"), ("Chinese", "zh"))
 CONTEXT_SIZES = (1024, 2048, 4096, 8192, 16384, 32768)
 _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -75,62 +78,61 @@ class SettingsDialog(QDialog):
         api_key: str = "",  # the local API server's key (desktop/ui/server/server_settings.py)
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Chinwag settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("Chinwag settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self._settings = dataclasses.replace(settings, variant_system_prompts=dict(settings.variant_system_prompts))
         self._add_local = add_local
         self._memory_gb = memory_gb
 
         # ---- models
-        self.model = ModelPicker("Language model", self)
+        self.model = ModelPicker(self.tr("Language model"), self)
         self.model.set_choices(models, settings.llm_variant)
         self.model_info = QLabel(self)
         self.model_info.setWordWrap(True)
         self.model_warning = QLabel(self)
         self.model_warning.setWordWrap(True)
-        self.model_warning.setAccessibleName("Memory warning")
-        self.add_local_button = QPushButton("Add a local .gguf…", self)
-        self.add_local_button.setAccessibleName("Add a local GGUF model file")
-        self.manage_button = QPushButton("Manage models…", self)
-        self.manage_button.setAccessibleName("Open the model manager")
-        self.manage_button.setToolTip("Every language, speech and voice model: download, verify, delete, add from "
-                                      "the Hub")
+        self.model_warning.setAccessibleName(self.tr("Memory warning"))
+        self.add_local_button = QPushButton(self.tr("Add a local .gguf…"), self)
+        self.add_local_button.setAccessibleName(self.tr("Add a local GGUF model file"))
+        self.manage_button = QPushButton(self.tr("Manage models…"), self)
+        self.manage_button.setAccessibleName(self.tr("Open the model manager"))
+        self.manage_button.setToolTip(self.tr("Every language, speech and voice model: download, verify, delete, add "
+                                              "from the Hub"))
         self.manage_button.clicked.connect(self.manage_models)
-        self.whisper = ModelPicker("Speech model", self)
+        self.whisper = ModelPicker(self.tr("Speech model"), self)
         self.whisper.set_choices(whispers, settings.whisper_model)
         self.whisper_info = QLabel(self)
         self.whisper_info.setWordWrap(True)
-        self.whisper_info.setAccessibleName("Speech model information")
+        self.whisper_info.setAccessibleName(self.tr("Speech model information"))
         self.language = QComboBox(self)
-        self.language.setAccessibleName("Speech language")
+        self.language.setAccessibleName(self.tr("Speech language"))
         for label, code in SPEECH_LANGUAGES:
-            self.language.addItem(label, code)
+            self.language.addItem(language_label(code) if code else self.tr(label), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language or "")))
 
         # ---- the Hugging Face access token (kept in the system keyring by the controller, never in settings.json)
         self.token = QLineEdit(self)
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setAccessibleName("Hugging Face access token")
-        self.token.setPlaceholderText("A token is saved; type a new one to replace it" if has_token
-                                      else "hf_… (only for models that need a Hugging Face login)")
-        self.forget_token = QCheckBox("Remove the saved token", self)
+        self.token.setAccessibleName(self.tr("Hugging Face access token"))
+        self.token.setPlaceholderText(token_placeholder(has_token))
+        self.forget_token = QCheckBox(self.tr("Remove the saved token"), self)
         self.forget_token.setVisible(has_token)
 
         # ---- models on disk, with the space each takes
         self.installed = QTableWidget(0, 3, self)
-        self.installed.setAccessibleName("Downloaded models")
-        self.installed.setHorizontalHeaderLabels(["Model", "On disk", ""])
+        self.installed.setAccessibleName(self.tr("Downloaded models"))
+        self.installed.setHorizontalHeaderLabels([self.tr("Model"), self.tr("On disk"), ""])
         self.installed.verticalHeader().setVisible(False)
         self.installed.horizontalHeader().setStretchLastSection(False)
         self.installed.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.installed_total = QLabel(self)
-        self.installed_total.setAccessibleName("Disk space used by models")
+        self.installed_total.setAccessibleName(self.tr("Disk space used by models"))
         self.show_installed(installed or [])
 
         # ---- microphone
         self.microphone = QComboBox(self)
-        self.microphone.setAccessibleName("Microphone")
-        self.microphone.addItem("System default", None)
+        self.microphone.setAccessibleName(self.tr("Microphone"))
+        self.microphone.addItem(self.tr("System default"), None)
         # A microphone is remembered by its name and host API: Windows lists one device under MME, DirectSound and
         # WASAPI with the same name, so the host API is shown and kept with the choice.
         for name, host_api in microphones:
@@ -138,13 +140,13 @@ class SettingsDialog(QDialog):
             self.microphone.setItemData(self.microphone.count() - 1, host_api, _HOST_API_ROLE)
         self.microphone.setCurrentIndex(max(0, self._microphone_index(settings.input_device,
                                                                        settings.input_host_api)))
-        self.mic_test_button = QPushButton("Test", self)
+        self.mic_test_button = QPushButton(self.tr("Test"), self)
         self.mic_test_button.setCheckable(True)
-        self.mic_test_button.setAccessibleName("Test microphone")
+        self.mic_test_button.setAccessibleName(self.tr("Test microphone"))
         self.mic_meter = QProgressBar(self)
         self.mic_meter.setRange(0, 100)
         self.mic_meter.setTextVisible(False)
-        self.mic_meter.setAccessibleName("Microphone test level")
+        self.mic_meter.setAccessibleName(self.tr("Microphone test level"))
         self.mic_status = QLabel(microphone_error, self)
         self.mic_status.setWordWrap(True)
 
@@ -155,63 +157,74 @@ class SettingsDialog(QDialog):
         fallback = family_defaults("llama3")
         shown = {name: fallback[name] if value is None else value for name, value in shown.items()}
         self._sampling_shown = shown
-        self.temperature = _double(0.0, 2.0, 0.05, shown["temperature"], "Temperature")
-        self.top_p = _double(0.0, 1.0, 0.05, shown["top_p"], "Top p")
-        self.top_k = _int(0, 200, int(shown["top_k"]), "Top k")
-        self.max_tokens = _int(16, 8192, settings.max_tokens, "Maximum reply tokens")
+        self.temperature = _double(0.0, 2.0, 0.05, shown["temperature"], self.tr("Temperature"))
+        self.top_p = _double(0.0, 1.0, 0.05, shown["top_p"], self.tr("Top p"))
+        self.top_k = _int(0, 200, int(shown["top_k"]), self.tr("Top k"))
+        self.max_tokens = _int(16, 8192, settings.max_tokens, self.tr("Maximum reply tokens"))
         self.system_prompt = QPlainTextEdit(self)
-        self.system_prompt.setAccessibleName("System prompt")
+        self.system_prompt.setAccessibleName(self.tr("System prompt"))
         self.system_prompt.setTabChangesFocus(True)
         self.system_prompt.setFixedHeight(80)
-        self.prompt_per_model = QCheckBox("Use this prompt only with this model", self)
-        self.threads = _int(0, 256, settings.n_threads, "Threads")
-        self.threads.setSpecialValueText("automatic")
+        self.prompt_per_model = QCheckBox(self.tr("Use this prompt only with this model"), self)
+        self.threads = _int(0, 256, settings.n_threads, self.tr("Threads"))
+        self.threads.setSpecialValueText(self.tr("automatic"))
         self.context_size = QComboBox(self)
-        self.context_size.setAccessibleName("Context size")
+        self.context_size.setAccessibleName(self.tr("Context size"))
         for size in CONTEXT_SIZES:
-            self.context_size.addItem(f"{size} tokens", size)
+            self.context_size.addItem(self.tr("{count} tokens").format(count=number(size)), size)
         self.context_size.setCurrentIndex(max(0, self.context_size.findData(settings.context_size)))
 
         # ---- talking
         self.ptt_key = QKeySequenceEdit(QKeySequence(settings.ptt_key), self)
         self.ptt_key.setMaximumSequenceLength(1)
-        self.ptt_key.setAccessibleName("Push-to-talk key")
+        self.ptt_key.setAccessibleName(self.tr("Push-to-talk key"))
         self.ptt_mode = QComboBox(self)
-        self.ptt_mode.setAccessibleName("Push-to-talk mode")
-        self.ptt_mode.addItem("Hold the key while speaking", "hold")
-        self.ptt_mode.addItem("Press once to start, again to send", "toggle")
+        self.ptt_mode.setAccessibleName(self.tr("Push-to-talk mode"))
+        self.ptt_mode.addItem(self.tr("Hold the key while speaking"), "hold")
+        self.ptt_mode.addItem(self.tr("Press once to start, again to send"), "toggle")
         self.ptt_mode.setCurrentIndex(max(0, self.ptt_mode.findData(settings.ptt_mode)))
-        self.review = QCheckBox("Let me check the transcript before it is sent", self)
+        self.review = QCheckBox(self.tr("Let me check the transcript before it is sent"), self)
         self.review.setChecked(settings.review_transcript)
-        self.sounds = QCheckBox("Play a short sound when recording starts and stops", self)
+        self.sounds = QCheckBox(self.tr("Play a short sound when recording starts and stops"), self)
         self.sounds.setChecked(settings.sounds)
         # Talking from anywhere (desktop/ui/voice/global_hotkey.py): off by default; disabled, with the reason, where
         # the platform does not allow a global key (Wayland, no X display).
-        self.global_hotkey = QCheckBox("Talk from any app with a global key (works while Chinwag is in the back)",
-                                       self)
-        self.global_hotkey.setAccessibleName("Global push-to-talk key")
+        self.global_hotkey = QCheckBox(self.tr("Talk from any app with a global key (works while Chinwag is in the "
+                                               "back)"), self)
+        self.global_hotkey.setAccessibleName(self.tr("Global push-to-talk key"))
         self.global_hotkey.setChecked(settings.global_hotkey)
         self.global_hotkey_key = QKeySequenceEdit(QKeySequence(settings.global_hotkey_key), self)
         self.global_hotkey_key.setMaximumSequenceLength(1)
-        self.global_hotkey_key.setAccessibleName("Global push-to-talk key combination")
+        self.global_hotkey_key.setAccessibleName(self.tr("Global push-to-talk key combination"))
         self.global_hotkey_why = QLabel(hotkey_support(), self)
         self.global_hotkey_why.setWordWrap(True)
-        self.global_hotkey_why.setAccessibleName("Why the global key is not available")
+        self.global_hotkey_why.setAccessibleName(self.tr("Why the global key is not available"))
         if self.global_hotkey_why.text():
             self.global_hotkey.setEnabled(False)
             self.global_hotkey_key.setEnabled(False)
-        self.tray_icon = QCheckBox("Show Chinwag in the system tray (show or hide, talk, quit)", self)
-        self.tray_icon.setAccessibleName("Tray icon")
+        self.tray_icon = QCheckBox(self.tr("Show Chinwag in the system tray (show or hide, talk, quit)"), self)
+        self.tray_icon.setAccessibleName(self.tr("Tray icon"))
         self.tray_icon.setChecked(settings.tray_icon)
         self.theme = QComboBox(self)
-        self.theme.setAccessibleName("Theme")
-        for label, value in (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")):
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for label, value in ((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
+                             (self.tr("Dark"), "dark")):
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        # The window's own language (desktop/ui/shell/window_language.py): each language named in itself.
+        self.window_language = QComboBox(self)
+        self.window_language.setAccessibleName(self.tr("Window language"))
+        self.window_language.addItem(self.tr("System language"), "")
+        for code, name in WINDOW_LANGUAGES:
+            self.window_language.addItem(name, code)
+        self.window_language.setCurrentIndex(max(0, self.window_language.findData(settings.window_language)))
+        self.window_language_note = QLabel(self.tr("The window's language changes when Chinwag restarts."), self)
+        self.window_language_note.setWordWrap(True)
+        self.window_language_note.setAccessibleName(self.tr("When the window language changes"))
 
-        models_box = QGroupBox("Models", self)
+        models_box = QGroupBox(self.tr("Models"), self)
         form = QFormLayout(models_box)
-        form.addRow("&Language model", self.model)
+        form.addRow(self.tr("&Language model"), self.model)
         form.addRow("", self.model_info)
         form.addRow("", self.model_warning)
         local_row = QWidget(self)
@@ -221,39 +234,41 @@ class SettingsDialog(QDialog):
         local_layout.addWidget(self.manage_button)
         local_layout.addStretch(1)
         form.addRow("", local_row)
-        form.addRow("&Speech model", self.whisper)
+        form.addRow(self.tr("&Speech model"), self.whisper)
         form.addRow("", self.whisper_info)
-        form.addRow("Speech lan&guage", self.language)
-        form.addRow("Hugging Face &token", self.token)
+        form.addRow(self.tr("Speech lan&guage"), self.language)
+        form.addRow(self.tr("Hugging Face &token"), self.token)
         form.addRow("", self.forget_token)
-        disk_box = QGroupBox("Downloaded models", self)
+        disk_box = QGroupBox(self.tr("Downloaded models"), self)
         disk_layout = QVBoxLayout(disk_box)
         disk_layout.addWidget(self.installed)
         disk_layout.addWidget(self.installed_total)
-        mic_box = QGroupBox("Microphone and talking", self)
+        mic_box = QGroupBox(self.tr("Microphone and talking"), self)
         mic_form = QFormLayout(mic_box)
-        add_field_row(mic_form, "&Microphone", self.microphone, self.mic_test_button)
+        add_field_row(mic_form, self.tr("&Microphone"), self.microphone, self.mic_test_button)
         mic_form.addRow("", self.mic_meter)
         mic_form.addRow("", self.mic_status)
-        mic_form.addRow("Push-to-talk &key", self.ptt_key)
-        mic_form.addRow("Push-to-talk m&ode", self.ptt_mode)
+        mic_form.addRow(self.tr("Push-to-talk &key"), self.ptt_key)
+        mic_form.addRow(self.tr("Push-to-talk m&ode"), self.ptt_mode)
         mic_form.addRow("", self.review)
         mic_form.addRow("", self.sounds)
         mic_form.addRow("", self.global_hotkey)
-        mic_form.addRow("&Global key", self.global_hotkey_key)
+        mic_form.addRow(self.tr("&Global key"), self.global_hotkey_key)
         mic_form.addRow("", self.global_hotkey_why)
         mic_form.addRow("", self.tray_icon)
-        gen_box = QGroupBox("Answers", self)
+        gen_box = QGroupBox(self.tr("Answers"), self)
         gen_form = QFormLayout(gen_box)
-        gen_form.addRow("&Temperature", self.temperature)
-        gen_form.addRow("Top &p", self.top_p)
-        gen_form.addRow("Top &k", self.top_k)
-        gen_form.addRow("Ma&x tokens", self.max_tokens)
-        gen_form.addRow("S&ystem prompt", self.system_prompt)
+        gen_form.addRow(self.tr("&Temperature"), self.temperature)
+        gen_form.addRow(self.tr("Top &p"), self.top_p)
+        gen_form.addRow(self.tr("Top &k"), self.top_k)
+        gen_form.addRow(self.tr("Ma&x tokens"), self.max_tokens)
+        gen_form.addRow(self.tr("S&ystem prompt"), self.system_prompt)
         gen_form.addRow("", self.prompt_per_model)
-        gen_form.addRow("T&hreads", self.threads)
-        gen_form.addRow("&Context size", self.context_size)
-        gen_form.addRow("Th&eme", self.theme)
+        gen_form.addRow(self.tr("T&hreads"), self.threads)
+        gen_form.addRow(self.tr("&Context size"), self.context_size)
+        gen_form.addRow(self.tr("Th&eme"), self.theme)
+        gen_form.addRow(self.tr("&Window language"), self.window_language)
+        gen_form.addRow("", self.window_language_note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -320,6 +335,7 @@ class SettingsDialog(QDialog):
             global_hotkey_key=self.global_hotkey_key.keySequence().toString() or self._settings.global_hotkey_key,
             tray_icon=self.tray_icon.isChecked(),
             theme=str(self.theme.currentData()),
+            window_language=str(self.window_language.currentData()),
             **self.voice_box.values(),
             **self.server_box.values(),
         )
@@ -339,20 +355,20 @@ class SettingsDialog(QDialog):
             self.installed.insertRow(row)
             self.installed.setItem(row, 0, QTableWidgetItem(label))
             self.installed.setItem(row, 1, QTableWidgetItem(_mb(size)))
-            button = QPushButton("Delete", self.installed)
-            button.setAccessibleName(f"Delete {label}")
+            button = QPushButton(self.tr("Delete"), self.installed)
+            button.setAccessibleName(self.tr("Delete {name}").format(name=label))
             button.clicked.connect(lambda _checked=False, v=variant_id: self.delete_requested.emit(v))
             self.installed.setCellWidget(row, 2, button)
         self.installed.resizeColumnsToContents()
         total = sum(size for _v, _l, size in installed)
-        self.installed_total.setText(f"Total: {_mb(total)} in {len(installed)} downloaded model"
-                                     f"{'' if len(installed) == 1 else 's'}" if installed else "No downloaded models.")
+        self.installed_total.setText(self.tr("Total: {size} in %n downloaded model(s)", "", len(installed)).format(
+            size=_mb(total)) if installed else self.tr("No downloaded models."))
 
     def _whisper_changed(self, *_args: object) -> None:
         choice = self.whisper.choice(self.whisper.current_id())
         if choice is None:
             return
-        self.whisper_info.setText(choice.info("speech input keeps the current model"))
+        self.whisper_info.setText(choice.info(self.tr("speech input keeps the current model")))
 
     def _microphone_index(self, name: str | None, host_api: str | None) -> int:
         if name is None:
@@ -381,12 +397,16 @@ class SettingsDialog(QDialog):
             return
         info = choice.description
         if not choice.downloaded:
-            info += "\nNot downloaded yet: it downloads when you press OK (you can keep chatting meanwhile)."
+            info += "\n" + self.tr("Not downloaded yet: it downloads when you press OK (you can keep chatting "
+                                   "meanwhile).")
         self.model_info.setText(info.strip())
         if not choice.fits:
-            memory = f"{self._memory_gb:.1f} GB" if self._memory_gb else "too little memory"
-            self.model_warning.setText(f"⚠ This model needs about {choice.ram_gb:g} GB of memory and this computer "
-                                       f"has {memory}: it may be very slow or fail to load. Choose a smaller one.")
+            memory = (self.tr("{size} GB").format(size=number(self._memory_gb, 1)) if self._memory_gb else
+                      self.tr("too little memory"))
+            need = number(choice.ram_gb or 0, len(f"{choice.ram_gb or 0:g}".partition(".")[2]))
+            self.model_warning.setText(self.tr("⚠ This model needs about {need} GB of memory and this computer has "
+                                               "{memory}: it may be very slow or fail to load. Choose a smaller one.")
+                                       .format(need=need, memory=memory))
         else:
             self.model_warning.setText("")
 
@@ -405,15 +425,15 @@ class SettingsDialog(QDialog):
             self._settings.system_prompt = text
 
     def _pick_local(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Add a local model", str(Path.home()),
-                                                    "GGUF models (*.gguf)")
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Add a local model"), str(Path.home()),
+                                                    self.tr("GGUF models (*.gguf)"))
         if path:
             self.add_local_file(Path(path))
 
     def add_local_file(self, path: Path) -> None:
         """Check the file (in the background: it is test-loaded in a child process) and offer it once it passes."""
         self.add_local_button.setEnabled(False)
-        self.model_warning.setText(f"Checking {path.name}…")
+        self.model_warning.setText(self.tr("Checking {name}…").format(name=path.name))
         self._add_local(path, self._local_added, lambda error: self._local_refused(path, error))
 
     def _local_added(self, choice: ModelChoice) -> None:
@@ -430,12 +450,12 @@ class SettingsDialog(QDialog):
         if path.name not in text:
             text = f"{path}: {text}"
         # Not added and not selected: the model in use, and the conversation, stay as they are.
-        self.model_warning.setText(f"⚠ Not added. {text}")
+        self.model_warning.setText(self.tr("⚠ Not added. {why}").format(why=text))
         self.local_checked.emit("")
 
     def _mic_test_toggled(self, on: bool) -> None:
         if on:
-            self.mic_status.setText("Speak: the bar should move.")
+            self.mic_status.setText(self.tr("Speak: the bar should move."))
             self.mic_test_requested.emit((self.microphone.currentData(),
                                           self.microphone.currentData(_HOST_API_ROLE) or None))
         else:
@@ -463,4 +483,12 @@ def _int(low: int, high: int, value: int, name: str) -> QSpinBox:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1e6:,.0f} MB" if n >= 1e6 else f"{n / 1e6:,.2f} MB"
+    """Disk space in MB, as the window's locale writes numbers ("1,234 MB"; "0.25 MB" below one)."""
+    unit = data_size(1_000_000, 0).split(" ", 1)[-1]
+    return f"{number(n / 1e6, 0 if n >= 1e6 else 2)} {unit}"
+
+
+def token_placeholder(has_token: bool) -> str:
+    """What the empty token field says (the controller shows it again once the keyring has answered)."""
+    return (QCoreApplication.translate("SettingsDialog", "A token is saved; type a new one to replace it") if has_token
+            else QCoreApplication.translate("SettingsDialog", "hf_… (only for models that need a Hugging Face login)"))

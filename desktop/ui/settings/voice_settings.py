@@ -31,28 +31,29 @@ class VoiceBox(QGroupBox):
 
     def __init__(self, settings: Settings, voices: list[ModelChoice], speakers: list[tuple[str, str]],
                  speaker_error: str = "", parent: QWidget | None = None) -> None:
-        super().__init__("Voice and conversation", parent)
-        self.voice = ModelPicker("Voice", self)
+        super().__init__(parent)
+        self.setTitle(self.tr("Voice and conversation"))
+        self.voice = ModelPicker(self.tr("Voice"), self)
         self.voice.set_choices(voices, settings.voice)
         self.voice_info = QLabel(self)
         self.voice_info.setWordWrap(True)
-        self.voice_info.setAccessibleName("Voice information")
+        self.voice_info.setAccessibleName(self.tr("Voice information"))
         self.speed = QDoubleSpinBox(self)
-        self.speed.setAccessibleName("Speaking speed")
+        self.speed.setAccessibleName(self.tr("Speaking speed"))
         self.speed.setRange(0.5, 2.0)
         self.speed.setSingleStep(0.1)
         self.speed.setDecimals(2)
         self.speed.setSuffix(" ×")
         self.speed.setValue(settings.speech_speed)
         self.volume = QSpinBox(self)
-        self.volume.setAccessibleName("Speaking volume")
+        self.volume.setAccessibleName(self.tr("Speaking volume"))
         self.volume.setRange(0, 100)
         self.volume.setSuffix(" %")
         self.volume.setValue(round(settings.speech_volume * 100))
         # Remembered by name and host API, like the microphone (one device can be listed under several host APIs).
         self.output = QComboBox(self)
-        self.output.setAccessibleName("Speaker (output device)")
-        self.output.addItem("System default", None)
+        self.output.setAccessibleName(self.tr("Speaker (output device)"))
+        self.output.addItem(self.tr("System default"), None)
         names = [name for name, _api in speakers]
         for name, host_api in speakers:
             label = f"{name}  ({host_api})" if names.count(name) > 1 else name
@@ -60,38 +61,39 @@ class VoiceBox(QGroupBox):
             self.output.setItemData(self.output.count() - 1, host_api, _HOST_API_ROLE)
         if settings.output_device and not self._select_output(settings.output_device, settings.output_host_api):
             # Remembered but not connected now: kept (it is used again once it is back), shown as such.
-            self.output.addItem(f"{settings.output_device} (not connected)", settings.output_device)
+            self.output.addItem(self.tr("{name} (not connected)").format(name=settings.output_device),
+                                settings.output_device)
             self.output.setItemData(self.output.count() - 1, settings.output_host_api, _HOST_API_ROLE)
             self.output.setCurrentIndex(self.output.count() - 1)
         self.output_status = QLabel(speaker_error, self)
         self.output_status.setWordWrap(True)
-        self.output_status.setAccessibleName("Voice test status")
-        self.test_button = QPushButton("Test voice", self)
-        self.test_button.setAccessibleName("Test the voice")
-        self.test_button.setToolTip("Read a sentence with this voice, speed, volume and speaker")
-        self.live = QCheckBox("Show what I say while I hold the key", self)
+        self.output_status.setAccessibleName(self.tr("Voice test status"))
+        self.test_button = QPushButton(self.tr("Test voice"), self)
+        self.test_button.setAccessibleName(self.tr("Test the voice"))
+        self.test_button.setToolTip(self.tr("Read a sentence with this voice, speed, volume and speaker"))
+        self.live = QCheckBox(self.tr("Show what I say while I hold the key"), self)
         self.live.setChecked(settings.live_transcript)
-        self.conversation = QCheckBox("Conversation mode: after a spoken reply, listen for the next question "
-                                      "without a key (Esc leaves it)", self)
+        self.conversation = QCheckBox(self.tr("Conversation mode: after a spoken reply, listen for the next question "
+                                              "without a key (Esc leaves it)"), self)
         self.conversation.setChecked(settings.conversation_mode)
         self.end_of_speech = QDoubleSpinBox(self)
-        self.end_of_speech.setAccessibleName("Silence that ends a question")
+        self.end_of_speech.setAccessibleName(self.tr("Silence that ends a question"))
         self.end_of_speech.setRange(0.3, 3.0)
         self.end_of_speech.setSingleStep(0.1)
         self.end_of_speech.setDecimals(1)
-        self.end_of_speech.setSuffix(" s of silence")
+        self.end_of_speech.setSuffix(self.tr(" s of silence"))
         self.end_of_speech.setValue(settings.end_of_speech_s)
 
         form = QFormLayout(self)
-        form.addRow("&Voice", self.voice)
+        form.addRow(self.tr("&Voice"), self.voice)
         form.addRow("", self.voice_info)
-        form.addRow("Spee&d", self.speed)
-        form.addRow("&Volume", self.volume)
-        add_field_row(form, "Spea&ker", self.output, self.test_button)
+        form.addRow(self.tr("Spee&d"), self.speed)
+        form.addRow(self.tr("&Volume"), self.volume)
+        add_field_row(form, self.tr("Spea&ker"), self.output, self.test_button)
         form.addRow("", self.output_status)
         form.addRow("", self.live)
         form.addRow("", self.conversation)
-        form.addRow("A question &ends after", self.end_of_speech)
+        form.addRow(self.tr("A question &ends after"), self.end_of_speech)
         self.voice.currentIndexChanged.connect(self._voice_changed)
         self.test_button.clicked.connect(self._test)
         self._voice_changed()
@@ -124,11 +126,11 @@ class VoiceBox(QGroupBox):
         choice = self.voice.choice(self.voice.current_id())
         if choice is None:
             return
-        self.voice_info.setText(choice.info("replies are read with the current voice"))
+        self.voice_info.setText(choice.info(self.tr("replies are read with the current voice")))
         self.test_button.setEnabled(choice.downloaded)
 
     def _test(self) -> None:
         values = self.values()
-        self.show_test_status("Speaking…")
+        self.show_test_status(self.tr("Speaking…"))
         self.test_requested.emit(values["voice"], values["speech_speed"], values["speech_volume"],
                                  values["output_device"], values["output_host_api"])

@@ -12,12 +12,14 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
-SUMMARY = (
+SUMMARY = QT_TRANSLATE_NOOP(
+    "LicencesDialog",
     "Chinwag's own source code is licensed under the Apache License 2.0. The installers also contain Piper and "
     "espeak-ng (GNU GPL version 3), so Chinwag as installed from them is distributed as a whole under the GNU GPL "
     "version 3. Qt and PySide6 (GNU LGPL version 3) are separate libraries you may replace. Below: every part with its "
@@ -47,8 +49,9 @@ def notices_text() -> str:
                                   where="the installed runtime dependencies of this source checkout")
         except Exception:  # noqa: BLE001 - a broken environment still gets the summary and where to look
             log.exception("could not describe the installed packages' licences")
-    return ("The licence notices come with the installer (THIRD-PARTY-NOTICES.txt). In a source checkout, run "
-            "python scripts/third_party_notices.py --out NOTICES.txt to write them.")
+    return QCoreApplication.translate(
+        "LicencesDialog", "The licence notices come with the installer (THIRD-PARTY-NOTICES.txt). In a source "
+        "checkout, run python scripts/third_party_notices.py --out NOTICES.txt to write them.")
 
 
 def _load_generator(script: Path):  # noqa: ANN202 - the module scripts/third_party_notices.py
@@ -72,14 +75,14 @@ class LicencesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Licences")
-        self.setAccessibleName("Licences")
+        self.setWindowTitle(self.tr("Licences"))
+        self.setAccessibleName(self.tr("Licences"))
         self.resize(820, 620)
-        self.summary = QLabel(SUMMARY, self)
+        self.summary = QLabel(self.tr(SUMMARY), self)
         self.summary.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Licence notices")
+        self.text.setAccessibleName(self.tr("Licence notices"))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setPlainText(notices_text())

@@ -27,6 +27,7 @@ from desktop.ui.models.model_picker import ModelPicker
 from desktop.ui.shell.notice_bar import NoticeBar
 from desktop.ui.shell.status_bar import ChinwagStatusBar
 from desktop.ui.shell.theme import icon
+from desktop.ui.shell.window_language import ensure_translations
 
 
 class MainWindow(QMainWindow):
@@ -50,23 +51,23 @@ class MainWindow(QMainWindow):
         self.status = ChinwagStatusBar(self)
         self.setStatusBar(self.status)
 
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setMovable(False)
-        toolbar.setAccessibleName("Toolbar")
+        toolbar.setAccessibleName(self.tr("Toolbar"))
         toolbar.setIconSize(QSize(18, 18))
-        self.model_picker = ModelPicker("Model", toolbar)
-        self.models_button = QPushButton("Models", toolbar)
-        self.models_button.setAccessibleName("Open the model manager")
-        self.models_button.setToolTip("Download, verify and delete language, speech and voice models (Ctrl+M)")
-        self.settings_button = QPushButton("Settings", toolbar)
-        self.settings_button.setAccessibleName("Open settings")
-        self.settings_button.setToolTip("Settings (Ctrl+,)")
-        self.shortcuts_button = QPushButton("Keys", toolbar)
-        self.shortcuts_button.setAccessibleName("Keyboard shortcuts")
-        self.shortcuts_button.setToolTip("Every keyboard shortcut (F1)")
-        self.about_button = QPushButton("About", toolbar)
-        self.about_button.setAccessibleName("About Chinwag")
-        self.about_button.setToolTip("Version, and where the log file is")
+        self.model_picker = ModelPicker(self.tr("Model"), toolbar)
+        self.models_button = QPushButton(self.tr("Models"), toolbar)
+        self.models_button.setAccessibleName(self.tr("Open the model manager"))
+        self.models_button.setToolTip(self.tr("Download, verify and delete language, speech and voice models (Ctrl+M)"))
+        self.settings_button = QPushButton(self.tr("Settings"), toolbar)
+        self.settings_button.setAccessibleName(self.tr("Open settings"))
+        self.settings_button.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self.shortcuts_button = QPushButton(self.tr("Keys"), toolbar)
+        self.shortcuts_button.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.shortcuts_button.setToolTip(self.tr("Every keyboard shortcut (F1)"))
+        self.about_button = QPushButton(self.tr("About"), toolbar)
+        self.about_button.setAccessibleName(self.tr("About Chinwag"))
+        self.about_button.setToolTip(self.tr("Version, and where the log file is"))
         toolbar.addWidget(self.model_picker)
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -107,9 +108,9 @@ class MainWindow(QMainWindow):
             row.decorate()
         # The send button is the one primary action: the stylesheet gives it the accent colour.
         bar.send_button.setObjectName("primaryButton")
-        for button, plain in ((bar.stop_button, "Stop"), (bar.speak_toggle, "Speak replies"),
-                              (self.sidebar.new_button, "New conversation")):
-            if button.text().lstrip("■🔈+ ") == plain:  # the glyph in the text is replaced by the icon
+        for button in (bar.stop_button, bar.speak_toggle, self.sidebar.new_button):
+            plain = button.text().lstrip("■🔈+ ")  # the glyph in the text is replaced by the icon
+            if plain and plain != button.text():
                 button.setText(plain)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
@@ -151,4 +152,5 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationDisplayName("Chinwag")
         app.setDesktopFileName("chinwag")
         app.setStyle("Fusion")  # one look everywhere, with a palette that follows light/dark
+    ensure_translations()  # English plurals unless the start-up installed a language (desktop/ui/shell/run.py)
     return app  # type: ignore[return-value]

@@ -12,6 +12,7 @@ import time
 
 from desktop.context import AppContext
 from desktop.ui.shell.main_window import MainWindow, app_icon, apply_theme, ensure_application
+from desktop.ui.shell.window_language import install_translations
 
 
 def _display_available() -> bool:
@@ -31,6 +32,9 @@ def run_window(args: argparse.Namespace, context: AppContext) -> int:
               "desktop session, or use the command line: chinwag ask --text hi", file=sys.stderr)
         return 1
     app = ensure_application()
+    # The window's language, before any widget is built (Settings → Window language; a change applies at the next
+    # start): Chinwag's own translation, Qt's for the standard buttons, and the locale numbers and dates follow.
+    install_translations(context.settings.window_language)
     app.setWindowIcon(app_icon())
     apply_theme(context.settings.theme)
     from desktop.ui.shell.window_controller import WindowController  # builds the whole window: imported when needed

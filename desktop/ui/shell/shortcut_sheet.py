@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NO_DESCRIPTION = "(no description)"
+NO_DESCRIPTION = "(no description)"  # shown translated (QCoreApplication.translate("ShortcutSheet", …))
 
 
 @dataclass(frozen=True)
@@ -39,29 +40,31 @@ def _portable(keys: QKeySequence) -> str:
 def registered_shortcuts(window: QWidget) -> list[ShortcutRow]:
     """Every enabled QShortcut and every QAction with a key, anywhere in the window."""
     rows = []
+    none = QCoreApplication.translate("ShortcutSheet", "(no description)")
     for shortcut in window.findChildren(QShortcut):
         if shortcut.isEnabled() and not shortcut.key().isEmpty():
-            rows.append(ShortcutRow(_portable(shortcut.key()), shortcut.whatsThis() or NO_DESCRIPTION, True))
+            rows.append(ShortcutRow(_portable(shortcut.key()), shortcut.whatsThis() or none, True))
     for action in window.findChildren(QAction):
         for keys in action.shortcuts():
             if action.isEnabled() and not keys.isEmpty():
                 what = action.whatsThis() or action.toolTip() or action.text().replace("&", "")
-                rows.append(ShortcutRow(_portable(keys), what or NO_DESCRIPTION, True))
+                rows.append(ShortcutRow(_portable(keys), what or none, True))
     return rows
 
 
 class ShortcutSheet(QDialog):
     def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.rows = list(rows)
-        hint = QLabel("Everything Chinwag does from the keyboard. Keys marked * can be changed in Settings.", self)
+        hint = QLabel(self.tr("Everything Chinwag does from the keyboard. Keys marked * can be changed in Settings."),
+                      self)
         hint.setObjectName("sheetHint")
         hint.setWordWrap(True)
         self.table = QTableWidget(len(self.rows), 2, self)
-        self.table.setAccessibleName("Shortcuts")
-        self.table.setHorizontalHeaderLabels(("Keys", "What it does"))
+        self.table.setAccessibleName(self.tr("Shortcuts"))
+        self.table.setHorizontalHeaderLabels((self.tr("Keys"), self.tr("What it does")))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from desktop.core.actions import alarm_title, countdown
 from desktop.ui.shell.theme import icon
+from desktop.ui.shell.window_language import time_of_day
 from desktop.ui.voice.global_hotkey import RemoteTalk
 
 
@@ -25,15 +26,15 @@ class TrayIcon(QObject):
         self.window = window
         self.talk = talk
         self.menu = QMenu()
-        self.menu.setAccessibleName("Chinwag tray menu")
-        self.show_action = QAction("Hide Chinwag", self.menu)
-        self.talk_action = QAction(icon("mic"), "Start talking", self.menu)
-        self.quit_action = QAction("Quit Chinwag", self.menu)
+        self.menu.setAccessibleName(self.tr("Chinwag tray menu"))
+        self.show_action = QAction(self.tr("Hide Chinwag"), self.menu)
+        self.talk_action = QAction(icon("mic"), self.tr("Start talking"), self.menu)
+        self.quit_action = QAction(self.tr("Quit Chinwag"), self.menu)
         self.menu.addAction(self.show_action)
         self.menu.addAction(self.talk_action)
         # Timers and reminders (issue 22): listed when the menu opens; choosing one cancels it.
-        self.alarms_menu = QMenu("Timers and reminders", self.menu)
-        self.alarms_menu.setAccessibleName("Timers and reminders")
+        self.alarms_menu = QMenu(self.tr("Timers and reminders"), self.menu)
+        self.alarms_menu.setAccessibleName(self.tr("Timers and reminders"))
         self.menu.addMenu(self.alarms_menu)
         self._pending: Callable[[], list] = list
         self._cancel_alarm: Callable[[int], None] = lambda _id: None
@@ -49,7 +50,7 @@ class TrayIcon(QObject):
         self.last_message = ""
         if enabled and QSystemTrayIcon.isSystemTrayAvailable():
             self.icon = QSystemTrayIcon(window.windowIcon(), self)
-            self.icon.setToolTip("Chinwag: offline voice assistant")
+            self.icon.setToolTip(self.tr("Chinwag: offline voice assistant"))
             self.icon.setContextMenu(self.menu)
             self.icon.activated.connect(self._activated)
             self.icon.show()
@@ -73,10 +74,10 @@ class TrayIcon(QObject):
             self.toggle_window()
 
     def _ptt_state(self, state: str) -> None:
-        self.talk_action.setText("Start talking" if state == "idle" else "Stop and send")
+        self.talk_action.setText(self.tr("Start talking") if state == "idle" else self.tr("Stop and send"))
         if self.icon is not None:
-            self.icon.setToolTip("Chinwag: listening…" if state in ("starting", "recording") else
-                                 "Chinwag: offline voice assistant")
+            self.icon.setToolTip(self.tr("Chinwag: listening…") if state in ("starting", "recording") else
+                                 self.tr("Chinwag: offline voice assistant"))
 
     def show_reply(self, done: object) -> None:
         """A reply that arrived while the window was hidden (a take from the tray or the global key) pops up from
@@ -97,14 +98,14 @@ class TrayIcon(QObject):
         self.alarms_menu.clear()
         alarms = self._pending()
         if not alarms:
-            empty = self.alarms_menu.addAction("None set")
+            empty = self.alarms_menu.addAction(self.tr("None set"))
             empty.setEnabled(False)
             return
         now = time.time()
         for alarm in alarms:
-            left = countdown(alarm.due - now) if alarm.kind == "timer" else \
-                time.strftime("%H:%M", time.localtime(alarm.due))
-            action = self.alarms_menu.addAction(f"Cancel {alarm_title(alarm)} ({left})")
+            left = countdown(alarm.due - now) if alarm.kind == "timer" else time_of_day(alarm.due)
+            action = self.alarms_menu.addAction(self.tr("Cancel {alarm} ({left})").format(alarm=alarm_title(alarm),
+                                                                                          left=left))
             action.triggered.connect(lambda _checked=False, alarm_id=alarm.id: self._cancel_alarm(alarm_id))
 
     def show_alert(self, text: str) -> None:
@@ -114,7 +115,7 @@ class TrayIcon(QObject):
             self.last_message = text
 
     def _update(self) -> None:
-        self.show_action.setText("Hide Chinwag" if self.window.isVisible() else "Show Chinwag")
+        self.show_action.setText(self.tr("Hide Chinwag") if self.window.isVisible() else self.tr("Show Chinwag"))
 
     def shutdown(self) -> None:
         if self.icon is not None:

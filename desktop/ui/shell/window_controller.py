@@ -40,6 +40,7 @@ from desktop.ui.settings.settings_controller import SettingsController
 from desktop.ui.shell.main_window import MainWindow, apply_theme
 from desktop.ui.shell.shortcut_sheet import ShortcutRow, ShortcutSheet, registered_shortcuts
 from desktop.ui.shell.tray import TrayIcon
+from desktop.ui.shell.window_language import number
 from desktop.ui.shell.worker import ModelWorker
 from desktop.ui.voice.conversation_mode import ConversationMode
 from desktop.ui.voice.floor import Effects, Floor
@@ -170,10 +171,12 @@ class WindowController(QObject):
             # The partial take is kept: the user may still want what they said before the device went away.
             partial = error.partial
             self.window.notices.show_notice(
-                f"{error} {partial.duration_s:.0f} s were recorded before that.", kind="error",
-                action="Transcribe what was recorded", on_action=lambda: self.chat.review_recording(partial))
+                self.tr("{error} {seconds} s were recorded before that.").format(
+                    error=error, seconds=number(partial.duration_s)), kind="error",
+                action=self.tr("Transcribe what was recorded"), on_action=lambda: self.chat.review_recording(partial))
             return
-        self.window.notices.show_notice(str(error), kind="error", action="Settings", on_action=self.settings.open)
+        self.window.notices.show_notice(str(error), kind="error", action=self.tr("Settings"),
+                                        on_action=self.settings.open)
 
     def _ptt_state(self, state: str) -> None:
         if state == "idle":
@@ -182,12 +185,14 @@ class WindowController(QObject):
     def _take_capped(self, recording: Recording) -> None:
         limit = self.context.settings.max_record_s
         self.window.notices.show_notice(
-            f"Recording stopped at the {limit:.0f} s limit and was not sent. Transcribe it to read it first?",
-            kind="warning", action="Transcribe", on_action=lambda: self.chat.review_recording(recording))
+            self.tr("Recording stopped at the {limit} s limit and was not sent. Transcribe it to read it first?")
+            .format(limit=number(limit)),
+            kind="warning", action=self.tr("Transcribe"), on_action=lambda: self.chat.review_recording(recording))
 
     def _take_discarded(self, why: str) -> None:
-        text = {"focus": "Recording discarded: Chinwag lost focus, so the microphone was closed. Nothing was sent.",
-                "escape": "Recording cancelled. Nothing was sent."}.get(why, "Recording discarded.")
+        text = {"focus": self.tr("Recording discarded: Chinwag lost focus, so the microphone was closed. Nothing was "
+                                 "sent."),
+                "escape": self.tr("Recording cancelled. Nothing was sent.")}.get(why, self.tr("Recording discarded."))
         self.window.notices.show_notice(text, kind="info", timeout_s=6)
 
     # ---- privacy: a take never outlives the window's focus -----------------------------------------------------
@@ -226,7 +231,7 @@ class WindowController(QObject):
         w, s = self.window, self.context.settings
         self.ptt.state_changed.connect(w.status.show_listening)
         self.remote = RemoteTalk(self.ptt, lambda: self.context.settings.ptt_mode != "toggle", self)
-        self.remote.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", action="Settings",
+        self.remote.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", action=self.tr("Settings"),
                                                                       on_action=self.settings.open))
         self.tray = TrayIcon(w, self.remote, w.close, enabled=s.tray_icon)
         self.chat.turn_finished.connect(self.tray.show_reply)
@@ -252,19 +257,22 @@ class WindowController(QObject):
         why = self.remote.configure(s.global_hotkey, s.global_hotkey_key)
         self.hotkey_off_reason = why  # "" when listening (or not asked for)
         if why and s.global_hotkey:
-            self.window.notices.show_notice(f"The global push-to-talk key is off. {why}", kind="warning",
-                                            timeout_s=15)
+            self.window.notices.show_notice(self.tr("The global push-to-talk key is off. {why}").format(why=why),
+                                            kind="warning", timeout_s=15)
 
     def shortcut_sheet(self) -> ShortcutSheet:
         """F1: every shortcut the window has registered, and the keys that are not shortcuts."""
         s = self.context.settings
-        talk = QKeySequence(s.ptt_key or "Space").toString(QKeySequence.SequenceFormat.NativeText) or "Space"
-        extra = [ShortcutRow(f"{talk} *", "Hold to talk, let go to send (outside a text field)"
-                             if s.ptt_mode != "toggle" else "Press to start talking, again to send", False),
-                 ShortcutRow("Enter", "Send the typed message", False),
-                 ShortcutRow("Shift+Enter", "A new line in the message", False)]
+        talk = QKeySequence(s.ptt_key or "Space").toString(QKeySequence.SequenceFormat.NativeText) or self.tr("Space")
+        enter = QKeySequence("Enter").toString(QKeySequence.SequenceFormat.NativeText)  # in the window's language
+        new_line = QKeySequence("Shift+Enter").toString(QKeySequence.SequenceFormat.NativeText)
+        extra = [ShortcutRow(f"{talk} *", self.tr("Hold to talk, let go to send (outside a text field)")
+                             if s.ptt_mode != "toggle" else self.tr("Press to start talking, again to send"), False),
+                 ShortcutRow(enter, self.tr("Send the typed message"), False),
+                 ShortcutRow(new_line, self.tr("A new line in the message"), False)]
         if s.global_hotkey and self.remote.hotkey.running:
-            extra.append(ShortcutRow(f"{s.global_hotkey_key} *", "Talk from any application (global key)", False))
+            extra.append(ShortcutRow(f"{s.global_hotkey_key} *", self.tr("Talk from any application (global key)"),
+                                     False))
         sheet = ShortcutSheet(registered_shortcuts(self.window) + extra, self.window)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
@@ -330,8 +338,8 @@ class WindowController(QObject):
             variant = self.context.catalog.get(new.voice, "voice")
             if not self.context.downloader.is_downloaded(variant):
                 self.downloads.start(variant)  # read with the current voice until it is in (see the download hook)
-                self.window.status.showMessage(f"Downloading the voice {variant.label}; replies are read with the "
-                                               "current voice meanwhile.", 6000)
+                self.window.status.showMessage(self.tr("Downloading the voice {name}; replies are read with the "
+                                                       "current voice meanwhile.").format(name=variant.label), 6000)
         self.speech.reconfigure()
 
     def _set_speaking(self, on: bool) -> None:
@@ -347,23 +355,25 @@ class WindowController(QObject):
         try:
             from importlib.metadata import version
 
-            number = version("chinwag")
+            release = version("chinwag")
         except Exception:  # noqa: BLE001 - not installed as a package (a source checkout): no number to show
-            number = "from source"
+            release = self.tr("from source")
         from desktop.core import cpu_variant
 
         loaded = cpu_variant.active()  # what the worker registered; the About box never starts a test run
-        cpu = loaded.describe() if loaded is not None else "not loaded yet"
-        box = QMessageBox(QMessageBox.Icon.Information, "About Chinwag",
-                          f"Chinwag {number}: an offline push-to-talk voice assistant.\n\n"
-                          f"llama.cpp CPU code: {cpu}\n"
-                          f"Log file: {log_path()}", QMessageBox.StandardButton.Close, self.window)
-        box.setAccessibleName("About Chinwag")
-        box.setInformativeText("Licence: Chinwag's source code is under the Apache License 2.0; the installers also "
-                               "contain GPL-3.0 parts (Piper, espeak-ng), so Chinwag as installed is distributed "
-                               "under the GNU GPL version 3. Licences… lists every part and its licence.")
-        licences = box.addButton("Licences…", QMessageBox.ButtonRole.ActionRole)
-        licences.setAccessibleName("Licences")
+        cpu = loaded.describe() if loaded is not None else self.tr("not loaded yet")
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Chinwag"),
+                          self.tr("Chinwag {version}: an offline push-to-talk voice assistant.\n\n"
+                                  "llama.cpp CPU code: {cpu}\n"
+                                  "Log file: {log}").format(version=release, cpu=cpu, log=log_path()),
+                          QMessageBox.StandardButton.Close, self.window)
+        box.setAccessibleName(self.tr("About Chinwag"))
+        box.setInformativeText(self.tr("Licence: Chinwag's source code is under the Apache License 2.0; the installers "
+                                       "also contain GPL-3.0 parts (Piper, espeak-ng), so Chinwag as installed is "
+                                       "distributed under the GNU GPL version 3. Licences… lists every part and its "
+                                       "licence."))
+        licences = box.addButton(self.tr("Licences…"), QMessageBox.ButtonRole.ActionRole)
+        licences.setAccessibleName(self.tr("Licences"))
         licences.clicked.connect(self.licences)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setModal(False)
@@ -398,7 +408,7 @@ class WindowController(QObject):
         def on_thread_exception(args: threading.ExceptHookArgs) -> None:
             if args.exc_value is not None:
                 name = args.thread.name if args.thread is not None else "a thread"
-                self._report(args.exc_type, args.exc_value, args.exc_traceback, f" (in {name})")
+                self._report(args.exc_type, args.exc_value, args.exc_traceback, f" (in {name})")  # for the log
             previous_thread(args)
 
         self._hooks = (on_exception, on_thread_exception)
@@ -425,8 +435,9 @@ class WindowController(QObject):
         where = _log_location()
         self.last_error_details = details
         self.window.notices.show_notice(
-            f"Something went wrong inside Chinwag ({summary}). The window keeps working; the details are in the "
-            f"log{where}.", kind="error", action="Copy details",
+            self.tr("Something went wrong inside Chinwag ({summary}). The window keeps working; the details are in "
+                    "the log{where}.").format(summary=summary, where=where), kind="error",
+            action=self.tr("Copy details"),
             on_action=lambda: QGuiApplication.clipboard().setText(details))
 
     # ---- keyboard ----------------------------------------------------------------------------------------
@@ -435,19 +446,20 @@ class WindowController(QObject):
         w = self.window
         # (keys, what it does — shown on the F1 sheet, desktop/ui/shell/shortcut_sheet.py —, slot)
         triples = [
-            ("Esc", "Cancel the recording, else stop the reply and the voice", self.escape),
-            ("Ctrl+N", "New conversation", self.conversations.new),
-            ("Ctrl+,", "Settings", self.settings.open),
-            ("Ctrl+M", "Models: download, verify, delete, add", self.manager.open),
-            ("Ctrl+F", "Search the conversations", lambda: w.sidebar.search.setFocus()),
-            ("Ctrl+L", "Type a message", lambda: w.input_bar.text.setFocus()),
-            ("F2", "Rename the selected conversation", lambda: self._for_selected(self.conversations.start_rename)),
-            ("Ctrl+Shift+C", "Copy the last reply", self._copy_last_reply),
-            ("Ctrl+R", "Write the last reply again", self._regenerate_last),
-            ("Ctrl+Shift+S", "Speak replies aloud: on or off", lambda: w.input_bar.speak_toggle.toggle()),
-            ("Ctrl+Shift+H", "Conversation mode (hands-free): on or off",
+            ("Esc", self.tr("Cancel the recording, else stop the reply and the voice"), self.escape),
+            ("Ctrl+N", self.tr("New conversation"), self.conversations.new),
+            ("Ctrl+,", self.tr("Settings"), self.settings.open),
+            ("Ctrl+M", self.tr("Models: download, verify, delete, add"), self.manager.open),
+            ("Ctrl+F", self.tr("Search the conversations"), lambda: w.sidebar.search.setFocus()),
+            ("Ctrl+L", self.tr("Type a message"), lambda: w.input_bar.text.setFocus()),
+            ("F2", self.tr("Rename the selected conversation"),
+             lambda: self._for_selected(self.conversations.start_rename)),
+            ("Ctrl+Shift+C", self.tr("Copy the last reply"), self._copy_last_reply),
+            ("Ctrl+R", self.tr("Write the last reply again"), self._regenerate_last),
+            ("Ctrl+Shift+S", self.tr("Speak replies aloud: on or off"), lambda: w.input_bar.speak_toggle.toggle()),
+            ("Ctrl+Shift+H", self.tr("Conversation mode (hands-free): on or off"),
              lambda: w.input_bar.conversation_toggle.toggle()),
-            ("F1", "This list of shortcuts", self.shortcut_sheet),
+            ("F1", self.tr("This list of shortcuts"), self.shortcut_sheet),
         ]
         for keys, what, slot in triples:
             shortcut = QShortcut(QKeySequence(keys), w)
@@ -473,7 +485,7 @@ class WindowController(QObject):
     def _show_ptt_key(self) -> None:
         s = self.context.settings
         self.ptt.toggle_mode = s.ptt_mode == "toggle"
-        name = QKeySequence(s.ptt_key or "Space").toString(QKeySequence.SequenceFormat.NativeText) or "Space"
+        name = QKeySequence(s.ptt_key or "Space").toString(QKeySequence.SequenceFormat.NativeText) or self.tr("Space")
         self.window.input_bar.talk_button.show_key(name, self.ptt.toggle_mode)
         self.window.input_bar.text.show_key(name)
         self.window.chat.show_key(name, self.ptt.toggle_mode)

@@ -296,7 +296,8 @@ class ModelWorker(QObject):
             return False
         except Exception as error:  # llama.cpp and ctranslate2 raise plain errors for odd files
             log.exception("loading %s failed", label)
-            self.model_failed.emit(kind, ModelLoadError(f"Cannot load {label}: {error}. Choose another model."))
+            self.model_failed.emit(kind, ModelLoadError(self.tr("Cannot load {name}: {error}. Choose another model.")
+                                                        .format(name=label, error=error)))
             return False
         if kind == "llm":
             assert isinstance(model, ChatEngine)
@@ -356,7 +357,7 @@ class ModelWorker(QObject):
         typed_action = request.text is not None and request.pcm is None and request.reply_to is None \
             and request.continue_reply is None and actions.recognise(request.text) is not None
         if self._engine is None and not typed_action:  # a typed action needs no model: it answers while one loads
-            raise ModelLoadError("No language model is loaded. Choose one in Settings (Ctrl+,).")
+            raise ModelLoadError(self.tr("No language model is loaded. Choose one in Settings (Ctrl+,)."))
         turn = VoiceTurn(
             engine=self._engine,
             store=self._store,
@@ -396,12 +397,13 @@ class ModelWorker(QObject):
 
     def _transcribe(self, pcm: np.ndarray | None, live: LiveTranscript | None = None) -> Transcript:
         if self._transcriber is None:
-            raise ModelLoadError("The speech model is not loaded. Choose one in Settings.")
+            raise ModelLoadError(self.tr("The speech model is not loaded. Choose one in Settings."))
         if pcm is None or not speech_present(pcm):
-            raise NothingHeard("Nothing heard: hold the key while you speak, a little closer to the microphone.")
+            raise NothingHeard(self.tr("Nothing heard: hold the key while you speak, a little closer to the "
+                                       "microphone."))
         transcript = (self._live_finish(live) or self._transcriber.transcribe)(pcm)
         if not transcript.text:
-            raise NothingHeard("Nothing heard: no words were recognised. Try again, a little louder.")
+            raise NothingHeard(self.tr("Nothing heard: no words were recognised. Try again, a little louder."))
         return transcript
 
 

@@ -94,7 +94,7 @@ class ConversationMode(QObject):
         self._failures += 1
         if self._failures >= MAX_FAILURES:
             self.set_on(False)
-            self.notice.emit(f"Conversation mode ended: {error}")
+            self.notice.emit(self.tr("Conversation mode ended: {error}").format(error=error))
             return
         self._armed = True
         self._timer.start()
@@ -139,8 +139,8 @@ class ConversationMode(QObject):
         elif state == EndOfSpeech.NOTHING:
             self.ptt.discard("conversation")
             self.set_on(False)
-            self.notice.emit(f"Conversation mode ended: nothing was said for {GIVE_UP_S:.0f} s. Press the talk key "
-                             "or turn it on again (Ctrl+Shift+H).")
+            self.notice.emit(self.tr("Conversation mode ended: nothing was said for {seconds} s. Press the talk key "
+                                     "or turn it on again (Ctrl+Shift+H).").format(seconds=f"{GIVE_UP_S:.0f}"))
 
     def _listen(self) -> None:
         self._endpoint = EndOfSpeech(end_silence_s=self._settings().end_of_speech_s, give_up_s=GIVE_UP_S)

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -47,23 +47,29 @@ def hotkey_support(env: Mapping[str, str] | None = None) -> str:
     """"" when a global key can be listened for here; otherwise why not, in words for the Settings dialog."""
     env = os.environ if env is None else env
     if not sys.platform.startswith("linux"):
-        return ("A global push-to-talk key works on Linux with X11 so far; on this system use the tray icon, or the "
-                "push-to-talk key in Chinwag's window.")
+        return QCoreApplication.translate(
+            "GlobalHotkey", "A global push-to-talk key works on Linux with X11 so far; on this system use the tray "
+            "icon, or the push-to-talk key in Chinwag's window.")
     if env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland":
-        return ("Not available in a Wayland session: Wayland does not let an app see keys pressed in other apps' "
-                "windows, and Chinwag cannot use the desktop's global-shortcut portal yet. Use the tray icon, or log "
-                "in to an X11 session.")
+        return QCoreApplication.translate(
+            "GlobalHotkey", "Not available in a Wayland session: Wayland does not let an app see keys pressed in other "
+            "apps' windows, and Chinwag cannot use the desktop's global-shortcut portal yet. Use the tray icon, or "
+            "log in to an X11 session.")
     display = env.get("DISPLAY")
     if not display:
-        return "Not available: there is no X11 display (DISPLAY is not set) to listen for the key on."
+        return QCoreApplication.translate(
+            "GlobalHotkey", "Not available: there is no X11 display (DISPLAY is not set) to listen for the key on.")
     try:
         import Xlib.display
     except ImportError:
-        return "Not available: python-xlib, which listens for the key on X11, is not installed."
+        return QCoreApplication.translate(
+            "GlobalHotkey", "Not available: python-xlib, which listens for the key on X11, is not installed.")
     try:
         Xlib.display.Display(display).close()
     except Exception as error:  # noqa: BLE001 - any failure to connect is the same answer for the user
-        return f"Not available: the X11 display {display} cannot be opened ({error})."
+        return QCoreApplication.translate(
+            "GlobalHotkey", "Not available: the X11 display {display} cannot be opened ({error}).").format(
+            display=display, error=error)
     return ""
 
 
@@ -75,12 +81,16 @@ def parse_key(sequence: str) -> tuple[int, int]:
     if sequence.strip().endswith("++"):
         parts = [*parts[:-2], "+"]
     if not parts or not parts[-1]:
-        raise HotkeyUnavailable(f"{sequence!r} is not a key: choose one in Settings, e.g. Ctrl+Alt+Space.")
+        raise HotkeyUnavailable(QCoreApplication.translate(
+            "GlobalHotkey", "{key} is not a key: choose one in Settings, e.g. Ctrl+Alt+Space.").format(
+            key=repr(sequence)))
     mask = 0
     for name in parts[:-1]:
         attr = _MODIFIERS.get(name.lower())
         if attr is None:
-            raise HotkeyUnavailable(f"{name!r} in {sequence!r} is not a modifier (Ctrl, Alt, Shift or Meta).")
+            raise HotkeyUnavailable(QCoreApplication.translate(
+                "GlobalHotkey", "{name} in {key} is not a modifier (Ctrl, Alt, Shift or Meta).").format(
+                name=repr(name), key=repr(sequence)))
         mask |= getattr(X, attr)
     key = parts[-1]
     name = _KEYSYMS.get(key.lower(), key.lower() if len(key) == 1 and key.isalpha() else key)
@@ -88,7 +98,9 @@ def parse_key(sequence: str) -> tuple[int, int]:
     if not keysym and len(key) == 1:
         keysym = ord(key)
     if not keysym:
-        raise HotkeyUnavailable(f"{key!r} is not a key Chinwag can listen for globally: choose another in Settings.")
+        raise HotkeyUnavailable(QCoreApplication.translate(
+            "GlobalHotkey", "{key} is not a key Chinwag can listen for globally: choose another in Settings.").format(
+            key=repr(key)))
     return keysym, mask
 
 
@@ -136,13 +148,15 @@ class GlobalHotkey(QObject):
         try:
             display = Xlib.display.Display(display_name)
         except Exception as error:  # noqa: BLE001
-            self.failed.emit(f"The global push-to-talk key is off: the X11 display cannot be opened ({error}).")
+            self.failed.emit(self.tr("The global push-to-talk key is off: the X11 display cannot be opened "
+                                     "({error}).").format(error=error))
             return
         try:
             root = display.screen().root
             keycode = display.keysym_to_keycode(keysym)
             if not keycode:
-                self.failed.emit(f"The global push-to-talk key is off: this keyboard has no {self.sequence} key.")
+                self.failed.emit(self.tr("The global push-to-talk key is off: this keyboard has no {key} key.").format(
+                    key=self.sequence))
                 return
             catch = Xlib.error.CatchError(Xlib.error.BadAccess)
             # NumLock (Mod2) and CapsLock change the modifier state: grab the key with each of them too.
@@ -150,8 +164,8 @@ class GlobalHotkey(QObject):
                 root.grab_key(keycode, mask | extra, True, X.GrabModeAsync, X.GrabModeAsync, onerror=catch)
             display.sync()
             if catch.get_error() is not None:
-                self.failed.emit(f"The global push-to-talk key is off: another program already uses {self.sequence}. "
-                                 "Choose another key in Settings.")
+                self.failed.emit(self.tr("The global push-to-talk key is off: another program already uses {key}. "
+                                         "Choose another key in Settings.").format(key=self.sequence))
                 return
             grabbed.set()
             log.info("global push-to-talk key %s grabbed", self.sequence)
@@ -194,11 +208,11 @@ class ListeningOverlay(QWidget):
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
                          | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("listeningOverlay")
-        self.setAccessibleName("Chinwag is listening")
+        self.setAccessibleName(self.tr("Chinwag is listening"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.mark = QLabel(self)
-        self.text = QLabel("Listening…", self)
+        self.text = QLabel(self.tr("Listening…"), self)
         self.text.setObjectName("listeningText")
         self.hint = QLabel("", self)
         self.hint.setObjectName("managerHint")
@@ -213,14 +227,14 @@ class ListeningOverlay(QWidget):
 
     def show_listening(self, hint: str) -> None:
         self.mark.setPixmap(icon("mic").pixmap(28, 28))
-        self.text.setText("Listening…")
+        self.text.setText(self.tr("Listening…"))
         self.hint.setText(hint)
         self._place()
         self.show()
         self.raise_()
 
     def show_sending(self) -> None:
-        self.text.setText("Transcribing…")
+        self.text.setText(self.tr("Transcribing…"))
         self.hint.setText("")
 
     def _place(self) -> None:
@@ -267,11 +281,11 @@ class RemoteTalk(QObject):
 
     def _key_down(self) -> None:
         if self._hold_mode():
-            self.start(f"Release {self.hotkey.sequence} to send it")
+            self.start(self.tr("Release {key} to send it").format(key=self.hotkey.sequence))
         elif self.ptt.active:
             self.stop()
         else:
-            self.start(f"Press {self.hotkey.sequence} again to send it")
+            self.start(self.tr("Press {key} again to send it").format(key=self.hotkey.sequence))
 
     def _key_up(self) -> None:
         if self._hold_mode() and self.remote_take:
@@ -288,11 +302,11 @@ class RemoteTalk(QObject):
         if self.remote_take:
             self.ptt.release()
 
-    def toggle(self, hint: str = "Choose “Stop and send” in the tray menu to send it") -> None:
+    def toggle(self, hint: str = "") -> None:
         if self.ptt.active:
             self.stop()
         else:
-            self.start(hint)
+            self.start(hint or self.tr("Choose “Stop and send” in the tray menu to send it"))
 
     def _state(self, state: str) -> None:
         if not self.remote_take:

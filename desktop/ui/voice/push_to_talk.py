@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QTimer, Signal
 
 from desktop.core.audio import AudioSource, Recording
 from desktop.core.errors import AudioError
@@ -31,8 +31,12 @@ log = logging.getLogger(__name__)
 def _unexpected(error: Exception, doing: str) -> AudioError:
     """Any failure on the audio thread comes back as an AudioError the window shows: the state never sticks."""
     log.error("the audio thread failed while %s", doing, exc_info=error)
-    return AudioError(f"The microphone could not be {doing} ({type(error).__name__}: {error}). Try again, or choose "
-                      "another microphone in Settings; typing still works.")
+    opened = QCoreApplication.translate("PushToTalk", "The microphone could not be opened ({error}). Try again, or "
+                                        "choose another microphone in Settings; typing still works.")
+    closed = QCoreApplication.translate("PushToTalk", "The microphone could not be closed ({error}). Try again, or "
+                                        "choose another microphone in Settings; typing still works.")
+    text = opened if doing == "opened" else closed
+    return AudioError(text.format(error=f"{type(error).__name__}: {error}"))
 
 
 class PushToTalk(QObject):

@@ -153,7 +153,8 @@ class SpeechController(QObject):
             return
         except Exception as error:  # noqa: BLE001 (an unexpected failure still becomes a notice, not a crash)
             log.exception("loading the voice failed")
-            self._failed.emit(ChinwagError(f"Chinwag cannot speak: the voice did not load ({error})."), generation)
+            self._failed.emit(ChinwagError(self.tr("Chinwag cannot speak: the voice did not load ({error}).").format(
+                error=error)), generation)
             return
         self._loaded.emit(speaker, generation)
 
