@@ -5,9 +5,9 @@
     <name>ModelManagerView</name>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +15,9 @@
     <name>SettingsDialog</name>
     <message numerus="yes">
         <source>Total: {size} in %n downloaded model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Total: {size} in %n downloaded model</numerusform>
+            <numerusform>Total: {size} in %n downloaded models</numerusform>
         </translation>
     </message>
 </context>
