@@ -2,10 +2,12 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tests/ui/screenshot.py docs/screenshot.png
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tests/ui/screenshot.py docs/screenshot-dark.png dark
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python tests/ui/screenshot.py docs/screenshot-de.png light de
 
 Runs on isolated settings and history in a temporary folder, with the bundled starter model. The first turn
 is spoken (assets/hello.wav goes through push-to-talk in place of a microphone), the second typed and caught
-while its answer streams. Exits non-zero on failure.
+while its answer streams. In another window language (the third argument; its .qm compiled, `make translations`)
+one question is typed in that language instead. Exits non-zero on failure.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 QUESTION = "Give me three tips for a good night's sleep, as a Markdown list, and explain each tip in two sentences."
+# A question in the window's language, typed (the bundled speech model understands English only). One turn: the small
+# starter model answers a first German question in German, but echoes the history back at a second one.
+QUESTIONS = {"de": "Was ist die Hauptstadt von Deutschland?"}
 
 
-def main(out: Path, theme: str = "light") -> int:
+def main(out: Path, theme: str = "light", language: str = "en") -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -31,13 +36,18 @@ def main(out: Path, theme: str = "light") -> int:
     from desktop.core.settings import Settings, SettingsStore
     from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
     from desktop.ui.shell.window_controller import WindowController
+    from desktop.ui.shell.window_language import install_translations
 
     home = Path(tempfile.mkdtemp(prefix="chinwag-shot-"))
     paths = AppPaths(home / "config", home / "data")
     SettingsStore(paths.settings_file).save(Settings(n_threads=2, context_size=2048, max_tokens=160, seed=11,
-                                                     temperature=0.3, theme=theme))
+                                                     temperature=0.3, theme=theme,
+                                                     window_language="" if language == "en" else language))
     ensure_application()
     context = AppContext.build(paths=paths, hub_endpoint="http://127.0.0.1:9")
+    if language != "en":  # as desktop/ui/shell/run.py does, before any widget is built
+        if install_translations(context.settings.window_language) != language:
+            raise SystemExit(f"no compiled translation for {language!r}: run make translations")
     apply_theme(context.settings.theme)
     window = MainWindow()
     window.resize(1180, 760)
@@ -59,15 +69,18 @@ def main(out: Path, theme: str = "light") -> int:
     window.notices.dismiss()
     finished: list[object] = []
     c.chat.turn_finished.connect(finished.append)
-    c.ptt.press()
-    wait(lambda: c.ptt.state == "recording")
-    QTimer.singleShot(400, c.ptt.release)
-    wait(lambda: len(finished) == 1)
+    question = QUESTIONS.get(language, QUESTION)
+    if language == "en":
+        c.ptt.press()
+        wait(lambda: c.ptt.state == "recording")
+        QTimer.singleShot(400, c.ptt.release)
+        wait(lambda: len(finished) == 1)
 
-    window.input_bar.text.setPlainText(QUESTION)
+    window.input_bar.text.setPlainText(question)
     c.chat.send_typed()
-    # Mid-conversation: the typed question is in, and its answer is still being written.
-    wait(lambda: c.chat.replying and c.chat.reply_widget() is not None and len(c.chat.reply_widget().text()) > 60)
+    # Mid-conversation: the typed question is in, and its answer is still being written (or, a short one, written).
+    wait(lambda: (c.chat.replying and c.chat.reply_widget() is not None and len(c.chat.reply_widget().text()) > 60)
+         or len(finished) == (2 if language == "en" else 1))
     QGuiApplication.processEvents()
     screen = window.screen()
     shot = screen.grabWindow(window.winId()) if QGuiApplication.platformName() == "xcb" else window.grab()
@@ -84,4 +97,4 @@ def main(out: Path, theme: str = "light") -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshot.png",
-                          sys.argv[2] if len(sys.argv) > 2 else "light"))
+                          sys.argv[2] if len(sys.argv) > 2 else "light", sys.argv[3] if len(sys.argv) > 3 else "en"))

@@ -14,8 +14,10 @@ from tests.conftest import ROOT, cli_env, need
 pytestmark = pytest.mark.gui
 
 
-@pytest.mark.parametrize(("theme", "name"), [("light", "screenshot.png"), ("dark", "screenshot-dark.png")])
-def test_screenshot_of_the_real_window_under_xvfb(theme, name, tmp_path, starter_gguf, whisper_dir) -> None:
+@pytest.mark.parametrize(("theme", "name", "language"), [("light", "screenshot.png", "en"),
+                                                         ("dark", "screenshot-dark.png", "en"),
+                                                         ("light", "screenshot-de.png", "de")])
+def test_screenshot_of_the_real_window_under_xvfb(theme, name, language, tmp_path, starter_gguf, whisper_dir) -> None:
     need(shutil.which("xvfb-run") is not None, "xvfb-run is not installed")
     # CHINWAG_UPDATE_SCREENSHOT=1 refreshes the README's pictures; otherwise the run leaves the tree untouched.
     update = os.environ.get("CHINWAG_UPDATE_SCREENSHOT") == "1"
@@ -24,7 +26,7 @@ def test_screenshot_of_the_real_window_under_xvfb(theme, name, tmp_path, starter
     env.pop("QT_QPA_PLATFORM", None)  # a real X11 window this time
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable, str(ROOT / "tests/ui/screenshot.py"),
-         str(out), theme],
+         str(out), theme, language],
         env=env, cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
