@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QProgressBar,
     QRadioButton,
