@@ -1597,7 +1597,7 @@
     </message>
     <message>
         <source>API &amp;key</source>
-        <translation>API-&amp;Schlüssel</translation>
+        <translation>API-Schl&amp;üssel</translation>
     </message>
 </context>
 <context>
@@ -1878,7 +1878,7 @@
     </message>
     <message>
         <source>&amp;Language model</source>
-        <translation>S&amp;prachmodell</translation>
+        <translation>&amp;Sprachmodell</translation>
     </message>
     <message>
         <source>&amp;Speech model</source>
@@ -1902,7 +1902,7 @@
     </message>
     <message>
         <source>Push-to-talk &amp;key</source>
-        <translation>Sprech&amp;taste</translation>
+        <translation>Sp&amp;rechtaste</translation>
     </message>
     <message>
         <source>Push-to-talk m&amp;ode</source>
@@ -1918,7 +1918,7 @@
     </message>
     <message>
         <source>&amp;Temperature</source>
-        <translation>Te&amp;mperatur</translation>
+        <translation>Temperat&amp;ur</translation>
     </message>
     <message>
         <source>Top &amp;p</source>
@@ -1930,7 +1930,7 @@
     </message>
     <message>
         <source>Ma&amp;x tokens</source>
-        <translation>Hö&amp;chstzahl Tokens</translation>
+        <translation>Höchst&amp;zahl Tokens</translation>
     </message>
     <message>
         <source>S&amp;ystem prompt</source>
@@ -1946,7 +1946,7 @@
     </message>
     <message>
         <source>Th&amp;eme</source>
-        <translation>&amp;Erscheinungsbild</translation>
+        <translation>Erscheinungs&amp;bild</translation>
     </message>
     <message>
         <source>&amp;Window language</source>
@@ -2192,15 +2192,15 @@
     </message>
     <message>
         <source>&amp;Voice</source>
-        <translation>&amp;Stimme</translation>
+        <translation>St&amp;imme</translation>
     </message>
     <message>
         <source>Spee&amp;d</source>
-        <translation>&amp;Geschwindigkeit</translation>
+        <translation>Gesch&amp;windigkeit</translation>
     </message>
     <message>
         <source>&amp;Volume</source>
-        <translation>&amp;Lautstärke</translation>
+        <translation>Lautst&amp;ärke</translation>
     </message>
     <message>
         <source>Spea&amp;ker</source>
