@@ -82,4 +82,7 @@ def _run_window(args, context: AppContext) -> int:
         print(f"error: the window cannot start ({error}). The command line works: chinwag ask --text hi",
               file=sys.stderr)
         return 1
-    return run_window(args, context)
+    code = run_window(args, context)
+    from desktop.ui.shell.run import end_process
+
+    end_process(code)  # everything is saved: the process ends here, without the interpreter's module teardown

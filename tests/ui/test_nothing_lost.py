@@ -235,6 +235,7 @@ _CLOSE_BUSY_APP = textwrap.dedent("""
     from PySide6.QtTest import QTest
     from desktop.core.paths import AppPaths
     from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
+    from desktop.ui.shell.run import end_process
     from desktop.ui.shell.window_controller import WindowController
     from tests.ui.conftest import make_context
     from tests.ui.test_nothing_lost import LONG_PROMPT_SETTINGS, long_question
@@ -268,7 +269,7 @@ _CLOSE_BUSY_APP = textwrap.dedent("""
     QTimer.singleShot(0, window.close)
     code = app.exec()
     print("closed cleanly:", c.closed_cleanly, flush=True)
-    sys.exit(code)
+    end_process(code)  # as the app ends (desktop/app.py)
 """)
 
 

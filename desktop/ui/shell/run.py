@@ -7,8 +7,12 @@ the controller and the self-test, the controller imports the main window, and no
 from __future__ import annotations
 
 import argparse
+import atexit
+import logging
+import os
 import sys
 import time
+from typing import NoReturn
 
 from desktop.context import AppContext
 from desktop.ui.shell.main_window import MainWindow, app_icon, apply_theme, ensure_application
@@ -49,3 +53,22 @@ def run_window(args: argparse.Namespace, context: AppContext) -> int:
         return test.exit_code
     controller.show()
     return app.exec()
+
+
+def end_process(code: int) -> NoReturn:
+    """End the window's process with `code` once the window has closed (the conversation saved, the settings written).
+
+    The exit handlers run as at any exit: the model worker's thread leaves llama.cpp first (`worker._join_at_exit`),
+    the log is flushed, PortAudio is released. What is skipped is the interpreter's own teardown of every module,
+    which collects whatever Qt, CTranslate2, onnxruntime and llama.cpp left for the garbage collector in no
+    particular order: after a close during a long prompt that collection crashed the process (SIGSEGV/SIGABRT in the
+    collector's finalizer pass) after everything had been saved, so the exit status said it had failed.
+    """
+    atexit._run_exitfuncs()  # noqa: SLF001 - the registered handlers, exactly as a normal exit runs them
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # closed or missing (a windowed frozen app has no console)
+            pass
+    os._exit(code)
