@@ -300,7 +300,7 @@ def test_the_german_window_shows_no_english(language: str, open_window, app_path
     dialog.reject()
 
 
-@pytest.mark.parametrize("language", ["en", "de"], indirect=True)
+@pytest.mark.parametrize("language", ["en", "de", "fr", "es"], indirect=True)
 def test_nothing_is_cut_short_at_the_default_size(language: str, open_window, app_paths, starter_gguf, whisper_dir,
                                                  qtbot) -> None:
     """Every visible label and button of the window shows its whole text at the default size, in English and in
@@ -308,10 +308,20 @@ def test_nothing_is_cut_short_at_the_default_size(language: str, open_window, ap
     window = _open(open_window, app_paths, language)
     assert _cut_short(window.view) == []
     meter = window.view.header.meter
-    assert meter.text().startswith("context: " if language == "en" else "Kontext: ")
+    assert meter.text().startswith({"en": "context: ", "de": "Kontext: ", "fr": "contexte", "es": "contexto"}[language])
     assert meter.width() >= meter.fontMetrics().horizontalAdvance(meter.text()) + 8
     if language == "en":
         assert re.fullmatch(r"context: \d+ / 2,048 tokens", meter.text()), meter.text()
+    # The Settings dialog, every page: French and Spanish run longest.
+    dialog = window.c.settings.open()
+    qtbot.waitExposed(dialog)
+    for tab in dialog.findChildren(QTabWidget) or [None]:
+        for index in range(tab.count() if tab is not None else 1):
+            if tab is not None:
+                tab.setCurrentIndex(index)
+                qtbot.wait(20)
+            assert _cut_short(dialog) == []
+    dialog.reject()
 
 
 def test_the_window_language_is_a_setting_that_applies_at_the_next_start(open_window, app_paths, starter_gguf,
