@@ -77,7 +77,11 @@ def test_short_window_is_as_good_as_the_full_window(whisper_dir: Path, transcrib
     full = Transcriber(whisper_dir, language="en", threads=2, short_window=False)
     before = transcriber.short_windows
     short_wer, full_wer = _wer(transcriber, spoken), _wer(full, spoken)
-    assert transcriber.short_windows - before == len(spoken)  # every take was answered from its short window
+    # Nearly every take is answered from its short window. The guard that sends a doubtful short answer to the full
+    # window (too unsure, too repetitive, cut at its cap) is the design, and where its line falls for a borderline
+    # take depends on the CPU's rounding: 28 of 29 were short on one CI machine, 29 of 29 on another.
+    answered_short = transcriber.short_windows - before
+    assert len(spoken) - max(2, len(spoken) // 10) <= answered_short <= len(spoken), (answered_short, len(spoken))
     assert full.short_windows == 0
     assert short_wer <= full_wer + 2.0, (short_wer, full_wer)
 
