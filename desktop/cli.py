@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from desktop.context import AppContext
-from desktop.core.actions import ACTION_MODEL, Actions, alarm_message, alarm_title
+from desktop.core.actions import ACTION_MODEL, Actions, alarm_message, alarm_title, pick_language
 from desktop.core.audio import list_input_devices, read_wav, write_wav
 from desktop.core.catalog import CatalogError
 from desktop.core.errors import ChinwagError, DownloadCancelled
@@ -111,7 +111,7 @@ def _ask(args: argparse.Namespace, context: AppContext) -> int:
         args.text = args.words
     if args.text is None and args.ask_wav is None:
         raise ChinwagError("Say what to ask: chinwag ask \"…\", --text \"…\" or --wav FILE.wav.")
-    actions = Actions(context.store)
+    actions = _actions(context)
     if args.text is not None and actions.recognise(args.text) is not None:
         # A local action (a timer, the time, a sum…) answers this: no language model is loaded at all.
         turn = VoiceTurn(engine=None, store=context.store, model_name=ACTION_MODEL, actions=actions)  # type: ignore
@@ -200,17 +200,27 @@ def _answer(args: argparse.Namespace, context: AppContext, turn: VoiceTurn, pcm)
     return 0
 
 
+def _actions(context: AppContext) -> Actions:
+    """Typed requests are read in the speech-language setting, else the window's language, when Chinwag has
+    patterns for it, then in English (desktop/core/actions.languages_for)."""
+    settings = context.settings
+    return Actions(context.store, language=pick_language(settings.language, settings.window_language),
+                   also=(settings.window_language,))
+
+
 def _wait_for(done: TurnDone, args: argparse.Namespace, context: AppContext) -> int:
     """`chinwag ask "set a timer for 2 seconds" --wait`: sleep until each alarm the turn set is due, then mark it fired
     (so the window does not fire it again), print it, and say it with --speak."""
+    request = _actions(context).recognise(done.transcript)
+    language = request.language if request is not None else "en"  # announced in the language it was asked in
     try:
         for alarm in sorted(done.alarms, key=lambda a: a.due):
             while (left := alarm.due - time.time()) > 0:
                 time.sleep(min(left, 0.5))
             if not context.store.fire_alarm(alarm.id):
-                print(f"{alarm_title(alarm)}: cancelled or already fired elsewhere.", file=sys.stderr)
+                print(f"{alarm_title(alarm, language)}: cancelled or already fired elsewhere.", file=sys.stderr)
                 continue
-            message = alarm_message(alarm, time.time())
+            message = alarm_message(alarm, time.time(), language)
             print(message, flush=True)
             if args.speak:
                 voice_out = _voice_output(args, context)

@@ -258,7 +258,8 @@ class VoiceTurn:
         None when it is not one, or the action failed (then the model answers, as before)."""
         assert self.actions is not None
         try:
-            result = self.actions.handle(user.text, conversation_id)
+            # Read in the language Whisper heard it in (typed: the actions' own language), then English
+            result = self.actions.handle(user.text, conversation_id, heard=user.language)
         except Exception:  # noqa: BLE001 - an action that fails must never cost the user their answer
             log.exception("local action failed; the model answers instead")
             return None
@@ -335,7 +336,8 @@ class VoiceTurn:
                     self.store.update_message(reply_row.id, "".join(parts))
                     last_save = now
             backed = self._tool_result is not None  # a tool ran: what the reply says it did was done
-            note = unbacked_claim("".join(parts)) if self.actions is not None and parts and not backed else None
+            note = (unbacked_claim("".join(parts), self.actions.language_for(user.language))
+                    if self.actions is not None and parts and not backed else None)
             if note is not None:  # "I've set a timer": no action ran, so nothing was set, and the reply says so
                 log.info("the model claimed an action no tool ran; a note was added")
                 parts.append(f"\n\n{note}")
@@ -463,14 +465,14 @@ class VoiceTurn:
         written = "".join(held)
         try:
             call = action_tools.parse_call(written)
-            request = action_tools.request_for(call, _now(self.actions))
+            request = action_tools.request_for(call, _now(self.actions), self.actions.language)
         except action_tools.BadCall as error:
             log.info("the model's tool call was not valid (%s): written again under the call grammar", error)
             written = "".join(self.engine.stream(messages, self.params, cancel, tools=tools,
                                                  grammar=action_tools.call_grammar()))
             try:
                 call = action_tools.parse_call(written)
-                request = action_tools.request_for(call, _now(self.actions))
+                request = action_tools.request_for(call, _now(self.actions), self.actions.language)
             except action_tools.BadCall as again:  # valid JSON for a real action, but values that make no sense
                 log.info("the constrained call was not usable either (%s): answering without tools", again)
                 yield from self.engine.stream(messages, self.params, cancel)

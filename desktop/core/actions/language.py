@@ -12,14 +12,15 @@ from desktop.core.actions.numbers import NumberWords
 from desktop.core.paths import assets_dir
 
 # What each {slot} of a pattern may hold before its parser judges it.
+_L = r"[^\W\d_]"  # a letter of any alphabet ("ü", "é", "ñ" as much as "a")
 _SLOTS = {
     "duration": r"(?P<duration>[\w .,'/-]+?)",
     "time": r"(?P<time>[\w .:'-]+?)",
-    "name": r"(?P<name>[a-z][a-z']*(?: [a-z][a-z']*){0,2}?)",
+    "name": rf"(?P<name>{_L}(?:{_L}|['-])*(?: {_L}(?:{_L}|['-])*){{0,2}}?)",
     "text": r"(?P<text>.+?)",
     "expr": r"(?P<expr>.+)",
-    "quantity": r"(?P<quantity>(?:-?[\d.]+(?:/\d+)?|a|an) ?[a-z°][\w °/^.-]*?)",
-    "unit": r"(?P<unit>[a-z°][\w °/^.-]*?)",
+    "quantity": rf"(?P<quantity>(?:-?[\d.]+(?:/\d+)?|{_L}+) ?(?:{_L}|°)[\w °/^.'-]*?)",
+    "unit": rf"(?P<unit>(?:{_L}|°)[\w °/^.'-]*?)",
 }
 
 
@@ -61,13 +62,22 @@ def _shapes(data: dict) -> dict[str, str]:
     duration = rf"(?P<duration>{piece}(?:(?: ?(?:{joiners}) | ){piece})*)"
     ampm = _any(t.get("am", []) + t.get("pm", [])) or "(?!)"
     day = _any(t.get("tomorrow", []) + t.get("today", [])) or "(?!)"
+    at = _any(t.get("at", ["at", "by", "around"])) or "(?!)"
     oclock = _any(t.get("oclock", [])) or "(?!)"
     fixed = _any(t.get("noon", []) + t.get("midnight", [])) or "(?!)"
-    relative = _any(t.get("half", []) + t.get("quarter", []))
-    around = _any(t.get("past", []) + t.get("to", []))
-    core = (rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?|\d{{1,2}} \d{{2}}|\d{{3,4}}|{fixed}|"
-            rf"(?:{relative}|\d{{1,2}})(?: minutes?)? (?:{around}) (?:\d{{1,2}}|{fixed}))")
-    when = (rf"(?P<time>(?:(?:{day}) (?:at |by |around )?)?{core}(?: (?:{oclock}))?(?: ?(?:{ampm}))?"
+    relative = _any(t.get("half", []) + t.get("quarter", [])) or "(?!)"
+    around = _any(t.get("past", []) + t.get("to", [])) or "(?!)"
+    minutes = _any(t.get("minute_words", ["minute", "minutes"])) or "(?!)"
+    marks = _any(t.get("hour_marks", [])) or "(?!)"
+    half_before = _any(t.get("half_before_hour", [])) or "(?!)"
+    hour = rf"(?:\d{{1,2}}|{fixed})"
+    # "quarter past 7" in English and German; "7 heures et quart", "las 7 y cuarto" name the hour first
+    named = (rf"(?:{hour}(?: (?:{marks}))? (?:{around}) (?:{relative}|\d{{1,2}})(?: (?:{minutes}))?)"
+             if t.get("hour_first") else
+             rf"(?:(?:{relative}|\d{{1,2}})(?: (?:{minutes}))? (?:{around}) {hour})")
+    core = (rf"(?:{named}|(?:{half_before}) \d{{1,2}}|\d{{1,2}} ?(?:{marks})(?: ?\d{{2}})?|"
+            rf"\d{{1,2}}(?:[:.]\d{{2}})?|\d{{1,2}} \d{{2}}|\d{{3,4}}|{fixed})")
+    when = (rf"(?P<time>(?:(?:{day}) (?:(?:{at}) )?)?{core}(?: (?:{oclock}))?(?: ?(?:{ampm}))?"
             rf"(?: (?:{day}))?)")
     return {"duration": duration, "time": when}
 
@@ -77,6 +87,8 @@ def _compile(pattern: str, shapes: dict[str, str]) -> re.Pattern[str]:
 
     def slot(m: re.Match[str]) -> str:
         name = m.group(1)
+        if name not in _SLOTS:  # a fragment: the same text wherever it is used
+            return shapes[name]
         if name in seen:  # a slot used twice in one pattern: the second must hold the same text
             return f"(?P={name})"
         seen.add(name)
@@ -92,7 +104,8 @@ def load(code: str = "en") -> Language:
         path = patterns_dir() / "en.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     intents = data["intents"]
-    shapes = _shapes(data)
+    # "fragments": pieces of regex a language repeats across its patterns ("{article}"), named once in its file
+    shapes = {**data.get("fragments", {}), **_shapes(data)}
     compiled = [(name, [_compile(p, shapes) for p in intents[name]]) for name in intents["order"]]
     by_length = sorted(data.get("strip_prefixes", []), key=len, reverse=True)
     return Language(data.get("language", code), data, NumberWords.from_data(data["numbers"]), compiled, by_length,

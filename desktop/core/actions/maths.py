@@ -44,12 +44,13 @@ class MathsAnswer:
     expression: str  # as understood, e.g. "(50 + 60)*(50*3/60)"
     text: str  # the answer to show: "275", "x = 887, y = 1113"
     spoken: str  # the answer to say
+    truth: bool | None = None  # "2 + 2 = 5": checked, not solved
 
 
 def _words_to_symbols(text: str, lang: Language) -> str:
     m = lang.section("maths")
     for word, symbol in sorted(m.get("words", []), key=lambda p: len(p[0]), reverse=True):
-        if re.fullmatch(r"[a-z ]+", word):
+        if re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", word):
             text = re.sub(rf"\b{re.escape(word)}\b", f" {symbol} ", text)
         else:
             text = text.replace(word, f" {symbol} ")
@@ -72,9 +73,12 @@ def to_expression(text: str, lang: Language) -> str:
         for separator in lang.section("maths").get("separators", []):
             if separator.isalpha():
                 expr = re.sub(rf"\b{separator}\b", ";", expr)
+        # Spanish "y" is both "and" and a variable: only the language's pattern tells where it separates
+        for pattern in lang.section("maths").get("separator_patterns", []):
+            expr = re.sub(pattern, " ; ", expr)
     expr = re.sub(r"(\s*=\s*)+$", "", expr)  # "what does 7 times 8 equal": nothing on the right
     expr = re.sub(r"^\s*=\s*", "", expr)
-    names = set(re.findall(r"[a-z_]+", expr))
+    names = set(re.findall(r"[^\W\d]+", expr))
     allowed = set(lang.section("maths").get("functions", [])) | set(lang.section("maths").get("constants", []))
     for name in names:
         if name not in allowed and not re.fullmatch(r"[a-z]", name):
@@ -143,6 +147,7 @@ def _decimal(value: sympy.Expr) -> str:
 def evaluate(text: str, lang: Language) -> MathsAnswer:
     """Evaluate an expression or solve equations. Raises NotMaths when `text` is not maths."""
     expr = to_expression(text, lang)
+    said = lang.section("answers")  # the words of the answer, in the request's language
     letters = sorted(set(re.findall(r"\b[a-z]\b|(?<=\d)[a-z]\b", expr)) - set(_CONSTANTS))
     variables = {name: sympy.Symbol(name) for name in letters}
     if "=" in expr:
@@ -158,13 +163,14 @@ def evaluate(text: str, lang: Language) -> MathsAnswer:
         unknowns = [variables[n] for n in letters]
         if not unknowns:  # "2 + 2 = 4": check it
             truth = all(sympy.simplify(eq.lhs - eq.rhs) == 0 for eq in equations)
-            return MathsAnswer(expr, "true" if truth else "false", "That's true." if truth else "That's false.")
+            return MathsAnswer(expr, said["true" if truth else "false"],
+                               said["spoken_true" if truth else "spoken_false"], truth)
         try:
             solutions = sympy.solve(equations, unknowns, dict=True)
         except (NotImplementedError, ValueError, TypeError) as error:
             raise NotMaths(str(error)) from error
         if not solutions:
-            return MathsAnswer(expr, "no solution", "There is no solution.")
+            return MathsAnswer(expr, said["no_solution"], said["spoken_no_solution"])
         shown_all, spoken_all = [], []
         for solution in solutions[:6]:
             shown, spoken = [], []
@@ -176,14 +182,14 @@ def evaluate(text: str, lang: Language) -> MathsAnswer:
                     spoken.append(f"{name} = {b}")
             shown_all.append(", ".join(shown))
             spoken_all.append(", ".join(spoken))
-        return MathsAnswer(expr, " or ".join(shown_all), " or ".join(spoken_all))
+        return MathsAnswer(expr, said["or"].join(shown_all), said["or"].join(spoken_all))
     tree = _parse(expr, variables)
     try:
         value = sympy.simplify(tree.doit()) if variables else tree.doit()
     except (ValueError, TypeError, ZeroDivisionError, OverflowError) as error:
         raise NotMaths(str(error)) from error
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-        return MathsAnswer(expr, "undefined (division by zero)", "That's undefined: it divides by zero.")
+        return MathsAnswer(expr, said["undefined"], said["spoken_undefined"])
     shown, spoken = _number(value)
     if "." in expr and value.is_Rational:  # decimals in, a decimal out
         shown = spoken

@@ -7,7 +7,7 @@ adds its own words there. Only whole runs of number words are replaced; every ot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,14 @@ class NumberWords:
     joiners: frozenset[str]  # "and" inside a number: "one hundred and five"
     point: frozenset[str]  # "point": "two point five"
     fractions: dict[str, str]  # "half" → "1/2", used by durations ("an hour and a half")
+    # Languages that count differently say so here instead of in code:
+    hundreds: dict[str, int] = field(default_factory=dict)  # Spanish "doscientos": a whole hundred in one word
+    in_compounds: dict[str, int] = field(default_factory=dict)  # German "ein" counts only inside "einundzwanzig"
+    glued: bool = False  # German writes a number as one word: "fünfundzwanzig", "dreihundertzwölf"
+    unit_then_ten: frozenset[str] = frozenset()  # German "fünf und zwanzig" is 25: the unit comes first
+    after_tens: frozenset[str] = frozenset()  # French "vingt et un", Spanish "treinta y cinco"
+    teens_after_tens: bool = False  # French "soixante-dix" (60 + 10), "quatre-vingt-douze" (80 + 12)
+    as_digits: dict[str, str] = field(default_factory=dict)  # whole words read as a number: "anderthalb" → 1.5
 
     @classmethod
     def from_data(cls, data: dict) -> NumberWords:
@@ -28,10 +36,20 @@ class NumberWords:
             joiners=frozenset(data.get("joiners", [])),
             point=frozenset(data.get("point", [])),
             fractions=dict(data.get("fractions", {})),
+            hundreds={k: int(v) for k, v in data.get("hundreds", {}).items()},
+            in_compounds={k: int(v) for k, v in data.get("in_compounds", {}).items()},
+            glued=bool(data.get("glued", False)),
+            unit_then_ten=frozenset(data.get("unit_then_ten", [])),
+            after_tens=frozenset(data.get("after_tens", [])),
+            teens_after_tens=bool(data.get("teens_after_tens", False)),
+            as_digits=dict(data.get("as_digits", {})),
         )
 
     def is_number_word(self, word: str) -> bool:
-        return word in self.units or word in self.tens or word in self.scales
+        return word in self.units or word in self.tens or word in self.scales or word in self.hundreds
+
+    def unit_value(self, word: str) -> int | None:
+        return self.units.get(word, self.in_compounds.get(word))
 
 
 _SPLIT = re.compile(r"(\s+)")
@@ -42,16 +60,23 @@ def _value(words: list[str], nw: NumberWords) -> int | None:
     total, current = 0, 0
     last: str | None = None  # "unit", "ten", "scale"
     for word in words:
-        if word in nw.units:
-            if last in ("unit",) or (last == "ten" and nw.units[word] >= 10) or (last == "ten" and nw.units[word] == 0):
+        unit = nw.unit_value(word)
+        if unit is not None:
+            teen_ok = nw.teens_after_tens and 10 <= unit < 20 and current % 100 in (60, 80)
+            if last in ("unit",) or (last == "ten" and unit >= 10 and not teen_ok) or (last == "ten" and unit == 0):
                 return None
-            current += nw.units[word]
+            current += unit
             last = "unit"
         elif word in nw.tens:
             if last in ("unit", "ten"):
                 return None
             current += nw.tens[word]
             last = "ten"
+        elif word in nw.hundreds:
+            if last is not None and last != "scale" or current % 1000:
+                return None
+            current += nw.hundreds[word]
+            last = "scale"
         elif word in nw.scales:
             scale = nw.scales[word]
             if scale == 100:
@@ -79,13 +104,40 @@ def _split_runs(words: list[str], nw: NumberWords) -> list[list[str]]:
     return runs
 
 
+def _unglue(token: str, nw: NumberWords) -> str:
+    """"fünfundzwanzig" → "fünf und zwanzig": a word made only of number words is split into them (longest first,
+    so "siebzehn" stays whole); any other word is left alone."""
+    bare = token.rstrip(",.?!")
+    if not bare or nw.is_number_word(bare):
+        return token
+    pieces = _PIECES.get(id(nw))
+    if pieces is None:
+        words = sorted([*nw.units, *nw.tens, *nw.scales, *nw.hundreds, *nw.in_compounds, *nw.unit_then_ten],
+                       key=len, reverse=True)
+        pieces = _PIECES[id(nw)] = re.compile("|".join(re.escape(w) for w in words if " " not in w))
+    found = pieces.findall(bare)
+    if "".join(found) != bare or len(found) < 2:  # "ein" on its own is an article, not a number
+        return token
+    # a piece that only counts inside a compound ("ein") is written as its standalone word ("eins")
+    standalone = {v: k for k, v in reversed(nw.units.items())}
+    found = [standalone.get(nw.in_compounds[f], f) if f in nw.in_compounds else f for f in found]
+    return " ".join(found) + token[len(bare):]
+
+
+_PIECES: dict[int, re.Pattern[str]] = {}
+
+
 def words_to_digits(text: str, nw: NumberWords) -> str:
     """Replace every run of number words in `text` (already lower case) with its digits. Hyphens inside a number
     ("twenty-five") count as spaces, "and" only joins inside a number ("one hundred and five", not "five and six"),
     and "point" makes a decimal ("two point five" → "2.5")."""
-    tens = "|".join(re.escape(t) for t in nw.tens)
+    for word, digits in nw.as_digits.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", digits, text)
+    tens = "|".join(re.escape(t) for t in sorted(nw.tens, key=len, reverse=True))
     if tens:
-        text = re.sub(rf"\b({tens})-(?=[a-z])", r"\1 ", text)  # twenty-five → twenty five
+        text = re.sub(rf"\b({tens})-(?=[^\W\d_])", r"\1 ", text)  # twenty-five → twenty five
+    if nw.glued:
+        text = " ".join(_unglue(token, nw) for token in text.split(" "))
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 17,339 → 17339
     tokens = text.split(" ")
     out: list[str] = []
@@ -110,9 +162,17 @@ def words_to_digits(text: str, nw: NumberWords) -> str:
                     tail = piece[len(bare):]
                     break
                 continue
-            if (bare in nw.joiners and run and run[-1] in nw.scales and j + 1 < len(tokens)
-                    and tokens[j + 1].rstrip(",.?!") in {**nw.units, **nw.tens}):
+            after = tokens[j + 1].rstrip(",.?!") if j + 1 < len(tokens) else ""
+            if (bare in nw.joiners and run and run[-1] in nw.scales and after in {**nw.units, **nw.tens}):
                 j += 1
+                continue
+            if bare in nw.after_tens and run and run[-1] in nw.tens and nw.unit_value(after) is not None:
+                j += 1  # "vingt et un": the joiner belongs to the number
+                continue
+            if (bare in nw.unit_then_ten and run and nw.unit_value(run[-1]) is not None
+                    and 0 < (nw.unit_value(run[-1]) or 0) < 10 and after in nw.tens):
+                run.insert(len(run) - 1, after)  # "fünf und zwanzig": read as "zwanzig fünf"
+                j += 2
                 continue
             break
         numbers = [str(_value(r, nw)) for r in _split_runs(run, nw)]

@@ -114,37 +114,40 @@ def parse_call(text: str) -> dict[str, Any]:
 def request_for(call: dict[str, Any], now: dt.datetime, language: str = "en") -> Request:
     """The Request a checked call stands for. Raises BadCall when its values make no sense."""
     lang = load(language)
+    code = lang.code  # the answer is phrased in the language the values were read in
     name, p = call["name"], call["parameters"]
     if name == "set_timer":
         if not 0 < p["seconds"] <= MAX_DURATION_S:
             raise BadCall("a timer lasts between a second and a week")
-        return Request("timer.set", {"seconds": float(p["seconds"]), "name": p.get("name", "").strip().lower()})
+        return Request("timer.set", {"seconds": float(p["seconds"]), "name": p.get("name", "").strip().lower()}, code)
     if name == "set_reminder":
         if "in_seconds" in p:
             if not 0 < p["in_seconds"] <= MAX_DURATION_S:
                 raise BadCall("a reminder is due within a week")
-            return Request("reminder.set", {"kind": "reminder", "seconds": float(p["in_seconds"]), "text": p["text"]})
+            return Request("reminder.set", {"kind": "reminder", "seconds": float(p["in_seconds"]), "text": p["text"]},
+                           code)
         due = parse_time(str(p.get("at", "")), lang, now)
         if due is None:
             raise BadCall("set_reminder needs in_seconds or at (HH:MM)")
-        return Request("reminder.set", {"kind": "reminder", "due": due.timestamp(), "text": p["text"]})
+        return Request("reminder.set", {"kind": "reminder", "due": due.timestamp(), "text": p["text"]}, code)
     if name == "cancel_timer":
-        return Request("timer.cancel", {"kind": "timer", "name": p.get("name", "").strip().lower(), "all": False})
+        return Request("timer.cancel", {"kind": "timer", "name": p.get("name", "").strip().lower(), "all": False},
+                       code)
     if name == "list_timers":
-        return Request("timer.status", {"kind": "timer", "name": "", "all": True})
+        return Request("timer.status", {"kind": "timer", "name": "", "all": True}, code)
     if name == "get_time":
-        return Request("clock.time")
+        return Request("clock.time", {}, code)
     if name == "get_date":
-        return Request("clock.date")
+        return Request("clock.date", {}, code)
     if name == "calculate":
         try:
-            return Request("maths", {"answer": evaluate(normalise(p["expression"], lang), lang)})
+            return Request("maths", {"answer": evaluate(normalise(p["expression"], lang), lang)}, code)
         except NotMaths as error:
             raise BadCall(f"not an expression: {error}") from error
     if name == "convert_units":
         try:
             return Request("convert", {"conversion": convert(f"{p['value']} {p['from_unit'].lower()}",
-                                                             p["to_unit"].lower(), lang)})
+                                                             p["to_unit"].lower(), lang)}, code)
         except NotAConversion as error:
             raise BadCall(f"cannot convert: {error}") from error
     raise BadCall(name)

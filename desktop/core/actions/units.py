@@ -36,7 +36,8 @@ def _registry():  # noqa: ANN202 - pint's own type
 def _unit(text: str, lang: Language) -> str:
     u = lang.section("units")
     text = text.strip()
-    text = re.sub(r"^(?:a|an|one|the) ", "", text)
+    articles = "|".join(re.escape(a) for a in u.get("articles", ["a", "an", "one", "the"]))
+    text = re.sub(rf"^(?:{articles}) ", "", text)
     for word, unit in sorted(u.get("words", []), key=lambda p: len(p[0]), reverse=True):
         if text == word:
             text = unit
@@ -53,17 +54,18 @@ def _unit(text: str, lang: Language) -> str:
     return text
 
 
-def _format(value: float) -> str:
+def _format(value: float, point: str = ".") -> str:
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     text = f"{value:.6g}"
     if "e" in text:
-        return f"{value:.6e}"
-    return text
+        text = f"{value:.6e}"
+    return text.replace(".", point)
 
 
 def convert(quantity: str, target: str, lang: Language) -> Conversion:
-    quantity = re.sub(r"^(?:a|an) ", "1 ", quantity.strip())
+    ones = "|".join(re.escape(a) for a in lang.section("units").get("one", ["a", "an"]))
+    quantity = re.sub(rf"^(?:{ones}) ", "1 ", quantity.strip())
     m = re.fullmatch(r"(-?\d+(?:\.\d+)?(?:/\d+)?) ?(.+)", quantity)
     if not m:
         raise NotAConversion(quantity)
@@ -75,22 +77,21 @@ def convert(quantity: str, target: str, lang: Language) -> Conversion:
     except Exception as error:  # noqa: BLE001 - pint's DimensionalityError, UndefinedUnitError, …
         raise NotAConversion(str(error)) from error
     result = float(q.magnitude)
-    shown_source = f"{_format(value)} {_name(source_unit, value)}"
-    text = f"{shown_source} = {_format(result)} {_name(target_unit, result)}"
+    names = lang.section("answers").get("unit_names", {})
+    point = lang.section("answers").get("decimal_point", ".")
+    shown_source = f"{_format(value, point)} {_name(source_unit, value, names)}"
+    text = f"{shown_source} = {_format(result, point)} {_name(target_unit, result, names)}"
     return Conversion(value, source_unit, result, target_unit, text)
 
 
-def _name(unit: str, value: float) -> str:
-    names = {"degF": "°F", "degC": "°C", "mile/hour": "mph", "km/hour": "km/h", "m/s": "m/s", "m^2": "m²",
-             "km^2": "km²", "ft^2": "sq ft", "mile^2": "sq mi", "cm^2": "cm²", "m^3": "m³", "cm^3": "cm³",
-             "fluid_ounce": "fluid ounces", "imperial_gallon": "imperial gallons", "kWh": "kWh", "hp": "hp"}
+def _name(unit: str, value: float, names: dict) -> str:
+    """The unit as the answer says it: the language's word ("foot"/"feet", "Meile"/"Meilen") where its data has
+    one (a list is singular and plural), else Pint's short name for a unit spelt with symbols, else the unit's
+    name with an English plural (English words are the fallback)."""
+    plural = value != 1
     if unit in names:
-        return names[unit]
+        named = names[unit]
+        return named if isinstance(named, str) else named[1 if plural else 0]
     if len(unit) <= 2 or "/" in unit:
         return unit
-    plural = value != 1
-    if unit == "foot":
-        return "feet" if plural else "foot"
-    if unit == "inch":
-        return "inches" if plural else "inch"
     return unit.replace("_", " ") + ("s" if plural and not unit.endswith("s") else "")

@@ -68,30 +68,46 @@ def parse_time(text: str, lang: Language, now: dt.datetime) -> dt.datetime | Non
     text = text.strip()
     day_offset = 0
     explicit_day = False
-    tomorrow = _one_of(t.get("tomorrow", []))
-    today = _one_of(t.get("today", []))
-    for words, offset in ((tomorrow, 1), (today, 0)):
+    meridiem = None
+    at = _one_of(t.get("at", ["at", "by", "around"]))
+
+    def strip_meridiem(text: str) -> tuple[str, str | None]:
+        for key in ("am", "pm"):
+            words = _one_of(t.get(key, []))
+            m = re.match(rf"^(.+?) ?(?:{words})$", text) if words else None
+            if m:
+                return m.group(1).strip(), key
+        return text, None
+
+    # "8 de la mañana" ends with an am word that holds "mañana" (tomorrow): the ending is read first
+    text, meridiem = strip_meridiem(text)
+    for words, offset in ((_one_of(t.get("tomorrow", [])), 1), (_one_of(t.get("today", [])), 0)):
         if not words:
             continue
-        m = re.match(rf"^(?:{words}) (?:at |by |around )?(.+)$", text) or re.match(rf"^(.+?) (?:{words})$", text)
+        m = re.match(rf"^(?:{words}) (?:(?:{at}) )?(.+)$", text) or re.match(rf"^(.+?) (?:{words})$", text)
         if m:
             text, day_offset, explicit_day = m.group(1).strip(), offset, True
             break
-    meridiem = None
-    for key in ("am", "pm"):
-        words = _one_of(t.get(key, []))
-        m = re.match(rf"^(.+?) ?(?:{words})$", text)
-        if m:
-            text, meridiem = m.group(1).strip(), key
-            break
+    if meridiem is None:
+        text, meridiem = strip_meridiem(text)
+    marks = _one_of(t.get("hour_marks", []))
+    if marks:  # "15 h 30", "15h30", "8 heures", "15 Uhr 30" → "15:30", "8"
+        text = re.sub(rf"^(\d{{1,2}}) ?(?:{marks})(?: ?(\d{{2}}))?\b",
+                      lambda m: m.group(1) + (f":{m.group(2)}" if m.group(2) else ""), text)
     oclock = _one_of(t.get("oclock", []))
     text = re.sub(rf" ?(?:{oclock})$", "", text) if oclock else text
     hour: int | None = None
     minute = 0
     fixed = False  # noon and midnight are never read as twelve hours later
-    if re.fullmatch(_one_of(t.get("noon", [])), text):
+    noon, midnight = _one_of(t.get("noon", [])) or "(?!)", _one_of(t.get("midnight", [])) or "(?!)"
+    half_before = _one_of(t.get("half_before_hour", []))
+    past, to = _one_of(t.get("past", [])) or "(?!)", _one_of(t.get("to", [])) or "(?!)"
+    half, quarter = _one_of(t.get("half", [])) or "(?!)", _one_of(t.get("quarter", [])) or "(?!)"
+    minutes = _one_of(t.get("minute_words", ["minute", "minutes"])) or "(?!)"
+    hour_word = rf"\d{{1,2}}|{noon}|{midnight}"
+    if re.fullmatch(noon, text):
         hour, meridiem, fixed = 12, None, True
-    elif re.fullmatch(_one_of(t.get("midnight", [])), text):
+    elif re.fullmatch(midnight, text):
         hour, meridiem, fixed = 0, None, True
     elif m := re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?", text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
@@ -99,16 +115,22 @@ def parse_time(text: str, lang: Language, now: dt.datetime) -> dt.datetime | Non
         hour, minute = int(m.group(1)), int(m.group(2))
     elif m := re.fullmatch(r"(\d{3,4})", text):  # "1530", "730 pm"
         hour, minute = divmod(int(m.group(1)), 100)
+    elif half_before and (m := re.fullmatch(rf"(?:{half_before}) (\d{{1,2}})", text)):  # "halb 3" is 2:30
+        hour, minute = (int(m.group(1)) - 1) % 24, 30
     else:
-        past, to = _one_of(t.get("past", [])), _one_of(t.get("to", []))
-        half, quarter = _one_of(t.get("half", [])), _one_of(t.get("quarter", []))
-        m = re.fullmatch(rf"({half}|{quarter}|\d{{1,2}})(?: minutes?)? ({past}|{to}) (\d{{1,2}}|noon|midnight)", text)
+        if t.get("hour_first"):  # "7 heures et quart", "las 4 menos cuarto"
+            m = re.fullmatch(rf"({hour_word}) ({past}|{to}) ({half}|{quarter}|\d{{1,2}})(?: (?:{minutes}))?", text)
+            amount_at, around_at, hour_at = 3, 2, 1
+        else:  # "quarter past 7", "viertel nach 7"
+            m = re.fullmatch(rf"({half}|{quarter}|\d{{1,2}})(?: (?:{minutes}))? ({past}|{to}) ({hour_word})", text)
+            amount_at, around_at, hour_at = 1, 2, 3
         if not m:
             return None
-        amount = 30 if re.fullmatch(half, m.group(1)) else 15 if re.fullmatch(quarter, m.group(1)) else int(m.group(1))
-        base = {"noon": 12, "midnight": 0}.get(m.group(3))
-        hour = base if base is not None else int(m.group(3))
-        if re.fullmatch(past, m.group(2)):
+        said = m.group(amount_at)
+        amount = 30 if re.fullmatch(half, said) else 15 if re.fullmatch(quarter, said) else int(said)
+        base = m.group(hour_at)
+        hour = 12 if re.fullmatch(noon, base) else 0 if re.fullmatch(midnight, base) else int(base)
+        if re.fullmatch(past, m.group(around_at)):
             minute = amount
         else:
             hour, minute = (hour - 1) % 24, 60 - amount

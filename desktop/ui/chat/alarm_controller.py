@@ -26,12 +26,13 @@ class AlarmController(QObject):
 
     def __init__(self, store: ConversationStore, show: Callable[[str], None], speak: Callable[[str], None],
                  clock: Callable[[], float] = time.time, interval_ms: int = 1000,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, language: Callable[[], str] = lambda: "en") -> None:
         super().__init__(parent)
         self.store = store
         self._show = show
         self._speak = speak
         self._clock = clock
+        self._language = language  # what an alarm says when it fires: the window's language (it shows there)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
@@ -61,7 +62,7 @@ class AlarmController(QObject):
         for alarm in due:
             if not self.store.fire_alarm(alarm.id, now):
                 continue
-            message = alarm_message(alarm, now)
+            message = alarm_message(alarm, now, self._language())
             log.info("alarm %d (%s) fired %.1f s after it was due", alarm.id, alarm.kind, now - alarm.due)
             self._show(message)
             self._speak(message)

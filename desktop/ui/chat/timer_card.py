@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.actions import alarm_title, countdown
 from desktop.core.store import Alarm
+from desktop.ui.shell.window_language import window_code
 
 
 class TimerCard(QFrame):
@@ -25,14 +26,14 @@ class TimerCard(QFrame):
         self._clock = clock
         self.setObjectName("timerCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(alarm_title(alarm))
+        self.title = QLabel(alarm_title(alarm, window_code()))
         self.left = QLabel()
         self.left.setObjectName("timerLeft")
         font = self.left.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.left.setFont(font)
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel {alarm}").format(alarm=alarm_title(alarm)))
+        self.cancel_button.setAccessibleName(self.tr("Cancel {alarm}").format(alarm=alarm_title(alarm, window_code())))
         self.cancel_button.clicked.connect(lambda: self.cancel_requested.emit(alarm.id))
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)
@@ -52,7 +53,7 @@ class TimerCard(QFrame):
 
     def refresh(self) -> None:
         self.left.setText(countdown(self.alarm.due - self._clock()))
-        self.setAccessibleName(self.tr("{alarm}: {left} left").format(alarm=alarm_title(self.alarm),
+        self.setAccessibleName(self.tr("{alarm}: {left} left").format(alarm=alarm_title(self.alarm, window_code()),
                                                                       left=self.left.text()))
 
     def finish(self, what: str) -> None:
@@ -60,7 +61,7 @@ class TimerCard(QFrame):
         self._tick.stop()
         what = {"Done": self.tr("Done"), "Cancelled": self.tr("Cancelled")}.get(what, what)
         self.left.setText(what)
-        self.setAccessibleName(f"{alarm_title(self.alarm)}: {what}")
+        self.setAccessibleName(f"{alarm_title(self.alarm, window_code())}: {what}")
         self.cancel_button.setVisible(False)
 
 

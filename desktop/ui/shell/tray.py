@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from desktop.core.actions import alarm_title, countdown
 from desktop.ui.shell.theme import icon
-from desktop.ui.shell.window_language import time_of_day
+from desktop.ui.shell.window_language import time_of_day, window_code
 from desktop.ui.voice.global_hotkey import RemoteTalk
 
 
@@ -104,8 +104,8 @@ class TrayIcon(QObject):
         now = time.time()
         for alarm in alarms:
             left = countdown(alarm.due - now) if alarm.kind == "timer" else time_of_day(alarm.due)
-            action = self.alarms_menu.addAction(self.tr("Cancel {alarm} ({left})").format(alarm=alarm_title(alarm),
-                                                                                          left=left))
+            title = alarm_title(alarm, window_code())
+            action = self.alarms_menu.addAction(self.tr("Cancel {alarm} ({left})").format(alarm=title, left=left))
             action.triggered.connect(lambda _checked=False, alarm_id=alarm.id: self._cancel_alarm(alarm_id))
 
     def show_alert(self, text: str) -> None:

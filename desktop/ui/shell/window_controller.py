@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.core.actions import pick_language
 from desktop.core.audio import AudioSource, Recorder, Recording, RecordingInterrupted, speech_present
 from desktop.core.errors import AudioError
 from desktop.core.settings import Settings
@@ -40,7 +41,7 @@ from desktop.ui.settings.settings_controller import SettingsController
 from desktop.ui.shell.main_window import MainWindow, apply_theme
 from desktop.ui.shell.shortcut_sheet import ShortcutRow, ShortcutSheet, registered_shortcuts
 from desktop.ui.shell.tray import TrayIcon
-from desktop.ui.shell.window_language import number
+from desktop.ui.shell.window_language import number, window_code
 from desktop.ui.shell.worker import ModelWorker
 from desktop.ui.voice.conversation_mode import ConversationMode
 from desktop.ui.voice.floor import Effects, Floor
@@ -237,7 +238,8 @@ class WindowController(QObject):
         self.chat.turn_finished.connect(self.tray.show_reply)
         # Timers and reminders (issue 22): fired when due, with the window shown, hidden or in the tray.
         self.alarms = AlarmController(self.context.store, lambda text: w.notices.show_notice(text, kind="info"),
-                                      lambda text: self.speech.speak_text(text), parent=self)
+                                      lambda text: self.speech.speak_text(text), parent=self,
+                                      language=lambda: pick_language(window_code()))
         self.alarms.fired.connect(lambda _alarm, text: self.tray.show_alert(text))
         self.timer_cards = TimerCards(w.chat.add_card, self.alarms.cancel, self)
         self.chat.turn_finished.connect(self.timer_cards.turn_finished)

@@ -146,6 +146,11 @@ def ui_locale() -> QLocale:
     return locale
 
 
+def window_code() -> str:
+    """The window's language as a code ("de"), from the locale `install_translations` set."""
+    return QLocale.languageToCode(ui_locale().language())
+
+
 def number(n: int | float, decimals: int = 0) -> str:
     """4,096 in English, 4.096 in German, 4 096 in French."""
     locale = ui_locale()

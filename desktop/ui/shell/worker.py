@@ -30,7 +30,7 @@ from typing import TypeVar
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.actions import Actions
+from desktop.core.actions import Actions, pick_language
 from desktop.core.audio import speech_present
 from desktop.core.errors import ChinwagError, ModelLoadError, NothingHeard
 from desktop.core.live_stt import LiveTranscript
@@ -39,6 +39,7 @@ from desktop.core.store import ConversationStore, Message
 from desktop.core.stt import Transcriber, Transcript
 from desktop.core.turn import StopRequested, Transcribed, TurnCancelled, TurnEvent, UserMessage, VoiceTurn
 from desktop.ui.shell.iterator_bridge import IteratorBridge
+from desktop.ui.shell.window_language import window_code
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -353,7 +354,10 @@ class ModelWorker(QObject):
         if request.transcribe_only:
             yield ReviewTranscript(self._transcribe(request.pcm, request.live))
             return
-        actions = Actions(self._store)  # timers, the time, sums…: answered before the model (issue 22)
+        # Timers, the time, sums…: answered before the model (issue 22). A spoken request is read in the language
+        # Whisper heard (desktop/core/turn); a typed one in the speech language, then the window's, then English.
+        speech = self._transcriber.language if self._transcriber is not None else None
+        actions = Actions(self._store, language=pick_language(speech, window_code()), also=(window_code(),))
         typed_action = request.text is not None and request.pcm is None and request.reply_to is None \
             and request.continue_reply is None and actions.recognise(request.text) is not None
         if self._engine is None and not typed_action:  # a typed action needs no model: it answers while one loads

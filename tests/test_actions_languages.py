@@ -1,0 +1,424 @@
+"""Local actions in German, French and Spanish (issue 22): per language, tables of at least 100 phrasings per action
+(made with itertools.product over phrasing templates × values, as tests/test_actions.py does for English), the
+near-misses that must go to the model, the arithmetic examples, and the answers said in the request's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop.core.actions import Actions, alarm_message, languages_for, pick_language, recognise, unbacked_claim
+from desktop.core.actions.language import available_languages, load
+from desktop.core.store import ConversationStore
+
+NOW = dt.datetime(2026, 12, 3, 10, 0, 0)  # a Thursday morning
+
+
+def _at(hour: int, minute: int = 0, days: int = 0) -> float:
+    return (dt.datetime.combine(NOW.date() + dt.timedelta(days=days), dt.time(hour, minute))).timestamp()
+
+
+# ---- German ---------------------------------------------------------------------------------------------------------
+
+DE_DURATIONS = [("5 Minuten", 300), ("fünf Minuten", 300), ("10 Minuten", 600), ("zehn Minuten", 600),
+                ("2 Sekunden", 2), ("dreißig Sekunden", 30), ("eine Stunde", 3600),
+                ("1 Stunde und 30 Minuten", 5400), ("eineinhalb Stunden", 5400), ("anderthalb Stunden", 5400),
+                ("eine halbe Stunde", 1800), ("zweieinhalb Minuten", 150), ("90 Sekunden", 90),
+                ("eine Minute", 60), ("fünfundzwanzig Minuten", 1500), ("fünfundvierzig Minuten", 2700),
+                ("3 Stunden", 10800), ("eine Viertelstunde", 900), ("einundzwanzig Sekunden", 21)]
+
+
+def de_timer_set() -> list[tuple[str, dict]]:
+    templates = ["stell einen Timer auf {d}", "Stell einen Timer auf {d}.", "stelle einen Timer für {d}",
+                 "starte einen Timer über {d}", "Timer für {d}", "Kannst du einen Timer auf {d} stellen?",
+                 "bitte stell einen Timer auf {d}", "Hey Chinwag, stell einen Timer auf {d}",
+                 "ich brauche einen Timer für {d}", "einen Timer auf {d} bitte", "Timer {d}",
+                 "stell mir mal einen Timer auf {d}", "Countdown von {d}"]
+    table = [(t.format(d=d), {"seconds": s, "name": ""}) for t, (d, s) in itertools.product(templates, DE_DURATIONS)]
+    table += [
+        ("stell einen 10 Minuten Timer", {"seconds": 600, "name": ""}),
+        ("fünf Minuten Timer", {"seconds": 300, "name": ""}),
+        ("stell einen Nudeltimer auf 10 Minuten", {"seconds": 600, "name": "nudel"}),
+        ("Stell einen Eier-Timer auf 4 Minuten", {"seconds": 240, "name": "eier"}),
+        ("starte einen Teetimer für drei Minuten", {"seconds": 180, "name": "tee"}),
+        ("stell einen Timer auf 12 Minuten namens Pizza", {"seconds": 720, "name": "pizza"}),
+        ("stell einen Timer für 20 Minuten mit dem Namen Wäsche", {"seconds": 1200, "name": "wäsche"}),
+        ("stell einen Timer für das Brot auf 15 Minuten", {"seconds": 900, "name": "brot"}),
+        ("sag mir in 10 Minuten Bescheid", {"seconds": 600, "name": ""}),
+        ("sag mir Bescheid, wenn 5 Minuten um sind", {"seconds": 300, "name": ""}),
+    ]
+    return table
+
+
+def de_reminders() -> list[tuple[str, dict]]:
+    times = [("15 Uhr", _at(15)), ("15:30", _at(15, 30)), ("3 Uhr nachmittags", _at(15)), ("Mittag", _at(12)),
+             ("halb fünf", _at(16, 30)), ("Viertel vor sechs abends", _at(17, 45)), ("7 Uhr abends", _at(19)),
+             ("8 Uhr morgen", _at(8, days=1)), ("Mitternacht", _at(0, days=1)), ("15 Uhr 45", _at(15, 45)),
+             ("Viertel nach 11", _at(11, 15)), ("siebzehn Uhr", _at(17))]
+    tasks = [("daran, Sam anzurufen", "Sam anzurufen"), ("an den Müll", "den Müll"),
+             ("daran, die Pflanzen zu gießen", "die Pflanzen zu gießen")]
+    table: list[tuple[str, dict]] = []
+    for (t, due), (task, text) in itertools.product(times, tasks):
+        table.append((f"erinnere mich um {t} {task}", {"kind": "reminder", "due": due, "text": text}))
+        table.append((f"Erinnere mich {task} um {t}.", {"kind": "reminder", "due": due, "text": text}))
+    durations = [("20 Minuten", 1200), ("einer Stunde", 3600), ("zwei Stunden", 7200), ("zehn Minuten", 600),
+                 ("einer halben Stunde", 1800)]
+    for (d, s), (task, text) in itertools.product(durations, tasks):
+        table.append((f"erinnere mich in {d} {task}", {"kind": "reminder", "seconds": s, "text": text}))
+        table.append((f"erinnere mich {task} in {d}", {"kind": "reminder", "seconds": s, "text": text}))
+    table += [
+        ("stell einen Wecker auf 7 Uhr", {"kind": "alarm", "due": _at(19), "text": ""}),
+        ("stell den Wecker für 6:30 morgen", {"kind": "alarm", "due": _at(6, 30, days=1), "text": ""}),
+        ("weck mich um 7", {"kind": "alarm", "due": _at(19), "text": ""}),
+        ("weck mich um 6 Uhr morgens", {"kind": "alarm", "due": _at(6, days=1), "text": ""}),
+        ("weck mich morgen um 6", {"kind": "alarm", "due": _at(6, days=1), "text": ""}),
+        ("stell einen Wecker in 45 Minuten", {"kind": "alarm", "seconds": 2700, "text": ""}),
+        ("Wecker um 17:45", {"kind": "alarm", "due": _at(17, 45), "text": ""}),
+        ("stell einen Wecker auf Mittag", {"kind": "alarm", "due": _at(12), "text": ""}),
+        ("stell eine Erinnerung für 16 Uhr: Kinder abholen", {"kind": "reminder", "due": _at(16),
+                                                             "text": "Kinder abholen"}),
+        ("erstelle eine Erinnerung zum Dehnen in 30 Minuten", {"kind": "reminder", "seconds": 1800,
+                                                                "text": "Dehnen"}),
+        ("erinnere mich morgen um 8 an das Meeting", {"kind": "reminder", "due": _at(8, days=1),
+                                                      "text": "das Meeting"}),
+        ("kannst du mich um 18 Uhr daran erinnern, die Katze zu füttern", {"kind": "reminder", "due": _at(18),
+                                                                           "text": "die Katze zu füttern"}),
+    ]
+    return table
+
+
+def de_cancel() -> list[tuple[str, dict]]:
+    verbs = ["stopp", "lösche", "beende", "entferne", "brich {} ab", "schalte {} aus", "vergiss", "stell {} ab"]
+
+    def say(verb: str, what: str) -> str:
+        return verb.format(what) if "{}" in verb else f"{verb} {what}"
+
+    table: list[tuple[str, dict]] = []
+    for verb, what in itertools.product(verbs, ["den Timer", "meinen Timer", "Timer", "diesen Timer"]):
+        table.append((say(verb, what), {"kind": "timer", "name": "", "all": False}))
+    for verb, (what, kind) in itertools.product(verbs, [("den Wecker", "alarm"), ("meine Erinnerung", "reminder")]):
+        table.append((say(verb, what), {"kind": kind, "name": "", "all": False}))
+    for verb, name in itertools.product(verbs, ["nudel", "eier", "pizza", "tee"]):
+        table.append((say(verb, f"den {name.capitalize()}timer"), {"kind": "timer", "name": name, "all": False}))
+    for verb in verbs[:6]:
+        table.append((say(verb, "alle Timer"), {"kind": "timer", "all": True}))
+        table.append((say(verb, "alle meine Wecker"), {"kind": "alarm", "all": True}))
+    table += [
+        ("lösche den 10 Minuten Timer", {"kind": "timer", "seconds": 600}),
+        ("Timer abbrechen", {"kind": "timer", "all": False}),
+        ("den Timer stoppen", {"kind": "timer", "all": False}),
+        ("Wecker aus", {"kind": "alarm", "all": False}),
+        ("ich brauche den Timer nicht mehr", {"kind": "timer", "all": False}),
+        ("Bitte brich den Timer ab.", {"kind": "timer", "name": ""}),
+        ("stopp den Timer namens Pizza", {"kind": "timer", "name": "pizza"}),
+        ("alle Erinnerungen löschen", {"kind": "reminder", "all": True}),
+    ]
+    return table
+
+
+def de_status() -> list[tuple[str, dict]]:
+    asks = ["wie viel Zeit ist noch auf dem {n}", "wie lange läuft der {n} noch", "wie viel Zeit bleibt beim {n}",
+            "wie lange noch bis der {n} klingelt", "was sagt der {n}", "läuft der {n} noch",
+            "wie steht der {n}", "wann klingelt der {n}", "zeig mir den {n}", "wie lange dauert der {n} noch"]
+    table: list[tuple[str, dict]] = []
+    for ask, name in itertools.product(asks, ["", "nudel", "eier", "tee", "pizza", "wäsche", "reis", "brot"]):
+        word = f"{name.capitalize()}timer" if name else "Timer"
+        table.append((ask.format(n=word), {"kind": "timer", "name": name}))
+    table += [(p, {"kind": "timer"}) for p in [
+        "wie viel Zeit ist noch übrig", "wie lange noch", "wie viel Zeit bleibt noch", "welche Timer habe ich",
+        "zeig mir meine Timer", "liste meine Timer auf", "habe ich Timer gestellt", "laufen gerade Timer",
+        "wie viele Timer laufen", "welche Timer laufen", "gibt es aktive Timer", "Restzeit", "Timer Status",
+        "zeig alle Timer", "welche Timer sind gestellt", "habe ich einen Timer", "sag mir meine Timer",
+        "wie lange habe ich noch", "gibt es laufende Timer", "welche Timer gibt es",
+    ]]
+    table += [(p, {"kind": k}) for p, k in [
+        ("welche Wecker habe ich", "alarm"), ("zeig meine Erinnerungen", "reminder"),
+        ("zeig mir meine Wecker", "alarm"),
+        ("habe ich Erinnerungen", "reminder"), ("welche Erinnerungen habe ich", "reminder"),
+        ("wann klingelt mein Wecker", "alarm"),
+    ]]
+    return table
+
+
+def de_time() -> list[str]:
+    bases = ["wie spät ist es", "wie viel Uhr ist es", "wieviel Uhr ist es", "wie spät haben wir",
+             "sag mir die Uhrzeit", "was ist die Uhrzeit", "welche Uhrzeit haben wir", "weißt du, wie spät es ist",
+             "die aktuelle Uhrzeit", "Uhrzeit", "wie spät ist es jetzt", "wie viel Uhr haben wir",
+             "hast du die Uhrzeit", "kannst du mir sagen, wie spät es ist", "nenn mir die genaue Uhrzeit",
+             "wie ist die Uhrzeit", "was sagt die Uhr", "Zeitansage", "wie spät ist es gerade",
+             "weißt du die Uhrzeit"]
+    openings = ["", "hey Chinwag, ", "bitte ", "ok ", "Chinwag "]
+    endings = ["", "?", " bitte", ".", "?!"]
+    table = [f"{o}{b}{e}" for o, b, e in itertools.product(openings, bases, endings)]
+    return table[::2][:120] + [b.capitalize() + "?" for b in bases]
+
+
+def de_date() -> list[str]:
+    bases = ["welcher Tag ist heute", "welches Datum ist heute", "der Wievielte ist heute",
+             "was ist heute für ein Tag", "welchen Tag haben wir heute", "was ist das heutige Datum",
+             "sag mir das Datum", "das heutige Datum", "Datum", "welcher Wochentag ist heute",
+             "welcher Monat ist es", "welches Jahr haben wir", "den Wievielten haben wir heute",
+             "weißt du, welcher Tag heute ist", "welches Datum haben wir", "was ist heute", "was für ein Tag ist heute",
+             "nenn mir das Datum", "wie ist das Datum heute", "welchen Wochentag haben wir"]
+    openings = ["", "hey Chinwag, ", "bitte ", "ok ", "kannst du mir sagen, "]
+    endings = ["", "?", " bitte", "."]
+    return [f"{o}{b}{e}" for o, b, e in itertools.product(openings, bases, endings)][::3][:110] + \
+        [b.capitalize() + "?" for b in bases]
+
+
+def de_convert() -> list[tuple[str, float]]:
+    quantities = [("5 Meilen", "Kilometer", 8.04672), ("10 Kilometer", "Meilen", 6.21371),
+                  ("100 Grad Fahrenheit", "Celsius", 37.7778), ("20 Grad Celsius", "Fahrenheit", 68),
+                  ("2 Kilo", "Pfund", 4.40925), ("3 Tassen", "Milliliter", 709.765), ("6 Fuß", "Meter", 1.8288),
+                  ("12 Zoll", "Zentimeter", 30.48), ("60 mph", "km/h", 96.5606), ("1 Gallone", "Liter", 3.78541),
+                  ("500 Gramm", "Unzen", 17.637), ("zwei Liter", "Milliliter", 2000), ("2,5 Kilometer", "Meter", 2500),
+                  ("eine Meile", "Fuß", 5280), ("fünfundzwanzig Meter", "Fuß", 82.021)]
+    templates = ["rechne {q} in {u} um", "wie viel sind {q} in {u}", "{q} in {u}", "was sind {q} in {u}",
+                 "konvertiere {q} in {u}", "wandle {q} in {u} um", "{q} nach {u}"]
+    table = [(t.format(q=q, u=u), v) for t, (q, u, v) in itertools.product(templates, quantities)]
+    table += [("wie viele Unzen hat ein Pfund", 16), ("wie viele Fuß hat eine Meile", 5280),
+              ("wie viele Zentimeter sind ein Zoll", 2.54), ("wie viele Gramm hat ein Kilogramm", 1000),
+              ("wie viele Sekunden hat eine Stunde", 3600), ("wie viele Meter sind ein Kilometer", 1000)]
+    return table
+
+
+DE_WORDS = {3: "drei", 4: "vier", 12: "zwölf", 7: "sieben", 100: "hundert", 25: "fünfundzwanzig",
+            81: "einundachtzig", 9: "neun", 15: "fünfzehn", 1000: "tausend", 8: "acht", 42: "zweiundvierzig",
+            6: "sechs"}
+
+
+def de_maths() -> list[tuple[str, str]]:
+    table = [
+        ("(50 + 60) mal (50 mal 3 durch 60)", "275"), ("(50+60) * (50 * 3/60)=", "275"),
+        ("Klammer auf 50 plus 60 Klammer zu mal Klammer auf 50 mal 3 geteilt durch 60 Klammer zu", "275"),
+        ("7 x plus 10 y gleich 17339 und x plus y gleich 2000", "x = 887, y = 1113"),
+        ("sieben x plus zehn y gleich siebzehntausenddreihundertneununddreißig und x plus y gleich zweitausend",
+         "x = 887, y = 1113"),
+        ("7x + 10y = 17339; x + y = 2000", "x = 887, y = 1113"),
+        ("was ist siebzehntausenddreihundertneununddreißig minus zweitausend", "15339"),
+        ("was ist 12 mal 12", "144"), ("was ist 2 hoch 10", "1024"), ("5 Fakultät", "120"),
+        ("was ist die Wurzel aus 144", "12"), ("1/3 + 1/6", "1/2 ≈ 0.5"), ("2,5 mal 4", "10"),
+        ("löse x hoch 2 minus 4 gleich 0", "x = -2 oder x = 2"), ("was sind 10 Prozent von 250", "25"),
+        ("löse 2 x plus 3 gleich 11", "x = 4"), ("was ist 1 geteilt durch 0", "nicht definiert (Division durch null)"),
+        ("was ist 3 zum Quadrat plus 4 zum Quadrat", "25"), ("rechne 100 minus 37 aus", "63"),
+        ("was ist zwei Komma fünf plus eins Komma fünf", "4"), ("7 × 8", "56"), ("was ist 7 x 8", "56"),
+        ("dreihundertfünfundzwanzig plus fünfundsiebzig", "400"),
+    ]
+    ops = [("plus", lambda a, b: a + b), ("minus", lambda a, b: a - b), ("mal", lambda a, b: a * b),
+           ("geteilt durch", lambda a, b: a / b), ("multipliziert mit", lambda a, b: a * b)]
+    asks = ["was ist {a} {op} {b}", "wie viel ist {a} {op} {b}", "berechne {a} {op} {b}"]
+    return table + _sums(ops, asks, DE_WORDS)
+
+
+DE_NEAR_MISSES = [
+    "ich brauche mehr Zeit zum Nachdenken", "was ist die Hauptstadt von Frankreich", "erzähl mir einen Witz über Timer",
+    "was ist Zeit", "ist Zeitreisen möglich", "wie funktionieren Wecker", "was ist ein Timer in der Elektronik",
+    "warum vergesse ich Dinge", "erinnerst du dich, worüber wir gesprochen haben", "wann ist die beste Zeit für Japan",
+    "wie lange dauert es, ein Ei zu kochen", "wann ist die nächste Wahl", "an welchem Tag war die Mondlandung",
+    "schreib ein Gedicht über die Zeit", "deck den Tisch für das Abendessen", "ich habe keine Zeit",
+    "die Zeit vergeht wie im Flug", "wann geht in London die Sonne unter", "wie viele Menschen leben in Paris",
+    "was ist Liebe", "übersetze diesen Text ins Französische", "was ist 2 plus 2 in Python",
+    "erkläre, wie man Meilen in Kilometer umrechnet", "wie viel kostet ein Ticket nach Paris",
+    "wie viele Kalorien hat ein Apfel", "wer ist der Präsident", "löse den Welthunger", "was ist x",
+    "gib mir fünf Gründe für Sport", "kündige mein Abo", "hör auf zu reden", "was macht ein Timer",
+    "nenne drei Früchte", "richte meinen Drucker ein", "Wecker sind nervig", "wie funktionieren Timer in C",
+    "was ist der Sinn des Lebens", "das Date war wunderbar", "was ist Pi", "in welchem Jahr endete der Krieg",
+    "wie lang ist ein Marathon", "wie lang ist der Nil", "Zeit ist Geld", "hallo", "danke", "guten Morgen",
+    "was kannst du", "erzähl mir von dir", "was ist eine quadratische Gleichung", "was ist 9/11",
+    "ist jetzt eine gute Zeit, ein Haus zu kaufen", "was ist die beste Timer-App", "das Treffen ist um 15 Uhr",
+    "ich bin in 10 Minuten da", "was ist 1984", "ruf Mama in 5 Minuten an", "42", "ich komme in einer Minute",
+    "in zwei Stunden fährt mein Zug", "ich habe drei Katzen und zwei Hunde", "um wie viel Uhr öffnet der Bäcker",
+    "die Minute ist vorbei", "hast du Zeit für eine Frage", "meine Uhr geht falsch", "ich stehe morgens um 7 auf",
+    "wie viele Minuten hat ein Fußballspiel", "zehn kleine Jägermeister", "morgen ist auch noch ein Tag",
+]
+
+
+# ---- shared helpers and the tests --------------------------------------------------------------------------------
+
+
+def _sums(ops: list, asks: list[str], words: dict[int, str]) -> list[tuple[str, str]]:
+    numbers = [(3, 4), (12, 7), (100, 25), (81, 9), (15, 3), (1000, 8), (42, 6)]
+    table = []
+    for (a, b), (op, fn), ask in itertools.product(numbers, ops, asks):
+        value = fn(a, b)
+        if value != int(value):
+            continue
+        table.append((ask.format(a=a, op=op, b=b), str(int(value))))
+        table.append((ask.format(a=words[a], op=op, b=words[b]), str(int(value))))
+    return table
+
+
+TABLES = {
+    "de": {"timer.set": de_timer_set, "reminder.set": de_reminders, "timer.cancel": de_cancel,
+           "timer.status": de_status, "clock.time": lambda: [(p, {}) for p in de_time()],
+           "clock.date": lambda: [(p, {}) for p in de_date()], "convert": de_convert, "maths": de_maths,
+           "near": lambda: DE_NEAR_MISSES},
+}
+LANGUAGES = sorted(TABLES)
+PHRASE_ACTIONS = ["timer.set", "reminder.set", "timer.cancel", "timer.status", "clock.time", "clock.date"]
+
+
+def _check(values: dict, expected: dict) -> None:
+    for key, want in expected.items():
+        got = values.get(key)
+        if isinstance(want, float | int) and not isinstance(want, bool):
+            assert got == pytest.approx(want, abs=0.5), key
+        else:
+            assert got == want, key
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("action", PHRASE_ACTIONS)
+def test_phrasings(language: str, action: str) -> None:
+    table = TABLES[language][action]()
+    assert len({phrase for phrase, _ in table}) >= 100, f"{language} {action}: fewer than 100 phrasings"
+    failures = []
+    for phrase, expected in table:
+        request = recognise(phrase, language, now=NOW)
+        if request is None or request.action != action or request.language != language:
+            failures.append((phrase, request))
+            continue
+        try:
+            _check(request.values, expected)
+        except AssertionError as error:
+            failures.append((phrase, request.values, str(error)))
+    assert not failures, failures[:10]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_conversion_phrasings(language: str) -> None:
+    table = TABLES[language]["convert"]()
+    assert len(table) >= 100
+    failures = []
+    for phrase, value in table:
+        request = recognise(phrase, language, now=NOW)
+        if request is None or request.action != "convert":
+            failures.append((phrase, request))
+        elif request.values["conversion"].result != pytest.approx(value, rel=1e-4):
+            failures.append((phrase, request.values["conversion"]))
+    assert not failures, failures[:10]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_maths_phrasings(language: str) -> None:
+    table = TABLES[language]["maths"]()
+    assert len(table) >= 100
+    failures = []
+    for phrase, answer in table:
+        request = recognise(phrase, language, now=NOW)
+        if request is None or request.action != "maths" or request.values["answer"].text != answer:
+            failures.append((phrase, request))
+    assert not failures, failures[:10]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_near_misses_go_to_the_model(language: str) -> None:
+    near = TABLES[language]["near"]()
+    assert len(near) >= 60
+    matched = [(p, recognise(p, language, now=NOW)) for p in near]
+    assert [m for m in matched if m[1] is not None] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_every_answer_and_intent(language: str) -> None:
+    english, other = load("en"), load(language)
+    assert language in available_languages()
+    assert {n for n, _ in other.intents} == {n for n, _ in english.intents}
+    assert set(english.section("answers")) - {"comment"} <= set(other.section("answers"))
+    assert set(english.section("answers")["kinds"]) == set(other.section("answers")["kinds"])
+
+
+def test_the_language_rule() -> None:
+    assert languages_for("de", "en") == ["de", "en"]  # a spoken request: the language Whisper heard first
+    assert languages_for("", "de") == ["de", "en"]  # typed: the speech setting's language
+    assert languages_for("", "en", "de") == ["en", "de"]  # typed, speech in English: the window's language too
+    assert languages_for("ja", "de") == ["de", "en"]  # heard in a language without patterns: the setting's
+    assert languages_for("ja", "ja") == ["en"]
+    assert languages_for("en", "de") == ["en", "de"]
+    assert pick_language(None, "de") == "de" and pick_language("ja", "") == "en"
+    assert pick_language("de", "fr") == "de"
+    # an English request still works in a German window, and a German one is read as German
+    actions = Actions(None, language="de", clock=lambda: NOW.timestamp())
+    assert actions.recognise("what time is it").language == "en"
+    assert actions.recognise("wie spät ist es").language == "de"
+    assert Actions(None, clock=lambda: NOW.timestamp()).recognise("wie spät ist es", heard="de").language == "de"
+    in_a_german_window = Actions(None, language="en", also=("de",), clock=lambda: NOW.timestamp())
+    assert in_a_german_window.recognise("wie spät ist es").language == "de"
+    assert in_a_german_window.recognise("what time is it").language == "en"
+
+
+# ---- the answers, in the request's language ------------------------------------------------------------------------
+
+# "minute(s)" is French and German too, so the English giveaways are other words
+ENGLISH_WORDS = re.compile(r"\b(?:seconds|hours?|set|timer set|it's|reminder|alarm|cancelled|left|tomorrow|"
+                           r"there's|you have|remind you|no timers?)\b", re.IGNORECASE)
+
+ANSWERS = {
+    "de": {
+        "timer": ("stell einen Nudeltimer auf 10 Minuten", "Timer „Nudel“ auf 10 Minuten gestellt."),
+        "timer2": ("stell einen Timer auf 2 Minuten", "Timer auf 2 Minuten gestellt."),
+        "reminder": ("erinnere mich um 15 Uhr daran, meine Mutter anzurufen",
+                     "Okay, ich erinnere dich um 15:00 Uhr: deine Mutter anzurufen."),
+        "status": ("wie viel Zeit ist noch auf dem Nudeltimer", "Timer „Nudel“: noch 9 Minuten."),
+        "list": ("welche Timer habe ich", "Du hast 2 Timer"),
+        "ambiguous": ("lösche den Timer", "Sag, was abgebrochen werden soll"),
+        "cancel_named": ("lösche den Nudeltimer", "Abgebrochen: Timer „Nudel“."),
+        "cancel": ("lösche den Timer", "Abgebrochen: Timer für 2 Minuten."),
+        "cancel_none": ("lösche den Timer", "Es gibt keinen Timer zum Abbrechen."),
+        "time": ("wie spät ist es", "Es ist 10:00 Uhr."),
+        "date": ("welches Datum ist heute", "Heute ist Donnerstag, 3. Dezember 2026."),
+        "maths": ("(50 + 60) mal (50 mal 3 durch 60)", "(50 + 60) × (50 × 3 / 60) = 275"),
+        "false": ("2 + 2 = 5", "2 + 2 = 5 ist falsch."),
+        "convert": ("wie viele Kilometer sind 5 Meilen", "5 Meilen = 8,04672 Kilometer"),
+        "duration": "Minuten",
+        "fired": "Die Zeit ist um: Timer für 2 Minuten.",
+        "claim": "Ich habe einen Timer für 5 Minuten gestellt.",
+        "claims": ["Ich habe einen Timer für 5 Minuten gestellt.", "Der Wecker ist jetzt gestellt.",
+                   "Okay, ich werde dich um 15 Uhr daran erinnern.", "Ich stelle dir einen Nudeltimer."],
+        "honest": "Ein Timer zählt eine Zeit rückwärts; ich kann keinen stellen, wenn du nicht direkt fragst.",
+    },
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_answers_are_in_the_language_of_the_request(language: str, tmp_path: Path) -> None:
+    said = ANSWERS[language]
+    store = ConversationStore(tmp_path / "c.db")
+    clock = [NOW.timestamp()]
+    actions = Actions(store, language=language, clock=lambda: clock[0])
+
+    def answer(key: str, exact: bool = True) -> str:
+        phrase, want = said[key]
+        reply = actions.handle(phrase).reply
+        assert (reply == want) if exact else (want in reply), (key, reply)
+        assert not ENGLISH_WORDS.search(reply), (key, reply)
+        return reply
+
+    first = answer("timer")
+    assert said["duration"] in first
+    answer("timer2")
+    answer("reminder")
+    clock[0] += 60
+    answer("status")
+    assert said["duration"] in answer("list", exact=False)
+    answer("ambiguous", exact=False)
+    answer("cancel_named")
+    answer("cancel")
+    answer("cancel_none")
+    clock[0] = NOW.timestamp()
+    for key in ("time", "date", "maths", "false", "convert"):
+        answer(key)
+    fired = Actions(store, language=language, clock=lambda: NOW.timestamp()).handle(said["timer2"][0]).alarms[0]
+    message = alarm_message(fired, fired.due, language)
+    assert message == said["fired"] and not ENGLISH_WORDS.search(message)
+    late = alarm_message(fired, fired.due + 600, language)
+    assert said["duration"] in late and not ENGLISH_WORDS.search(late)
+    assert all(unbacked_claim(claim, language) is not None for claim in said["claims"])
+    note = unbacked_claim(said["claim"], language)
+    assert note is not None and not ENGLISH_WORDS.search(note.replace("Chinwag", ""))
+    assert unbacked_claim(said["honest"], language) is None
+    store.close()
