@@ -236,6 +236,214 @@ DE_NEAR_MISSES = [
     "wie viele Minuten hat ein Fußballspiel", "zehn kleine Jägermeister", "morgen ist auch noch ein Tag",
 ]
 
+# ---- French ---------------------------------------------------------------------------------------------------------
+
+FR_DURATIONS = [("5 minutes", 300), ("cinq minutes", 300), ("10 minutes", 600), ("dix minutes", 600),
+                ("2 secondes", 2), ("trente secondes", 30), ("une heure", 3600),
+                ("1 heure et 30 minutes", 5400), ("une heure et demie", 5400), ("une demi-heure", 1800),
+                ("deux minutes et demie", 150), ("90 secondes", 90), ("une minute", 60),
+                ("vingt-cinq minutes", 1500), ("quarante-cinq minutes", 2700), ("3 heures", 10800),
+                ("un quart d'heure", 900), ("soixante-dix secondes", 70), ("vingt et une minutes", 1260)]
+
+
+def fr_timer_set() -> list[tuple[str, dict]]:
+    templates = ["mets un minuteur de {d}", "Mets un minuteur de {d}.", "lance un minuteur pour {d}",
+                 "règle le minuteur sur {d}", "minuteur de {d}", "Peux-tu mettre un minuteur de {d} ?",
+                 "s'il te plaît, mets un minuteur de {d}", "Hey Chinwag, lance un minuteur de {d}",
+                 "j'ai besoin d'un minuteur de {d}", "un minuteur de {d} s'il te plaît", "minuteur {d}",
+                 "mets-moi un minuteur de {d}", "compte à rebours de {d}"]
+    table = [(t.format(d=d), {"seconds": s, "name": ""}) for t, (d, s) in itertools.product(templates, FR_DURATIONS)]
+    table += [
+        ("mets un minuteur pour les pâtes de 10 minutes", {"seconds": 600, "name": "pâtes"}),
+        ("lance un minuteur œufs de 4 minutes", {"seconds": 240, "name": "œufs"}),
+        ("mets un minuteur de 12 minutes appelé pizza", {"seconds": 720, "name": "pizza"}),
+        ("mets un minuteur de 20 minutes pour le linge", {"seconds": 1200, "name": "linge"}),
+        ("préviens-moi dans 10 minutes", {"seconds": 600, "name": ""}),
+        ("dis-moi quand 5 minutes sont passées", {"seconds": 300, "name": ""}),
+    ]
+    return table
+
+
+def fr_reminders() -> list[tuple[str, dict]]:
+    times = [("15 h", _at(15)), ("15h30", _at(15, 30)), ("3 heures de l'après-midi", _at(15)), ("midi", _at(12)),
+             ("16 heures 30", _at(16, 30)), ("6 heures moins le quart du soir", _at(17, 45)),
+             ("7 heures du soir", _at(19)), ("8 h demain", _at(8, days=1)), ("minuit", _at(0, days=1)),
+             ("15 h 45", _at(15, 45)), ("11 heures et quart", _at(11, 15)), ("dix-sept heures", _at(17))]
+    tasks = [("d'appeler Sam", "appeler Sam"), ("de sortir les poubelles", "sortir les poubelles"),
+             ("d'arroser les plantes", "arroser les plantes")]
+    table: list[tuple[str, dict]] = []
+    for (t, due), (task, text) in itertools.product(times, tasks):
+        table.append((f"rappelle-moi à {t} {task}", {"kind": "reminder", "due": due, "text": text}))
+        table.append((f"Rappelle-moi {task} à {t}.", {"kind": "reminder", "due": due, "text": text}))
+    durations = [("20 minutes", 1200), ("une heure", 3600), ("deux heures", 7200), ("dix minutes", 600),
+                 ("une demi-heure", 1800)]
+    for (d, s), (task, text) in itertools.product(durations, tasks):
+        table.append((f"rappelle-moi dans {d} {task}", {"kind": "reminder", "seconds": s, "text": text}))
+        table.append((f"rappelle-moi {task} dans {d}", {"kind": "reminder", "seconds": s, "text": text}))
+    table += [
+        ("mets une alarme à 7 h", {"kind": "alarm", "due": _at(19), "text": ""}),
+        ("règle le réveil à 6 h 30 demain", {"kind": "alarm", "due": _at(6, 30, days=1), "text": ""}),
+        ("réveille-moi à 7 heures du matin", {"kind": "alarm", "due": _at(7, days=1), "text": ""}),
+        ("réveille-moi demain à 6 h", {"kind": "alarm", "due": _at(6, days=1), "text": ""}),
+        ("mets une alarme dans 45 minutes", {"kind": "alarm", "seconds": 2700, "text": ""}),
+        ("alarme à 17 h 45", {"kind": "alarm", "due": _at(17, 45), "text": ""}),
+        ("mets une alarme à midi", {"kind": "alarm", "due": _at(12), "text": ""}),
+        ("crée un rappel à 16 h pour récupérer les enfants", {"kind": "reminder", "due": _at(16),
+                                                              "text": "récupérer les enfants"}),
+        ("ajoute un rappel dans 30 minutes pour m'étirer", {"kind": "reminder", "seconds": 1800, "text": "m'étirer"}),
+        ("peux-tu me rappeler à 18 h de nourrir le chat", {"kind": "reminder", "due": _at(18),
+                                                           "text": "nourrir le chat"}),
+        ("rappelle-moi demain à 8 h la réunion", {"kind": "reminder", "due": _at(8, days=1), "text": "la réunion"}),
+    ]
+    return table
+
+
+def fr_cancel() -> list[tuple[str, dict]]:
+    verbs = ["annule", "arrête", "supprime", "efface", "stoppe", "désactive", "enlève", "coupe"]
+    table: list[tuple[str, dict]] = []
+    for verb, what in itertools.product(verbs, ["le minuteur", "mon minuteur", "minuteur", "ce minuteur"]):
+        table.append((f"{verb} {what}", {"kind": "timer", "name": "", "all": False}))
+    for verb, (what, kind) in itertools.product(verbs, [("l'alarme", "alarm"), ("mon rappel", "reminder")]):
+        table.append((f"{verb} {what}", {"kind": kind, "name": "", "all": False}))
+    for verb, name in itertools.product(verbs, ["pâtes", "œufs", "pizza", "thé"]):
+        table.append((f"{verb} le minuteur des {name}" if name in ("pâtes", "œufs") else f"{verb} le minuteur {name}",
+                      {"kind": "timer", "name": name, "all": False}))
+    for verb in verbs[:6]:
+        table.append((f"{verb} tous les minuteurs", {"kind": "timer", "all": True}))
+        table.append((f"{verb} toutes mes alarmes", {"kind": "alarm", "all": True}))
+    table += [
+        ("annule le minuteur de 10 minutes", {"kind": "timer", "seconds": 600}),
+        ("éteins le réveil", {"kind": "alarm", "all": False}),
+        ("oublie le minuteur", {"kind": "timer", "all": False}),
+        ("je n'ai plus besoin du minuteur", {"kind": "timer", "all": False}),
+        ("S'il te plaît, annule le minuteur.", {"kind": "timer", "name": ""}),
+        ("annule le minuteur appelé pizza", {"kind": "timer", "name": "pizza"}),
+        ("annule les minuteurs", {"kind": "timer", "all": True}),
+        ("supprime tous mes rappels", {"kind": "reminder", "all": True}),
+    ]
+    return table
+
+
+def fr_status() -> list[tuple[str, dict]]:
+    asks = ["combien de temps reste-t-il sur le minuteur{n}", "combien de temps il reste sur le minuteur{n}",
+            "il reste combien sur le minuteur{n}", "où en est le minuteur{n}", "quand sonne le minuteur{n}",
+            "est-ce que le minuteur{n} tourne encore", "vérifie le minuteur{n}",
+            "combien de temps reste-t-il au minuteur{n}", "reste combien de temps sur le minuteur{n}",
+            "le minuteur{n} est en cours"]
+    table: list[tuple[str, dict]] = []
+    for ask, name in itertools.product(asks, ["", "pâtes", "œufs", "thé", "pizza", "linge", "riz", "pain"]):
+        table.append((ask.format(n=f" des {name}" if name else ""), {"kind": "timer", "name": name}))
+    table += [(p, {"kind": "timer"}) for p in [
+        "combien de temps reste-t-il", "il reste combien de temps", "combien de temps me reste-t-il",
+        "quels minuteurs ai-je", "quels sont mes minuteurs", "montre-moi mes minuteurs", "liste mes minuteurs",
+        "est-ce que j'ai un minuteur", "y a-t-il des minuteurs en cours", "combien de minuteurs tournent",
+        "quels minuteurs sont en cours", "temps restant", "temps restant sur le minuteur", "affiche les minuteurs",
+        "ai-je des minuteurs", "il y a un minuteur en cours", "lis-moi mes minuteurs", "vérifie mes minuteurs",
+        "est-ce qu'il y a des minuteurs", "combien de temps il reste",
+    ]]
+    table += [(p, {"kind": k}) for p, k in [
+        ("quelles alarmes ai-je", "alarm"), ("liste mes rappels", "reminder"), ("montre mes alarmes", "alarm"),
+        ("est-ce que j'ai des rappels", "reminder"), ("quels sont mes rappels", "reminder"),
+        ("quand sonne mon réveil", "alarm"),
+    ]]
+    return table
+
+
+def fr_time() -> list[str]:
+    bases = ["quelle heure est-il", "quelle heure il est", "il est quelle heure", "tu as l'heure",
+             "dis-moi l'heure", "donne-moi l'heure", "c'est quelle heure", "tu sais quelle heure il est",
+             "l'heure actuelle", "l'heure", "quelle heure est-il maintenant", "avez-vous l'heure",
+             "as-tu l'heure", "quelle est l'heure exacte", "donne l'heure", "il est quelle heure là",
+             "heure actuelle", "quelle heure", "que dit l'horloge", "sais-tu quelle heure il est"]
+    openings = ["", "hey Chinwag, ", "s'il te plaît, ", "ok ", "Chinwag "]
+    endings = ["", " ?", " s'il te plaît", ".", " ?!"]
+    table = [f"{o}{b}{e}" for o, b, e in itertools.product(openings, bases, endings)]
+    return table[::2][:120] + [b.capitalize() + " ?" for b in bases]
+
+
+def fr_date() -> list[str]:
+    bases = ["quel jour sommes-nous", "quel jour on est", "on est quel jour", "quelle est la date",
+             "quelle est la date d'aujourd'hui", "quelle date sommes-nous", "dis-moi la date", "la date",
+             "date du jour", "on est le combien", "quel jour de la semaine sommes-nous", "quel mois sommes-nous",
+             "quelle année sommes-nous", "tu sais quel jour on est", "c'est quoi la date aujourd'hui",
+             "nous sommes le combien", "quel jour est-il", "donne-moi la date", "on est en quelle année",
+             "quel jour sommes-nous aujourd'hui"]
+    openings = ["", "hey Chinwag, ", "s'il te plaît, ", "ok ", "dis-moi, "]
+    endings = ["", " ?", " s'il te plaît", "."]
+    return [f"{o}{b}{e}" for o, b, e in itertools.product(openings, bases, endings)][::3][:110] + \
+        [b.capitalize() + " ?" for b in bases]
+
+
+def fr_convert() -> list[tuple[str, float]]:
+    quantities = [("5 miles", "kilomètres", 8.04672), ("10 kilomètres", "miles", 6.21371),
+                  ("100 degrés fahrenheit", "celsius", 37.7778), ("20 degrés celsius", "fahrenheit", 68),
+                  ("2 kilos", "livres", 4.40925), ("3 tasses", "millilitres", 709.765), ("6 pieds", "mètres", 1.8288),
+                  ("12 pouces", "centimètres", 30.48), ("60 mph", "km/h", 96.5606), ("1 gallon", "litres", 3.78541),
+                  ("500 grammes", "onces", 17.637), ("deux litres", "millilitres", 2000),
+                  ("2,5 kilomètres", "mètres", 2500), ("un mile", "pieds", 5280),
+                  ("vingt-cinq mètres", "pieds", 82.021)]
+    templates = ["convertis {q} en {u}", "combien font {q} en {u}", "{q} en {u}", "combien fait {q} en {u}",
+                 "transforme {q} en {u}", "ça fait combien {q} en {u}", "convertir {q} en {u}"]
+    table = [(t.format(q=q, u=u), v) for t, (q, u, v) in itertools.product(templates, quantities)]
+    table += [("combien d'onces dans une livre", 16), ("combien de pieds dans un mile", 5280),
+              ("combien de centimètres dans un pouce", 2.54), ("combien de grammes dans un kilogramme", 1000),
+              ("combien de secondes dans une heure", 3600), ("combien de mètres dans un kilomètre", 1000)]
+    return table
+
+
+FR_WORDS = {3: "trois", 4: "quatre", 12: "douze", 7: "sept", 100: "cent", 25: "vingt-cinq", 81: "quatre-vingt-un",
+            9: "neuf", 15: "quinze", 1000: "mille", 8: "huit", 42: "quarante-deux", 6: "six"}
+
+
+def fr_maths() -> list[tuple[str, str]]:
+    table = [
+        ("(50 + 60) fois (50 fois 3 divisé par 60)", "275"), ("(50+60) * (50 * 3/60)=", "275"),
+        ("ouvre la parenthèse 50 plus 60 ferme la parenthèse fois ouvre la parenthèse 50 fois 3 divisé par 60 "
+         "ferme la parenthèse", "275"),
+        ("7 x plus 10 y égale 17339 et x plus y égale 2000", "x = 887, y = 1113"),
+        ("sept x plus dix y égale dix-sept mille trois cent trente-neuf et x plus y égale deux mille",
+         "x = 887, y = 1113"),
+        ("7x + 10y = 17339; x + y = 2000", "x = 887, y = 1113"),
+        ("combien font dix-sept mille trois cent trente-neuf moins deux mille", "15339"),
+        ("combien font 12 fois 12", "144"), ("combien fait 2 puissance 10", "1024"), ("5 factorielle", "120"),
+        ("quelle est la racine carrée de 144", "12"), ("1/3 + 1/6", "1/2 ≈ 0.5"), ("2,5 fois 4", "10"),
+        ("résous x au carré moins 4 égale 0", "x = -2 ou x = 2"), ("combien font 10 pour cent de 250", "25"),
+        ("résous 2 x plus 3 égale 11", "x = 4"), ("combien font 1 divisé par 0", "indéfini (division par zéro)"),
+        ("combien font 3 au carré plus 4 au carré", "25"), ("calcule 100 moins 37", "63"),
+        ("combien font deux virgule cinq plus un virgule cinq", "4"), ("7 × 8", "56"), ("combien font 7 x 8", "56"),
+        ("soixante-dix-sept plus quatre-vingt-dix-neuf", "176"), ("vingt et un plus soixante et onze", "92"),
+    ]
+    ops = [("plus", lambda a, b: a + b), ("moins", lambda a, b: a - b), ("fois", lambda a, b: a * b),
+           ("divisé par", lambda a, b: a / b), ("multiplié par", lambda a, b: a * b)]
+    asks = ["combien font {a} {op} {b}", "calcule {a} {op} {b}", "combien fait {a} {op} {b}"]
+    return table + _sums(ops, asks, FR_WORDS)
+
+
+FR_NEAR_MISSES = [
+    "j'ai besoin de plus de temps pour réfléchir", "quelle est la capitale de la France",
+    "raconte-moi une blague sur les minuteurs", "qu'est-ce que le temps", "le voyage dans le temps est-il possible",
+    "comment fonctionnent les réveils", "qu'est-ce qu'un minuteur en électronique", "pourquoi j'oublie les choses",
+    "rappelle-toi de quoi nous avons parlé", "quelle est la meilleure période pour visiter le Japon",
+    "combien de temps faut-il pour cuire un œuf", "quelle est la date des prochaines élections",
+    "quel jour a eu lieu l'alunissage", "écris un poème sur le temps", "mets la table pour le dîner",
+    "je n'ai pas le temps", "le temps passe vite", "à quelle heure le soleil se couche à Londres",
+    "combien de personnes vivent à Paris", "qu'est-ce que l'amour", "traduis ce texte en anglais",
+    "combien font 2 plus 2 en Python", "explique comment convertir des miles en kilomètres",
+    "combien coûte un billet pour Paris", "combien de calories dans une pomme", "qui est le président",
+    "résous la faim dans le monde", "qu'est-ce que x", "donne-moi cinq raisons de faire du sport",
+    "annule mon abonnement", "arrête de parler", "à quoi sert un minuteur", "cite trois fruits",
+    "installe mon imprimante", "les réveils sont agaçants", "comment marchent les minuteurs en C",
+    "quel est le sens de la vie", "le rendez-vous était merveilleux", "qu'est-ce que pi",
+    "en quelle année la guerre s'est-elle terminée", "quelle est la longueur d'un marathon",
+    "le temps c'est de l'argent", "bonjour", "merci", "bonne nuit", "que sais-tu faire", "parle-moi de toi",
+    "qu'est-ce qu'une équation du second degré", "combien font 9/11", "est-ce le bon moment pour acheter une maison",
+    "quelle est la meilleure application de minuteur", "la réunion est à 15 h", "j'arrive dans 10 minutes",
+    "qu'est-ce que 1984", "appelle maman dans 5 minutes", "42", "attends une minute", "mon train part dans deux heures",
+    "j'ai trois chats et deux chiens", "à quelle heure ouvre la boulangerie", "la minute est passée",
+    "as-tu le temps pour une question", "ma montre retarde", "je me lève à 7 heures du matin",
+    "combien de minutes dure un match de foot", "demain est un autre jour", "il fait quel temps",
+]
+
 
 # ---- shared helpers and the tests --------------------------------------------------------------------------------
 
@@ -257,6 +465,10 @@ TABLES = {
            "timer.status": de_status, "clock.time": lambda: [(p, {}) for p in de_time()],
            "clock.date": lambda: [(p, {}) for p in de_date()], "convert": de_convert, "maths": de_maths,
            "near": lambda: DE_NEAR_MISSES},
+    "fr": {"timer.set": fr_timer_set, "reminder.set": fr_reminders, "timer.cancel": fr_cancel,
+           "timer.status": fr_status, "clock.time": lambda: [(p, {}) for p in fr_time()],
+           "clock.date": lambda: [(p, {}) for p in fr_date()], "convert": fr_convert, "maths": fr_maths,
+           "near": lambda: FR_NEAR_MISSES},
 }
 LANGUAGES = sorted(TABLES)
 PHRASE_ACTIONS = ["timer.set", "reminder.set", "timer.cancel", "timer.status", "clock.time", "clock.date"]
@@ -321,6 +533,9 @@ def test_near_misses_go_to_the_model(language: str) -> None:
     assert len(near) >= 60
     matched = [(p, recognise(p, language, now=NOW)) for p in near]
     assert [m for m in matched if m[1] is not None] == []
+    # as the window tries them: the language's patterns, then English's
+    actions = Actions(None, language=language, clock=lambda: NOW.timestamp())
+    assert [p for p in near if actions.recognise(p) is not None] == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -380,6 +595,30 @@ ANSWERS = {
         "claims": ["Ich habe einen Timer für 5 Minuten gestellt.", "Der Wecker ist jetzt gestellt.",
                    "Okay, ich werde dich um 15 Uhr daran erinnern.", "Ich stelle dir einen Nudeltimer."],
         "honest": "Ein Timer zählt eine Zeit rückwärts; ich kann keinen stellen, wenn du nicht direkt fragst.",
+    },
+    "fr": {
+        "timer": ("mets un minuteur pour les pâtes de 10 minutes", "Minuteur « Pâtes » réglé sur 10 minutes."),
+        "timer2": ("mets un minuteur de 2 minutes", "Minuteur réglé sur 2 minutes."),
+        "reminder": ("rappelle-moi à 15 h d'appeler ma mère",
+                     "D'accord, je te rappellerai à 15 h 00 : appeler ta mère."),
+        "status": ("combien de temps reste-t-il sur le minuteur des pâtes",
+                   "Minuteur « Pâtes » : il reste 9 minutes."),
+        "list": ("quels minuteurs ai-je", "Tu as 2 minuteurs"),
+        "ambiguous": ("annule le minuteur", "Dis ce qu'il faut annuler"),
+        "cancel_named": ("annule le minuteur des pâtes", "Annulé : Minuteur « Pâtes »."),
+        "cancel": ("annule le minuteur", "Annulé : Minuteur de 2 minutes."),
+        "cancel_none": ("annule le minuteur", "Il n'y a aucun minuteur à annuler."),
+        "time": ("quelle heure est-il", "Il est 10 h 00."),
+        "date": ("quelle est la date", "Nous sommes le jeudi 3 décembre 2026."),
+        "maths": ("(50 + 60) fois (50 fois 3 divisé par 60)", "(50 + 60) × (50 × 3 / 60) = 275"),
+        "false": ("2 + 2 = 5", "2 + 2 = 5 est faux."),
+        "convert": ("combien font 5 miles en kilomètres", "5 miles = 8,04672 kilomètres"),
+        "duration": "minutes",
+        "fired": "C'est l'heure : Minuteur de 2 minutes.",
+        "claim": "J'ai mis un minuteur de 5 minutes.",
+        "claims": ["J'ai mis un minuteur de 5 minutes.", "L'alarme est réglée.", "Je te rappellerai d'appeler Sam.",
+                   "Je vais te réveiller à 7 h.", "Je lance un minuteur pour les pâtes."],
+        "honest": "Un minuteur compte à rebours ; je ne peux pas en mettre un si tu ne le demandes pas directement.",
     },
 }
 
