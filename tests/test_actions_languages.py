@@ -444,6 +444,213 @@ FR_NEAR_MISSES = [
     "combien de minutes dure un match de foot", "demain est un autre jour", "il fait quel temps",
 ]
 
+# ---- Spanish --------------------------------------------------------------------------------------------------------
+
+ES_DURATIONS = [("5 minutos", 300), ("cinco minutos", 300), ("10 minutos", 600), ("diez minutos", 600),
+                ("2 segundos", 2), ("treinta segundos", 30), ("una hora", 3600),
+                ("1 hora y 30 minutos", 5400), ("una hora y media", 5400), ("media hora", 1800),
+                ("dos minutos y medio", 150), ("90 segundos", 90), ("un minuto", 60), ("veinticinco minutos", 1500),
+                ("cuarenta y cinco minutos", 2700), ("3 horas", 10800), ("un cuarto de hora", 900),
+                ("setenta segundos", 70), ("veintiún minutos", 1260)]
+
+
+def es_timer_set() -> list[tuple[str, dict]]:
+    templates = ["pon un temporizador de {d}", "Pon un temporizador de {d}.", "programa un temporizador para {d}",
+                 "inicia un temporizador de {d}", "temporizador de {d}", "¿Puedes poner un temporizador de {d}?",
+                 "por favor, pon un temporizador de {d}", "Oye Chinwag, pon un temporizador de {d}",
+                 "necesito un temporizador de {d}", "un temporizador de {d}, por favor", "temporizador {d}",
+                 "ponme un temporizador de {d}", "cuenta atrás de {d}"]
+    table = [(t.format(d=d), {"seconds": s, "name": ""}) for t, (d, s) in itertools.product(templates, ES_DURATIONS)]
+    table += [
+        ("pon un temporizador para la pasta de 10 minutos", {"seconds": 600, "name": "pasta"}),
+        ("pon un temporizador de huevos de 4 minutos", {"seconds": 240, "name": "huevos"}),
+        ("pon un temporizador de 12 minutos llamado pizza", {"seconds": 720, "name": "pizza"}),
+        ("pon un temporizador de 20 minutos para la ropa", {"seconds": 1200, "name": "ropa"}),
+        ("avísame en 10 minutos", {"seconds": 600, "name": ""}),
+        ("avísame cuando pasen 5 minutos", {"seconds": 300, "name": ""}),
+    ]
+    return table
+
+
+def es_reminders() -> list[tuple[str, dict]]:
+    times = [("a las 15:00", _at(15)), ("a las 15:30", _at(15, 30)), ("a las 3 de la tarde", _at(15)),
+             ("al mediodía", _at(12)), ("a las 4 y media", _at(16, 30)), ("a las 6 menos cuarto de la tarde",
+                                                                           _at(17, 45)),
+             ("a las 7 de la noche", _at(19)), ("mañana a las 8", _at(8, days=1)), ("a medianoche", _at(0, days=1)),
+             ("a las 15:45", _at(15, 45)), ("a las 11 y cuarto", _at(11, 15)), ("a las diecisiete horas", _at(17))]
+    tasks = [("llamar a Sam", "llamar a Sam"), ("que saque la basura", "saque la basura"),
+             ("regar las plantas", "regar las plantas")]
+    table: list[tuple[str, dict]] = []
+    for (t, due), (task, text) in itertools.product(times, tasks):
+        table.append((f"recuérdame {t} {task}", {"kind": "reminder", "due": due, "text": text}))
+        table.append((f"Recuérdame {task} {t}.", {"kind": "reminder", "due": due, "text": text}))
+    durations = [("20 minutos", 1200), ("una hora", 3600), ("dos horas", 7200), ("diez minutos", 600),
+                 ("media hora", 1800)]
+    for (d, s), (task, text) in itertools.product(durations, tasks):
+        table.append((f"recuérdame en {d} {task}", {"kind": "reminder", "seconds": s, "text": text}))
+        table.append((f"recuérdame {task} dentro de {d}", {"kind": "reminder", "seconds": s, "text": text}))
+    table += [
+        ("pon una alarma a las 7", {"kind": "alarm", "due": _at(19), "text": ""}),
+        ("pon el despertador a las 6:30 mañana", {"kind": "alarm", "due": _at(6, 30, days=1), "text": ""}),
+        ("despiértame a las 7 de la mañana", {"kind": "alarm", "due": _at(7, days=1), "text": ""}),
+        ("despiértame mañana a las 6", {"kind": "alarm", "due": _at(6, days=1), "text": ""}),
+        ("pon una alarma dentro de 45 minutos", {"kind": "alarm", "seconds": 2700, "text": ""}),
+        ("alarma a las 17:45", {"kind": "alarm", "due": _at(17, 45), "text": ""}),
+        ("pon una alarma al mediodía", {"kind": "alarm", "due": _at(12), "text": ""}),
+        ("crea un recordatorio a las 4 de la tarde para recoger a los niños", {"kind": "reminder", "due": _at(16),
+                                                                              "text": "recoger a los niños"}),
+        ("crea un recordatorio para estirarme en 30 minutos", {"kind": "reminder", "seconds": 1800,
+                                                               "text": "estirarme"}),
+        ("¿puedes recordarme a las 6 de la tarde dar de comer al gato?", {"kind": "reminder", "due": _at(18),
+                                                                          "text": "dar de comer al gato"}),
+    ]
+    return table
+
+
+def es_cancel() -> list[tuple[str, dict]]:
+    verbs = ["cancela", "para", "detén", "borra", "elimina", "quita", "apaga", "desactiva"]
+    table: list[tuple[str, dict]] = []
+    for verb, what in itertools.product(verbs, ["el temporizador", "mi temporizador", "temporizador",
+                                                "este temporizador"]):
+        table.append((f"{verb} {what}", {"kind": "timer", "name": "", "all": False}))
+    for verb, (what, kind) in itertools.product(verbs, [("la alarma", "alarm"), ("mi recordatorio", "reminder")]):
+        table.append((f"{verb} {what}", {"kind": kind, "name": "", "all": False}))
+    for verb, name in itertools.product(verbs, ["pasta", "huevos", "pizza", "té"]):
+        table.append((f"{verb} el temporizador de la {name}" if name in ("pasta", "pizza")
+                      else f"{verb} el temporizador {name}", {"kind": "timer", "name": name, "all": False}))
+    for verb in verbs[:6]:
+        table.append((f"{verb} todos los temporizadores", {"kind": "timer", "all": True}))
+        table.append((f"{verb} todas mis alarmas", {"kind": "alarm", "all": True}))
+    table += [
+        ("cancela el temporizador de 10 minutos", {"kind": "timer", "seconds": 600}),
+        ("apaga el despertador", {"kind": "alarm", "all": False}),
+        ("olvida el temporizador", {"kind": "timer", "all": False}),
+        ("ya no necesito el temporizador", {"kind": "timer", "all": False}),
+        ("Por favor, cancela el temporizador.", {"kind": "timer", "name": ""}),
+        ("cancela el temporizador llamado pizza", {"kind": "timer", "name": "pizza"}),
+        ("cancela los temporizadores", {"kind": "timer", "all": True}),
+        ("borra todos mis recordatorios", {"kind": "reminder", "all": True}),
+    ]
+    return table
+
+
+def es_status() -> list[tuple[str, dict]]:
+    asks = ["cuánto tiempo le queda al temporizador{n}", "cuánto queda en el temporizador{n}",
+            "cuánto falta para el temporizador{n}", "cuándo suena el temporizador{n}",
+            "sigue funcionando el temporizador{n}", "el temporizador{n} sigue en marcha", "revisa el temporizador{n}",
+            "cuanto tiempo queda en el temporizador{n}", "cuánto le falta al temporizador{n}",
+            "mira el temporizador{n}"]
+    table: list[tuple[str, dict]] = []
+    for ask, name in itertools.product(asks, ["", "pasta", "huevos", "té", "pizza", "ropa", "arroz", "pan"]):
+        table.append((ask.format(n=f" de la {name}" if name else ""), {"kind": "timer", "name": name}))
+    table += [(p, {"kind": "timer"}) for p in [
+        "cuánto tiempo queda", "cuánto falta", "cuánto tiempo me queda", "qué temporizadores tengo",
+        "cuáles son mis temporizadores", "muéstrame mis temporizadores", "lista mis temporizadores",
+        "tengo algún temporizador", "hay temporizadores activos", "cuántos temporizadores hay",
+        "qué temporizadores están activos", "tiempo restante", "tiempo restante del temporizador",
+        "muestra los temporizadores", "tengo temporizadores puestos", "hay algún temporizador en marcha",
+        "léeme mis temporizadores", "revisa mis temporizadores", "estado del temporizador", "cuanto queda",
+    ]]
+    table += [(p, {"kind": k}) for p, k in [
+        ("qué alarmas tengo", "alarm"), ("lista mis recordatorios", "reminder"), ("muestra mis alarmas", "alarm"),
+        ("tengo recordatorios", "reminder"), ("cuáles son mis recordatorios", "reminder"),
+        ("cuándo suena mi despertador", "alarm"),
+    ]]
+    return table
+
+
+def es_time() -> list[str]:
+    bases = ["qué hora es", "que hora es", "qué hora es ahora", "me dices la hora", "dime la hora",
+             "tienes hora", "sabes qué hora es", "la hora actual", "la hora", "qué horas son",
+             "qué hora tienes", "dame la hora", "cuál es la hora", "me das la hora", "hora actual",
+             "qué hora es ahora mismo", "qué hora tenemos", "qué dice el reloj", "sabes la hora",
+             "dime la hora exacta"]
+    openings = ["", "oye Chinwag, ", "por favor, ", "vale, ", "Chinwag "]
+    endings = ["", "?", " por favor", ".", "?!"]
+    table = [f"{o}{b}{e}" for o, b, e in itertools.product(openings, bases, endings)]
+    return table[::2][:120] + [f"¿{b.capitalize()}?" for b in bases]
+
+
+def es_date() -> list[str]:
+    bases = ["qué día es hoy", "qué fecha es hoy", "a qué fecha estamos", "a qué día estamos", "cuál es la fecha",
+             "cuál es la fecha de hoy", "dime la fecha", "la fecha de hoy", "fecha de hoy", "qué día de la semana es",
+             "en qué mes estamos", "en qué año estamos", "qué año es", "sabes qué día es hoy", "qué día es",
+             "a cuántos estamos", "dame la fecha", "qué fecha es", "en qué fecha estamos", "hoy qué día es"]
+    openings = ["", "oye Chinwag, ", "por favor, ", "vale, ", "puedes decirme "]
+    endings = ["", "?", " por favor", "."]
+    return [f"{o}{b}{e}" for o, b, e in itertools.product(openings, bases, endings)][::3][:110] + \
+        [f"¿{b.capitalize()}?" for b in bases]
+
+
+def es_convert() -> list[tuple[str, float]]:
+    quantities = [("5 millas", "kilómetros", 8.04672), ("10 kilómetros", "millas", 6.21371),
+                  ("100 grados fahrenheit", "celsius", 37.7778), ("20 grados celsius", "fahrenheit", 68),
+                  ("2 kilos", "libras", 4.40925), ("3 tazas", "mililitros", 709.765), ("6 pies", "metros", 1.8288),
+                  ("12 pulgadas", "centímetros", 30.48), ("60 mph", "km/h", 96.5606), ("1 galón", "litros", 3.78541),
+                  ("500 gramos", "onzas", 17.637), ("dos litros", "mililitros", 2000),
+                  ("2,5 kilómetros", "metros", 2500), ("una milla", "pies", 5280),
+                  ("veinticinco metros", "pies", 82.021)]
+    templates = ["convierte {q} a {u}", "cuánto es {q} en {u}", "{q} en {u}", "cuántos son {q} en {u}",
+                 "pasa {q} a {u}", "{q} a {u}", "convertir {q} en {u}"]
+    table = [(t.format(q=q, u=u), v) for t, (q, u, v) in itertools.product(templates, quantities)]
+    table += [("cuántas onzas tiene una libra", 16), ("cuántos pies hay en una milla", 5280),
+              ("cuántos centímetros tiene una pulgada", 2.54), ("cuántos gramos hay en un kilogramo", 1000),
+              ("cuántos segundos tiene una hora", 3600), ("cuántos metros hay en un kilómetro", 1000)]
+    return table
+
+
+ES_WORDS = {3: "tres", 4: "cuatro", 12: "doce", 7: "siete", 100: "cien", 25: "veinticinco", 81: "ochenta y uno",
+            9: "nueve", 15: "quince", 1000: "mil", 8: "ocho", 42: "cuarenta y dos", 6: "seis"}
+
+
+def es_maths() -> list[tuple[str, str]]:
+    table = [
+        ("(50 + 60) por (50 por 3 entre 60)", "275"), ("(50+60) * (50 * 3/60)=", "275"),
+        ("abre paréntesis 50 más 60 cierra paréntesis por abre paréntesis 50 por 3 dividido por 60 "
+         "cierra paréntesis", "275"),
+        ("7 x más 10 y igual a 17339 y x más y igual a 2000", "x = 887, y = 1113"),
+        ("siete x más diez y igual a diecisiete mil trescientos treinta y nueve y x más y igual a dos mil",
+         "x = 887, y = 1113"),
+        ("7x + 10y = 17339; x + y = 2000", "x = 887, y = 1113"),
+        ("cuánto es diecisiete mil trescientos treinta y nueve menos dos mil", "15339"),
+        ("cuánto es 12 por 12", "144"), ("cuánto es 2 elevado a 10", "1024"), ("5 factorial", "120"),
+        ("cuál es la raíz cuadrada de 144", "12"), ("1/3 + 1/6", "1/2 ≈ 0.5"), ("2,5 por 4", "10"),
+        ("resuelve x al cuadrado menos 4 igual a 0", "x = -2 o x = 2"), ("cuánto es el 10 por ciento de 250", None),
+        ("cuánto es 10 por ciento de 250", "25"), ("resuelve 2 x más 3 igual a 11", "x = 4"),
+        ("cuánto es 1 entre 0", "indefinido (división entre cero)"),
+        ("cuánto es 3 al cuadrado más 4 al cuadrado", "25"), ("calcula 100 menos 37", "63"),
+        ("cuánto es dos coma cinco más uno coma cinco", "4"), ("7 × 8", "56"), ("cuánto es 7 x 8", "56"),
+        ("veinticinco más trescientos treinta y cinco", "360"), ("quinientos entre veinticinco", "20"),
+    ]
+    ops = [("más", lambda a, b: a + b), ("menos", lambda a, b: a - b), ("por", lambda a, b: a * b),
+           ("entre", lambda a, b: a / b), ("multiplicado por", lambda a, b: a * b)]
+    asks = ["cuánto es {a} {op} {b}", "calcula {a} {op} {b}", "cuánto son {a} {op} {b}"]
+    return [row for row in table if row[1] is not None] + _sums(ops, asks, ES_WORDS)
+
+
+ES_NEAR_MISSES = [
+    "necesito más tiempo para pensar", "cuál es la capital de Francia", "cuéntame un chiste sobre temporizadores",
+    "qué es el tiempo", "es posible viajar en el tiempo", "cómo funcionan los despertadores",
+    "qué es un temporizador en electrónica", "por qué olvido las cosas", "recuerdas de qué hablamos",
+    "cuál es la mejor época para visitar Japón", "cuánto tarda en cocerse un huevo",
+    "cuándo son las próximas elecciones", "qué día fue la llegada a la luna", "escribe un poema sobre el tiempo",
+    "pon la mesa para la cena", "no tengo tiempo", "el tiempo vuela", "a qué hora se pone el sol en Londres",
+    "cuántas personas viven en París", "qué es el amor", "traduce este texto al inglés",
+    "cuánto es 2 más 2 en Python", "explica cómo convertir millas a kilómetros", "cuánto cuesta un billete a París",
+    "cuántas calorías tiene una manzana", "quién es el presidente", "resuelve el hambre en el mundo", "qué es x",
+    "dame cinco razones para hacer ejercicio", "cancela mi suscripción", "deja de hablar",
+    "para qué sirve un temporizador", "nombra tres frutas", "configura mi impresora", "las alarmas son molestas",
+    "cómo funcionan los temporizadores en C", "cuál es el sentido de la vida", "la cita fue maravillosa",
+    "qué es pi", "en qué año terminó la guerra", "cuánto mide un maratón", "el tiempo es oro", "hola", "gracias",
+    "buenos días", "qué puedes hacer", "háblame de ti", "qué es una ecuación cuadrática", "qué es 9/11",
+    "es buen momento para comprar una casa", "cuál es la mejor aplicación de temporizador",
+    "la reunión es a las 3 de la tarde", "llego en 10 minutos", "qué es 1984", "llama a mamá en 5 minutos", "42",
+    "espera un minuto", "mi tren sale en dos horas", "tengo dos perros y tres gatos",
+    "a qué hora abre la panadería", "el minuto ya pasó", "tienes tiempo para una pregunta", "mi reloj va atrasado",
+    "me levanto a las 7 de la mañana", "cuántos minutos dura un partido de fútbol", "mañana será otro día",
+    "qué tiempo hace", "entre 2 y 3",
+]
+
 
 # ---- shared helpers and the tests --------------------------------------------------------------------------------
 
@@ -469,6 +676,10 @@ TABLES = {
            "timer.status": fr_status, "clock.time": lambda: [(p, {}) for p in fr_time()],
            "clock.date": lambda: [(p, {}) for p in fr_date()], "convert": fr_convert, "maths": fr_maths,
            "near": lambda: FR_NEAR_MISSES},
+    "es": {"timer.set": es_timer_set, "reminder.set": es_reminders, "timer.cancel": es_cancel,
+           "timer.status": es_status, "clock.time": lambda: [(p, {}) for p in es_time()],
+           "clock.date": lambda: [(p, {}) for p in es_date()], "convert": es_convert, "maths": es_maths,
+           "near": lambda: ES_NEAR_MISSES},
 }
 LANGUAGES = sorted(TABLES)
 PHRASE_ACTIONS = ["timer.set", "reminder.set", "timer.cancel", "timer.status", "clock.time", "clock.date"]
@@ -619,6 +830,30 @@ ANSWERS = {
         "claims": ["J'ai mis un minuteur de 5 minutes.", "L'alarme est réglée.", "Je te rappellerai d'appeler Sam.",
                    "Je vais te réveiller à 7 h.", "Je lance un minuteur pour les pâtes."],
         "honest": "Un minuteur compte à rebours ; je ne peux pas en mettre un si tu ne le demandes pas directement.",
+    },
+    "es": {
+        "timer": ("pon un temporizador para la pasta de 10 minutos", "Temporizador «Pasta» puesto para 10 minutos."),
+        "timer2": ("pon un temporizador de 2 minutos", "Temporizador puesto para 2 minutos."),
+        "reminder": ("recuérdame a las 3 de la tarde llamar a mi madre",
+                     "De acuerdo, te recordaré a las 15:00: llamar a tu madre."),
+        "status": ("cuánto tiempo le queda al temporizador de la pasta",
+                   "Temporizador «Pasta»: tiempo restante 9 minutos."),
+        "list": ("qué temporizadores tengo", "Tienes 2 temporizadores"),
+        "ambiguous": ("cancela el temporizador", "Di cuál hay que cancelar"),
+        "cancel_named": ("cancela el temporizador de la pasta", "Cancelado: Temporizador «Pasta»."),
+        "cancel": ("cancela el temporizador", "Cancelado: Temporizador de 2 minutos."),
+        "cancel_none": ("cancela el temporizador", "No hay ningún temporizador que cancelar."),
+        "time": ("qué hora es", "Son las 10:00."),
+        "date": ("qué fecha es hoy", "Hoy es jueves, 3 de diciembre de 2026."),
+        "maths": ("(50 + 60) por (50 por 3 entre 60)", "(50 + 60) × (50 × 3 / 60) = 275"),
+        "false": ("2 + 2 = 5", "2 + 2 = 5 es falso."),
+        "convert": ("cuántos kilómetros son 5 millas", "5 millas = 8,04672 kilómetros"),
+        "duration": "minutos",
+        "fired": "Se acabó el tiempo: Temporizador de 2 minutos.",
+        "claim": "He puesto un temporizador de 5 minutos.",
+        "claims": ["He puesto un temporizador de 5 minutos.", "La alarma está programada.",
+                   "Te recordaré llamar a Sam.", "Te voy a despertar a las 7.", "Pongo un temporizador para la pasta."],
+        "honest": "Un temporizador cuenta hacia atrás; no puedo poner uno si no me lo pides directamente.",
     },
 }
 
