@@ -201,11 +201,13 @@ def _answer(args: argparse.Namespace, context: AppContext, turn: VoiceTurn, pcm)
 
 
 def _actions(context: AppContext) -> Actions:
-    """Typed requests are read in the speech-language setting, else the window's language, when Chinwag has
-    patterns for it, then in English (desktop/core/actions.languages_for)."""
+    """Typed requests are read in the speech-language setting, then the window's language, when Chinwag has
+    patterns for them, then in English (desktop/core/actions.languages_for). A window language of "" follows the
+    system's locale, as the window does (read here from the environment, without Qt)."""
     settings = context.settings
-    return Actions(context.store, language=pick_language(settings.language, settings.window_language),
-                   also=(settings.window_language,))
+    system = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    window = settings.window_language or system.split(".")[0].split("_")[0].lower()  # "de_DE.UTF-8" → "de"
+    return Actions(context.store, language=pick_language(settings.language, window), also=(window,))
 
 
 def _wait_for(done: TurnDone, args: argparse.Namespace, context: AppContext) -> int:
