@@ -896,3 +896,20 @@ def test_the_answers_are_in_the_language_of_the_request(language: str, tmp_path:
     assert note is not None and not ENGLISH_WORDS.search(note.replace("Chinwag", ""))
     assert unbacked_claim(said["honest"], language) is None
     store.close()
+
+
+def test_a_spoken_request_is_answered_in_the_language_whisper_heard(tmp_path: Path) -> None:
+    """The language Whisper detected travels with the stored message to the turn, which reads the request in it:
+    with every setting left at English, a German take is still answered in German (no model is involved)."""
+    from desktop.core.turn import VoiceTurn
+
+    store = ConversationStore(tmp_path / "c.db")
+    turn = VoiceTurn(engine=None, store=store, model_name="none", actions=Actions(store))  # type: ignore[arg-type]
+    conversation = store.create_conversation()
+    heard = store.add_message(conversation.id, "user", "Stell einen Timer auf fünf Minuten.", source="voice",
+                              language="de")
+    done = turn._act(conversation.id, heard, 0.0, 0.0)
+    assert done is not None and done.reply == "Timer auf 5 Minuten gestellt."
+    typed = store.add_message(conversation.id, "user", "Stell einen Timer auf fünf Minuten.")
+    assert turn._act(conversation.id, typed, 0.0, 0.0) is None  # typed, English settings: the model answers
+    store.close()

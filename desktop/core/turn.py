@@ -336,7 +336,7 @@ class VoiceTurn:
                     self.store.update_message(reply_row.id, "".join(parts))
                     last_save = now
             backed = self._tool_result is not None  # a tool ran: what the reply says it did was done
-            note = (unbacked_claim("".join(parts), self.actions.language_for(user.language))
+            note = (unbacked_claim("".join(parts), *self.actions.languages(user.language))
                     if self.actions is not None and parts and not backed else None)
             if note is not None:  # "I've set a timer": no action ran, so nothing was set, and the reply says so
                 log.info("the model claimed an action no tool ran; a note was added")

@@ -1,9 +1,10 @@
 """Local actions, recognised before the model: timers, reminders and alarms, the time and date, exact arithmetic
 and equations (SymPy), unit conversions (Pint). Qt-free (docs/ARCHITECTURE.md §2).
 
-`recognise(text)` says whether a request is one of them (patterns per language in `assets/actions/<lang>.json`; a
-match counts only when its parts parse); `Actions.handle(text)` carries it out and says what to answer. Anything
-that does not match goes to the model, as before.
+`recognise(text, language)` says whether a request is one of them (patterns per language in
+`assets/actions/<lang>.json`; a match counts only when its parts parse); `Actions.handle(text)` carries it out and
+says what to answer, in the words of the same file's "answers", so a German request is answered in German. Which
+languages a request is read in: `languages_for`. Anything that does not match goes to the model, as before.
 """
 
 from __future__ import annotations
@@ -168,12 +169,12 @@ def _parse(action: str, slots: dict[str, str], lang: Language, now: dt.datetime,
     return None
 
 
-def unbacked_claim(reply: str, language: str = "en") -> str | None:
+def unbacked_claim(reply: str, *languages: str) -> str | None:
     """The note to add when a model's `reply` says it set a timer, alarm or reminder (no action ran, so nothing was
-    set); None when it claims nothing. `language`'s claims are checked, then English's; the note is in the language
-    whose words matched."""
+    set); None when it claims nothing. The claims of `languages` are checked in order, then English's; the note is
+    in the language whose words matched."""
     text = reply.replace("\u2019", "'").lower()
-    for code in languages_for(language):
+    for code in languages_for("", *languages):
         claims = load(code).section("claims")
         for pattern in claims.get("patterns", []):
             if re.search(pattern, text):
@@ -278,13 +279,17 @@ class Actions:
     clock: Callable[[], float] = time.time
     also: tuple[str, ...] = ()  # more languages to try after `language` (the window's), before English
 
+    def languages(self, heard: str = "") -> list[str]:
+        """The languages a request heard in `heard` ("" for typed) is read in, in order (see `languages_for`)."""
+        return languages_for(heard, self.language, *self.also)
+
     def language_for(self, heard: str = "") -> str:
         """The language a request heard in `heard` ("" for typed) is read and answered in first."""
-        return languages_for(heard, self.language, *self.also)[0]
+        return self.languages(heard)[0]
 
     def recognise(self, text: str, heard: str = "") -> Request | None:
         now = dt.datetime.fromtimestamp(self.clock())
-        for code in languages_for(heard, self.language, *self.also):
+        for code in self.languages(heard):
             request = recognise(text, code, now)
             if request is not None:
                 return request
