@@ -167,3 +167,19 @@ def test_debug_logging_is_a_setting(tmp_path: Path) -> None:
     assert Settings().debug_logging is False
     store.save(Settings(debug_logging=True))
     assert store.load().debug_logging is True
+
+
+def test_the_first_start_question_is_asked_on_a_fresh_install_only(tmp_path: Path) -> None:
+    """No file: a first start, "Your language" is asked. A file from before the question existed: its user set things
+    up already and is not asked. Once answered, the answer is kept."""
+    path = tmp_path / "settings.json"
+    assert SettingsStore(path).load().language_chosen is False
+    path.write_text(json.dumps({"language": "de", "window_language": "de"}))
+    old = SettingsStore(path).load()
+    assert old.language_chosen is True and old.language == "de"
+    SettingsStore(path).save(Settings(language_chosen=False))  # asked, left unanswered (Esc)
+    assert SettingsStore(path).load().language_chosen is False
+    SettingsStore(path).save(Settings(language_chosen=True))
+    assert SettingsStore(path).load().language_chosen is True
+    path.write_text('{"language": ')  # damaged: set aside as before, defaults, so the question comes again
+    assert SettingsStore(path).load().language_chosen is False

@@ -57,6 +57,10 @@ class Settings:
     theme: str = "system"  # "system", "light" or "dark"
     # The window's language ("de", "fr", …; Qt translations, desktop/ui/i18n); "" follows the system's locale.
     window_language: str = ""
+    # Whether the first start's "Your language" question (desktop/ui/shell/first_run.py) has been answered; until it
+    # is, the window asks it once per start. A settings file written before the question existed counts as answered
+    # (SettingsStore.load): its user had set things up already and is not asked again.
+    language_chosen: bool = False
     # Push-to-talk while another application has focus (desktop/ui/voice/global_hotkey.py; X11 only). Off by default.
     global_hotkey: bool = False
     global_hotkey_key: str = "Ctrl+Alt+Space"
@@ -148,6 +152,8 @@ class SettingsStore:
             return Settings()
         if "hf_token" in raw:
             self._move_token(raw.pop("hf_token"))
+        if "language_chosen" not in raw:
+            raw["language_chosen"] = True  # written by a version before the first-run question: not asked again
         values: dict[str, Any] = {}
         for name, value in raw.items():
             if name not in _FIELDS:

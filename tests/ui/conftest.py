@@ -21,7 +21,10 @@ TURN_TIMEOUT_MS = 120_000
 
 def fast_settings(**overrides: object) -> Settings:
     """Small, fast and repeatable answers from the starter model."""
-    values: dict[str, object] = dict(n_threads=2, context_size=2048, max_tokens=40, temperature=0.2, seed=7)
+    # language_chosen: the first start's "Your language" question counts as answered; a test that wants it asked
+    # passes language_chosen=False (tests/ui/test_first_run.py).
+    values: dict[str, object] = dict(n_threads=2, context_size=2048, max_tokens=40, temperature=0.2, seed=7,
+                                     language_chosen=True)
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
@@ -40,18 +43,24 @@ def context(app_paths: AppPaths, starter_gguf: Path, whisper_dir: Path) -> AppCo
 class Window:
     """A started window and its controllers, as a test drives it."""
 
-    def __init__(self, qtbot, context: AppContext) -> None:  # noqa: ANN001 (pytest-qt's QtBot)
+    def __init__(self, qtbot, context: AppContext, controller=None) -> None:  # noqa: ANN001 (pytest-qt's QtBot)
+        """`controller`: a window the app's own start-up built and showed (desktop/ui/shell/run.WindowStart)."""
         from desktop.ui.shell.main_window import MainWindow, apply_theme, ensure_application
         from desktop.ui.shell.window_controller import WindowController
 
         ensure_application()
-        apply_theme(context.settings.theme)
         self.qtbot = qtbot
         self.context = context
-        self.view = MainWindow()
-        qtbot.addWidget(self.view)
-        self.c = WindowController(context, self.view)
-        self.c.show()
+        if controller is None:
+            apply_theme(context.settings.theme)
+            self.view = MainWindow()
+            qtbot.addWidget(self.view)
+            self.c = WindowController(context, self.view)
+            self.c.show()
+        else:
+            self.c = controller
+            self.view = controller.window
+            qtbot.addWidget(self.view)
         qtbot.waitExposed(self.view)
         qtbot.waitUntil(lambda: self.c.models.loaded_llm is not None and self.c.models.loaded_whisper is not None,
                         timeout=LOAD_TIMEOUT_MS)
@@ -94,8 +103,8 @@ class Window:
 def open_window(qtbot) -> Iterator[Callable[[AppContext], Window]]:  # noqa: ANN001
     opened: list[Window] = []
 
-    def opener(context: AppContext) -> Window:
-        window = Window(qtbot, context)
+    def opener(context: AppContext, controller=None) -> Window:  # noqa: ANN001 (a WindowController)
+        window = Window(qtbot, context, controller)
         opened.append(window)
         return window
 
