@@ -23,6 +23,12 @@ NAMES = {
     "id": "Indonesian", "no": "Norwegian", "ro": "Romanian", "vi": "Vietnamese", "ca": "Catalan",
 }
 
+# The eight, each named in itself: how a reader picks out their own language from a list in any other.
+OWN_NAMES = {
+    "en": "English", "de": "Deutsch", "fr": "Français", "it": "Italiano", "pt": "Português", "hi": "हिन्दी",
+    "es": "Español", "th": "ไทย",
+}
+
 
 def language_name(code: str) -> str:
     """"German" for "de"; the code itself for a language not named here."""

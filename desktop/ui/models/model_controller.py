@@ -1,4 +1,9 @@
-"""Which models answer and listen: the first-run choice, switching (loaded on the worker), downloads."""
+"""Which models answer and listen: the first-run choice, switching (loaded on the worker), downloads.
+
+The first run shows itself here as a chosen model that is not on disk yet: the starter answers meanwhile and the
+download is offered. The first start's language question (desktop/ui/shell/first_run.py) feeds the same path: the
+speech model and voice it accepted are downloaded through `download_for_language`.
+"""
 
 from __future__ import annotations
 
@@ -139,6 +144,8 @@ class ModelController(QObject):
 
     def _planned(self, plan: StartupPlan) -> None:
         self.llm = self.context.catalog.get(plan.llm_id, "llm")
+        if self._offer_whisper and self.downloads.state(self._offer_whisper):
+            self._offer_whisper = None  # already downloading (the first start's language choice asked for it)
         if self._offer_whisper:
             wanted = self.context.catalog.get(self._offer_whisper, "whisper")
             self._offer_whisper = None
@@ -206,6 +213,17 @@ class ModelController(QObject):
                                              "works.").format(error=error), kind="error")
             return
         self.worker.load_transcriber(transcriber, variant.label, variant.id)
+
+    def download_for_language(self, variants: list[Variant]) -> None:
+        """What the first start's language choice accepted (desktop/ui/shell/first_run.py), through the download
+        rows: a speech model is loaded once it is in, a voice is there for the next reply in its language. A speech
+        model whose download fails (no network) stays chosen and is offered again at the next start (`_planned`);
+        a voice stays in Settings' voices and the model manager."""
+        for variant in variants:
+            if variant.kind == "whisper":
+                self.load_whisper(variant.id)
+            else:
+                self.downloads.start(variant)
 
     def _load_llm(self, variant: Variant, force: bool = False) -> None:
         try:
