@@ -5,12 +5,20 @@ the offer is worked out from the catalog and the disk, so it holds offline.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.context import AppContext
+from desktop.core.settings import SettingsStore
+from desktop.ui.shell import window_language
 from desktop.ui.shell.first_run import LanguageDialog, plan_language, system_language
-from tests.ui.conftest import make_context
+from desktop.ui.shell.run import WindowStart
+from tests.ui.conftest import OFFLINE, make_context
 
 pytestmark = pytest.mark.gui
 
@@ -21,6 +29,20 @@ EIGHT = ["English", "Deutsch", "Français", "Italiano", "Português", "हिन
 def fresh(app_paths) -> AppContext:  # noqa: ANN001
     """A first start: the question not answered yet, otherwise the fast test settings."""
     return make_context(app_paths, language_chosen=False)
+
+
+@pytest.fixture
+def compiled(tmp_path: Path) -> Iterator[Path]:
+    """The window's translations compiled from the .ts sources now; English again afterwards."""
+    from tests.ui.test_translations import SHIPPED, _script
+
+    script = _script()
+    folder = tmp_path / "qm"
+    for language in SHIPPED:
+        script.lrelease(script.ts_file(language), folder)
+    window_language.uninstall_translations()
+    yield folder
+    window_language.uninstall_translations()
 
 
 def _dialog(qtbot, context: AppContext, system: str) -> LanguageDialog:  # noqa: ANN001
@@ -70,3 +92,85 @@ def test_a_multilingual_model_already_on_disk_is_used_not_offered(fresh: AppCont
     plan = plan_language(fresh, "en", QLocale("de_DE"))
     assert (plan.window_language, plan.whisper_model, plan.voice, plan.downloads) == ("en", "whisper-tiny.en", None,
                                                                                       [])
+
+
+# ---- the real start: the dialog, then the window it builds ----------------------------------------------------
+
+
+def _start(context: AppContext, system: str, compiled: Path) -> WindowStart:
+    start = WindowStart(context, system=QLocale(system), translations=compiled)
+    start.begin()
+    return start
+
+
+def test_first_start_in_german_chosen_with_the_keyboard(open_window, qtbot, fresh, app_paths, compiled,  # noqa: ANN001
+                                                       starter_gguf, whisper_dir, monkeypatch) -> None:
+    monkeypatch.setenv("HF_ENDPOINT", OFFLINE)
+    start = _start(fresh, "fr_FR", compiled)
+    assert start.controller is None, "the window is built after the answer"
+    dialog = start.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.language() == "fr"  # from the system's locale
+    qtbot.keyClick(dialog.languages, Qt.Key.Key_Up)  # Français -> Deutsch
+    assert dialog.language() == "de"
+    assert [v.id for v in dialog.offered()] == ["whisper-base", "piper-thorsten-de-medium"]
+    assert _visible_offer(dialog) == ["Whisper base · multilingual", "Thorsten · German · Piper"]
+    assert all(box.isChecked() for box in dialog.offer_boxes)
+    qtbot.keyClick(dialog.languages, Qt.Key.Key_Return)  # OK is the default button
+    qtbot.waitUntil(lambda: start.controller is not None)
+    settings = fresh.settings
+    assert (settings.language, settings.window_language, settings.whisper_model) == ("de", "de", "whisper-base")
+    assert settings.voices_by_language == {"de": "piper-thorsten-de-medium"} and settings.language_chosen
+    saved = SettingsStore(app_paths.settings_file).load()
+    assert (saved.language, saved.window_language, saved.language_chosen) == ("de", "de", True)
+    window = open_window(fresh, start.controller)
+    assert window.view.settings_button.text() == "Einstellungen"  # the window came up in German at once
+    # Both downloads went to the window's download rows (offline here: they fail there, the window works on).
+    assert {"whisper-base", "piper-thorsten-de-medium"} <= set(window.view.downloads.rows)
+    assert window.c.models.loaded_whisper == "whisper-tiny.en"  # hears English meanwhile
+    qtbot.waitUntil(lambda: not window.c.downloads.running and not window.c.downloads.queued(), timeout=60_000)
+    assert {row.state for row in window.view.downloads.rows.values()} == {"failed"}  # no network: Retry is there
+    assert SettingsStore(app_paths.settings_file).load().whisper_model == "whisper-base"  # offered again next start
+    window.close()
+    qtbot.waitUntil(lambda: window.c.closed_cleanly is not None)
+
+    again = _start(AppContext.build(paths=app_paths, hub_endpoint=OFFLINE), "fr_FR", compiled)
+    assert again.dialog is None and again.controller is not None  # answered once: never asked again
+    open_window(again.context, again.controller)
+
+
+def test_choosing_english_offers_nothing_and_changes_nothing_else(open_window, qtbot, fresh, compiled,  # noqa: ANN001
+                                                                 starter_gguf, whisper_dir) -> None:
+    before = dataclasses.asdict(fresh.settings)
+    start = _start(fresh, "en_US", compiled)
+    qtbot.waitExposed(start.dialog)
+    assert start.dialog.language() == "en" and start.dialog.offered() == []
+    qtbot.keyClick(start.dialog.languages, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: start.controller is not None)
+    after = dataclasses.asdict(fresh.settings)
+    assert after.pop("language_chosen") is True and before.pop("language_chosen") is False
+    assert after == before
+    window = open_window(fresh, start.controller)
+    assert window.view.downloads.rows == {}  # nothing was offered, so nothing downloads
+    assert window.view.settings_button.text() == "Settings"
+
+
+@pytest.mark.parametrize("how", ["escape", "close"])
+def test_escape_or_closing_keeps_the_defaults_and_asks_once_per_run(how: str, open_window, qtbot, fresh, app_paths,  # noqa: ANN001
+                                                                   compiled, starter_gguf, whisper_dir) -> None:
+    before = dataclasses.asdict(fresh.settings)
+    quits = QApplication.quitOnLastWindowClosed()
+    start = _start(fresh, "de_DE", compiled)
+    qtbot.waitExposed(start.dialog)
+    assert start.dialog.language() == "de"
+    if how == "escape":
+        qtbot.keyClick(start.dialog.languages, Qt.Key.Key_Escape)
+    else:
+        start.dialog.close()
+    qtbot.waitUntil(lambda: start.controller is not None)
+    assert dataclasses.asdict(fresh.settings) == before  # the defaults, unanswered: asked at the next start
+    assert QApplication.quitOnLastWindowClosed() == quits  # put back once the window is there
+    window = open_window(fresh, start.controller)
+    assert not any(isinstance(w, LanguageDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert window.view.settings_button.text() == "Settings"  # the window stays in the language it started in
+    assert SettingsStore(app_paths.settings_file).load().language_chosen is False

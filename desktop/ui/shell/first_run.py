@@ -206,6 +206,7 @@ class LanguageDialog(QDialog):
             box.setAccessibleName(variant.label)
             box.toggled.connect(lambda _on: self._show_note())
             self.offer_layout.addWidget(box)
+            box.show()  # at once, not at the layout's next pass: the offer is what the reader looks at now
             self.offer_boxes.append(box)
         self._show_note()
 
