@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.context import AppContext
 from desktop.core.settings import SettingsStore
 from desktop.ui.shell import window_language
-from desktop.ui.shell.first_run import LanguageDialog, plan_language, system_language
+from desktop.ui.shell.first_run import LanguageChoice, LanguageDialog, apply_choice, plan_language, system_language
 from desktop.ui.shell.run import WindowStart
 from tests.ui.conftest import OFFLINE, make_context
 
@@ -92,6 +92,19 @@ def test_a_multilingual_model_already_on_disk_is_used_not_offered(fresh: AppCont
     plan = plan_language(fresh, "en", QLocale("de_DE"))
     assert (plan.window_language, plan.whisper_model, plan.voice, plan.downloads) == ("en", "whisper-tiny.en", None,
                                                                                       [])
+
+
+def test_an_answer_that_cannot_be_saved_still_holds_for_this_run(fresh: AppContext, monkeypatch) -> None:  # noqa: ANN001
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fresh, "save_settings", full_disk)
+    plan = plan_language(fresh, "es", QLocale("en_US"))
+    apply_choice(fresh, LanguageChoice(plan, []))  # every download declined
+    s = fresh.settings
+    assert (s.language, s.window_language, s.language_chosen) == ("es", "es", True)
+    assert s.whisper_model == "whisper-tiny.en" and s.voices_by_language == {}  # declined: not set
+    assert "could not be saved" in fresh.warnings[-1]  # shown as a notice once the window is up
 
 
 # ---- the real start: the dialog, then the window it builds ----------------------------------------------------

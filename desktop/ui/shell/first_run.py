@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -124,8 +124,9 @@ def apply_choice(context: AppContext, choice: LanguageChoice) -> None:
         context.save_settings()
     except OSError as error:  # a full or read-only disk: the answer holds for this run, the window says why
         log.warning("the language choice could not be saved: %s", error)
-        context.warnings.append(f"Your settings could not be saved ({error}); the language is asked again at the "
-                                "next start.")
+        context.warnings.append(QCoreApplication.translate(
+            "LanguageDialog", "Your settings could not be saved ({error}); the language is asked again at the next "
+            "start.").format(error=error))
 
 
 class LanguageDialog(QDialog):
