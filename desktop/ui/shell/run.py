@@ -58,7 +58,8 @@ def run_window(args: argparse.Namespace, context: AppContext) -> int:
         test.begin()
         app.exec()
         return test.exit_code
-    WindowStart(context, model=getattr(args, "model", None)).begin()
+    start = WindowStart(context, model=getattr(args, "model", None))  # held here: the dialog's answer calls it
+    start.begin()
     return app.exec()
 
 
