@@ -655,6 +655,69 @@
     </message>
 </context>
 <context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Your settings could not be saved ({error}); the language is asked again at the next start.</source>
+        <translation>Ihre Einstellungen konnten nicht gespeichert werden ({error}); die Sprache wird beim nächsten Start erneut abgefragt.</translation>
+    </message>
+    <message>
+        <source>Chinwag: your language</source>
+        <translation>Chinwag: Ihre Sprache</translation>
+    </message>
+    <message>
+        <source>Your language</source>
+        <translation>Ihre Sprache</translation>
+    </message>
+    <message>
+        <source>Chinwag listens, answers and reads replies aloud in the language you choose.</source>
+        <translation>Chinwag hört zu, antwortet und liest Antworten in der Sprache vor, die Sie wählen.</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Was sich ändert</translation>
+    </message>
+    <message>
+        <source>To hear and speak {language}, Chinwag downloads:</source>
+        <translation>Um {language} zu hören und zu sprechen, lädt Chinwag herunter:</translation>
+    </message>
+    <message>
+        <source>{name} ({size})</source>
+        <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>The window is not translated into {language} yet; it stays as it is.</source>
+        <translation>Das Fenster ist noch nicht in {language} übersetzt; es bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>The window will be in {language}.</source>
+        <translation>Das Fenster wird auf {language} angezeigt.</translation>
+    </message>
+    <message>
+        <source>Without the speech model, speech input understands English only; typing works in every language.</source>
+        <translation>Ohne das Sprachmodell versteht die Spracheingabe nur Englisch; Tippen funktioniert in jeder Sprache.</translation>
+    </message>
+    <message>
+        <source>There is no voice for {language} yet: replies are shown, not read aloud.</source>
+        <translation>Für {language} gibt es noch keine Stimme: Antworten werden angezeigt, nicht vorgelesen.</translation>
+    </message>
+    <message>
+        <source>Without the voice, replies in {language} are shown, not read aloud.</source>
+        <translation>Ohne die Stimme werden Antworten auf {language} angezeigt, nicht vorgelesen.</translation>
+    </message>
+    <message>
+        <source>You can download them later with the Models button (Ctrl+M).</source>
+        <translation>Sie können sie später über die Schaltfläche „Modelle“ (Strg+M) herunterladen.</translation>
+    </message>
+    <message>
+        <source>The downloads run in the window, and Chinwag works meanwhile.</source>
+        <translation>Die Downloads laufen im Fenster, und Chinwag funktioniert währenddessen weiter.</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>English</source>
@@ -2370,6 +2433,13 @@ Protokolldatei: {log}</translation>
     <message>
         <source>This list of shortcuts</source>
         <translation>Diese Liste der Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStart</name>
+    <message>
+        <source>Not downloaded: {names}. The Models button (Ctrl+M) downloads them whenever you like.</source>
+        <translation>Nicht heruntergeladen: {names}. Die Schaltfläche „Modelle“ (Strg+M) lädt sie herunter, wann immer Sie möchten.</translation>
     </message>
 </context>
 </TS>

@@ -655,6 +655,69 @@
     </message>
 </context>
 <context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Your settings could not be saved ({error}); the language is asked again at the next start.</source>
+        <translation>No se pudo guardar la configuración ({error}); el idioma se preguntará de nuevo en el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Chinwag: your language</source>
+        <translation>Chinwag: su idioma</translation>
+    </message>
+    <message>
+        <source>Your language</source>
+        <translation>Su idioma</translation>
+    </message>
+    <message>
+        <source>Chinwag listens, answers and reads replies aloud in the language you choose.</source>
+        <translation>Chinwag escucha, responde y lee las respuestas en voz alta en el idioma que elija.</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Qué cambia</translation>
+    </message>
+    <message>
+        <source>To hear and speak {language}, Chinwag downloads:</source>
+        <translation>Para oír y hablar {language}, Chinwag descarga:</translation>
+    </message>
+    <message>
+        <source>{name} ({size})</source>
+        <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>The window is not translated into {language} yet; it stays as it is.</source>
+        <translation>La ventana aún no está traducida a este idioma ({language}); se queda como está.</translation>
+    </message>
+    <message>
+        <source>The window will be in {language}.</source>
+        <translation>La ventana estará en {language}.</translation>
+    </message>
+    <message>
+        <source>Without the speech model, speech input understands English only; typing works in every language.</source>
+        <translation>Sin el modelo de voz, la entrada por voz solo entiende inglés; escribir funciona en todos los idiomas.</translation>
+    </message>
+    <message>
+        <source>There is no voice for {language} yet: replies are shown, not read aloud.</source>
+        <translation>Todavía no hay voz para este idioma ({language}): las respuestas se muestran, no se leen en voz alta.</translation>
+    </message>
+    <message>
+        <source>Without the voice, replies in {language} are shown, not read aloud.</source>
+        <translation>Sin la voz, las respuestas en este idioma ({language}) se muestran, no se leen en voz alta.</translation>
+    </message>
+    <message>
+        <source>You can download them later with the Models button (Ctrl+M).</source>
+        <translation>Puede descargarlos más tarde con el botón Modelos (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>The downloads run in the window, and Chinwag works meanwhile.</source>
+        <translation>Las descargas se hacen en la ventana, y Chinwag funciona mientras tanto.</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <source>English</source>
@@ -2370,6 +2433,13 @@ Archivo de registro: {log}</translation>
     <message>
         <source>This list of shortcuts</source>
         <translation>Esta lista de atajos</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStart</name>
+    <message>
+        <source>Not downloaded: {names}. The Models button (Ctrl+M) downloads them whenever you like.</source>
+        <translation>Sin descargar: {names}. El botón Modelos (Ctrl+M) los descarga cuando quiera.</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Heard: “{text}”</source>
-        <translation>Entendu : « {text} »</translation>
+        <translation>Entendu&#xa0;: «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
         <source>The model gave an empty answer. Try again, or rephrase.</source>
@@ -33,15 +33,15 @@
     </message>
     <message>
         <source>Not sent: your words are back in the text box.</source>
-        <translation>Non envoyé : votre texte est de retour dans la zone de saisie.</translation>
+        <translation>Non envoyé&#xa0;: votre texte est de retour dans la zone de saisie.</translation>
     </message>
     <message>
         <source>Something went wrong: {error}. Try again; what you typed is kept.</source>
-        <translation>Une erreur s’est produite : {error}. Réessayez ; votre texte est conservé.</translation>
+        <translation>Une erreur s’est produite&#xa0;: {error}. Réessayez&#xa0;; votre texte est conservé.</translation>
     </message>
     <message>
         <source>Editing: Enter sends it again in place of the original, Esc cancels</source>
-        <translation>Modification : Entrée le renvoie à la place de l’original, Esc annule</translation>
+        <translation>Modification&#xa0;: Entrée le renvoie à la place de l’original, Esc annule</translation>
     </message>
     <message>
         <source>Check the transcript, then press Enter to send it</source>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>⋯  The messages above are left out of what the model sees: its context is full  ⋯</source>
-        <translation>⋯  Le modèle ne voit plus les messages ci-dessus : son contexte est plein  ⋯</translation>
+        <translation>⋯  Le modèle ne voit plus les messages ci-dessus&#xa0;: son contexte est plein  ⋯</translation>
     </message>
     <message>
         <source>Older messages left out of the model&apos;s context</source>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <source>The last turn: transcription, time to the first word of the reply, reply speed</source>
-        <translation>Le dernier échange : transcription, délai avant le premier mot de la réponse, vitesse de réponse</translation>
+        <translation>Le dernier échange&#xa0;: transcription, délai avant le premier mot de la réponse, vitesse de réponse</translation>
     </message>
     <message>
         <source>Speaking</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>Model: {label}</source>
-        <translation>Modèle : {label}</translation>
+        <translation>Modèle&#xa0;: {label}</translation>
     </message>
     <message>
         <source>The language model that answers</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Speech: {label}</source>
-        <translation>Reconnaissance vocale : {label}</translation>
+        <translation>Reconnaissance vocale&#xa0;: {label}</translation>
     </message>
     <message>
         <source>Speech input off</source>
@@ -175,7 +175,7 @@
     </message>
     <message>
         <source>Everything runs on this computer; the network is only used for downloads.</source>
-        <translation>Tout fonctionne sur cet ordinateur ; le réseau ne sert qu’aux téléchargements.</translation>
+        <translation>Tout fonctionne sur cet ordinateur&#xa0;; le réseau ne sert qu’aux téléchargements.</translation>
     </message>
     <message>
         <source>speech {ms} ms</source>
@@ -191,7 +191,7 @@
     </message>
     <message>
         <source>Last turn: {parts}</source>
-        <translation>Dernier échange : {parts}</translation>
+        <translation>Dernier échange&#xa0;: {parts}</translation>
     </message>
 </context>
 <context>
@@ -225,7 +225,7 @@
     <name>ConversationController</name>
     <message>
         <source>Deleted “{title}”.</source>
-        <translation>Conversation « {title} » supprimée.</translation>
+        <translation>Conversation «&#xa0;{title}&#xa0;» supprimée.</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>Could not save {path}: {error}. Choose another folder.</source>
-        <translation>Impossible d’enregistrer {path} : {error}. Choisissez un autre dossier.</translation>
+        <translation>Impossible d’enregistrer {path}&#xa0;: {error}. Choisissez un autre dossier.</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -288,11 +288,11 @@
     </message>
     <message>
         <source>context: –</source>
-        <translation>contexte : –</translation>
+        <translation>contexte&#xa0;: –</translation>
     </message>
     <message>
         <source>How much of the model&apos;s context this conversation fills; once it is full, the oldest turns are left out of what the model sees.</source>
-        <translation>Part du contexte du modèle occupée par cette conversation ; une fois le contexte plein, le modèle ne voit plus les échanges les plus anciens.</translation>
+        <translation>Part du contexte du modèle occupée par cette conversation&#xa0;; une fois le contexte plein, le modèle ne voit plus les échanges les plus anciens.</translation>
     </message>
     <message>
         <source> (the window&apos;s model)</source>
@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>System prompt: {prompt}</source>
-        <translation>Prompt système : {prompt}</translation>
+        <translation>Prompt système&#xa0;: {prompt}</translation>
     </message>
     <message>
         <source>No system prompt</source>
@@ -312,22 +312,22 @@
     </message>
     <message>
         <source>context: {used} / {total} tokens</source>
-        <translation>contexte : {used} / {total} jetons</translation>
+        <translation>contexte&#xa0;: {used} / {total} jetons</translation>
     </message>
     <message>
         <source>{used} of {total} tokens, {percent}%</source>
-        <translation>{used} sur {total} jetons, {percent} %</translation>
+        <translation>{used} sur {total} jetons, {percent}&#xa0;%</translation>
     </message>
 </context>
 <context>
     <name>ConversationMode</name>
     <message>
         <source>Conversation mode ended: {error}</source>
-        <translation>Mode conversation terminé : {error}</translation>
+        <translation>Mode conversation terminé&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Conversation mode ended: nothing was said for {seconds} s. Press the talk key or turn it on again (Ctrl+Shift+H).</source>
-        <translation>Mode conversation terminé : rien n’a été dit pendant {seconds} s. Appuyez sur la touche pour parler ou réactivez-le (Ctrl+Shift+H).</translation>
+        <translation>Mode conversation terminé&#xa0;: rien n’a été dit pendant {seconds}&#xa0;s. Appuyez sur la touche pour parler ou réactivez-le (Ctrl+Shift+H).</translation>
     </message>
 </context>
 <context>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Cancelled. {size} are kept: Resume continues from there.</source>
-        <translation>Annulé. {size} sont conservés : « Reprendre » repart de là.</translation>
+        <translation>Annulé. {size} sont conservés&#xa0;: «&#xa0;Reprendre&#xa0;» repart de là.</translation>
     </message>
 </context>
 <context>
@@ -514,7 +514,7 @@
     </message>
     <message>
         <source>Queued: starts when {name} is done.</source>
-        <translation>En file d’attente : commencera quand {name} sera terminé.</translation>
+        <translation>En file d’attente&#xa0;: commencera quand {name} sera terminé.</translation>
     </message>
 </context>
 <context>
@@ -525,42 +525,42 @@
     </message>
     <message>
         <source>{s} s</source>
-        <translation>{s} s</translation>
+        <translation>{s}&#xa0;s</translation>
     </message>
     <message>
         <source>{m} min {s} s</source>
-        <translation>{m} min {s} s</translation>
+        <translation>{m}&#xa0;min {s}&#xa0;s</translation>
     </message>
     <message>
         <source>{h} h {m} min</source>
-        <translation>{h} h {m} min</translation>
+        <translation>{h}&#xa0;h {m}&#xa0;min</translation>
     </message>
 </context>
 <context>
     <name>GlobalHotkey</name>
     <message>
         <source>A global push-to-talk key works on Linux with X11 so far; on this system use the tray icon, or the push-to-talk key in Chinwag&apos;s window.</source>
-        <translation>Une touche pour parler globale ne fonctionne pour l’instant que sous Linux avec X11 ; sur ce système, utilisez l’icône de la zone de notification ou la touche pour parler dans la fenêtre de Chinwag.</translation>
+        <translation>Une touche pour parler globale ne fonctionne pour l’instant que sous Linux avec X11&#xa0;; sur ce système, utilisez l’icône de la zone de notification ou la touche pour parler dans la fenêtre de Chinwag.</translation>
     </message>
     <message>
         <source>Not available in a Wayland session: Wayland does not let an app see keys pressed in other apps&apos; windows, and Chinwag cannot use the desktop&apos;s global-shortcut portal yet. Use the tray icon, or log in to an X11 session.</source>
-        <translation>Indisponible dans une session Wayland : Wayland ne laisse pas une application voir les touches pressées dans les fenêtres des autres applications, et Chinwag ne sait pas encore utiliser le portail de raccourcis globaux du bureau. Utilisez l’icône de la zone de notification ou ouvrez une session X11.</translation>
+        <translation>Indisponible dans une session Wayland&#xa0;: Wayland ne laisse pas une application voir les touches pressées dans les fenêtres des autres applications, et Chinwag ne sait pas encore utiliser le portail de raccourcis globaux du bureau. Utilisez l’icône de la zone de notification ou ouvrez une session X11.</translation>
     </message>
     <message>
         <source>Not available: there is no X11 display (DISPLAY is not set) to listen for the key on.</source>
-        <translation>Indisponible : il n’y a pas d’affichage X11 (DISPLAY n’est pas défini) sur lequel écouter la touche.</translation>
+        <translation>Indisponible&#xa0;: il n’y a pas d’affichage X11 (DISPLAY n’est pas défini) sur lequel écouter la touche.</translation>
     </message>
     <message>
         <source>Not available: python-xlib, which listens for the key on X11, is not installed.</source>
-        <translation>Indisponible : python-xlib, qui écoute la touche sous X11, n’est pas installé.</translation>
+        <translation>Indisponible&#xa0;: python-xlib, qui écoute la touche sous X11, n’est pas installé.</translation>
     </message>
     <message>
         <source>Not available: the X11 display {display} cannot be opened ({error}).</source>
-        <translation>Indisponible : impossible d’ouvrir l’affichage X11 {display} ({error}).</translation>
+        <translation>Indisponible&#xa0;: impossible d’ouvrir l’affichage X11 {display} ({error}).</translation>
     </message>
     <message>
         <source>{key} is not a key: choose one in Settings, e.g. Ctrl+Alt+Space.</source>
-        <translation>{key} n’est pas une touche : choisissez-en une dans les Paramètres, par ex. Ctrl+Alt+Espace.</translation>
+        <translation>{key} n’est pas une touche&#xa0;: choisissez-en une dans les Paramètres, par ex. Ctrl+Alt+Espace.</translation>
     </message>
     <message>
         <source>{name} in {key} is not a modifier (Ctrl, Alt, Shift or Meta).</source>
@@ -568,19 +568,19 @@
     </message>
     <message>
         <source>{key} is not a key Chinwag can listen for globally: choose another in Settings.</source>
-        <translation>Chinwag ne peut pas écouter {key} globalement : choisissez une autre touche dans les Paramètres.</translation>
+        <translation>Chinwag ne peut pas écouter {key} globalement&#xa0;: choisissez une autre touche dans les Paramètres.</translation>
     </message>
     <message>
         <source>The global push-to-talk key is off: the X11 display cannot be opened ({error}).</source>
-        <translation>La touche pour parler globale est désactivée : impossible d’ouvrir l’affichage X11 ({error}).</translation>
+        <translation>La touche pour parler globale est désactivée&#xa0;: impossible d’ouvrir l’affichage X11 ({error}).</translation>
     </message>
     <message>
         <source>The global push-to-talk key is off: this keyboard has no {key} key.</source>
-        <translation>La touche pour parler globale est désactivée : ce clavier n’a pas de touche {key}.</translation>
+        <translation>La touche pour parler globale est désactivée&#xa0;: ce clavier n’a pas de touche {key}.</translation>
     </message>
     <message>
         <source>The global push-to-talk key is off: another program already uses {key}. Choose another key in Settings.</source>
-        <translation>La touche pour parler globale est désactivée : un autre programme utilise déjà {key}. Choisissez une autre touche dans les Paramètres.</translation>
+        <translation>La touche pour parler globale est désactivée&#xa0;: un autre programme utilise déjà {key}. Choisissez une autre touche dans les Paramètres.</translation>
     </message>
 </context>
 <context>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>Stop the reply (Esc); what was written so far is kept</source>
-        <translation>Arrêter la réponse (Esc) ; le texte déjà écrit est conservé</translation>
+        <translation>Arrêter la réponse (Esc)&#xa0;; le texte déjà écrit est conservé</translation>
     </message>
     <message>
         <source>🔈 Speak replies</source>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>Read each reply aloud as it is written (Ctrl+Shift+S). The talk key, Stop or Esc silences it.</source>
-        <translation>Lire chaque réponse à voix haute pendant qu’elle s’écrit (Ctrl+Shift+S). La touche pour parler, « Arrêter » ou Esc l’interrompt.</translation>
+        <translation>Lire chaque réponse à voix haute pendant qu’elle s’écrit (Ctrl+Shift+S). La touche pour parler, «&#xa0;Arrêter&#xa0;» ou Esc l’interrompt.</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -627,7 +627,7 @@
     </message>
     <message>
         <source>Hands-free: after each spoken reply Chinwag listens for the next question (Ctrl+Shift+H). Esc leaves it.</source>
-        <translation>Mains libres : après chaque réponse lue, Chinwag écoute la question suivante (Ctrl+Shift+H). Esc pour en sortir.</translation>
+        <translation>Mains libres&#xa0;: après chaque réponse lue, Chinwag écoute la question suivante (Ctrl+Shift+H). Esc pour en sortir.</translation>
     </message>
     <message>
         <source>Listening… just speak. Esc leaves conversation mode.</source>
@@ -652,6 +652,69 @@
     <message>
         <source>Live transcript</source>
         <translation>Transcription en direct</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Your settings could not be saved ({error}); the language is asked again at the next start.</source>
+        <translation>Vos paramètres n’ont pas pu être enregistrés ({error}) ; la langue sera demandée à nouveau au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Chinwag: your language</source>
+        <translation>Chinwag : votre langue</translation>
+    </message>
+    <message>
+        <source>Your language</source>
+        <translation>Votre langue</translation>
+    </message>
+    <message>
+        <source>Chinwag listens, answers and reads replies aloud in the language you choose.</source>
+        <translation>Chinwag écoute, répond et lit les réponses à voix haute dans la langue que vous choisissez.</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Ce qui change</translation>
+    </message>
+    <message>
+        <source>To hear and speak {language}, Chinwag downloads:</source>
+        <translation>Pour entendre et parler {language}, Chinwag télécharge :</translation>
+    </message>
+    <message>
+        <source>{name} ({size})</source>
+        <translation>{name} ({size})</translation>
+    </message>
+    <message>
+        <source>The window is not translated into {language} yet; it stays as it is.</source>
+        <translation>La fenêtre n’est pas encore traduite dans cette langue ({language}) ; elle reste telle quelle.</translation>
+    </message>
+    <message>
+        <source>The window will be in {language}.</source>
+        <translation>La fenêtre sera en {language}.</translation>
+    </message>
+    <message>
+        <source>Without the speech model, speech input understands English only; typing works in every language.</source>
+        <translation>Sans le modèle de reconnaissance vocale, la saisie vocale ne comprend que l’anglais ; la saisie au clavier fonctionne dans toutes les langues.</translation>
+    </message>
+    <message>
+        <source>There is no voice for {language} yet: replies are shown, not read aloud.</source>
+        <translation>Il n’y a pas encore de voix pour cette langue ({language}) : les réponses sont affichées, pas lues à voix haute.</translation>
+    </message>
+    <message>
+        <source>Without the voice, replies in {language} are shown, not read aloud.</source>
+        <translation>Sans la voix, les réponses dans cette langue ({language}) sont affichées, pas lues à voix haute.</translation>
+    </message>
+    <message>
+        <source>You can download them later with the Models button (Ctrl+M).</source>
+        <translation>Vous pourrez les télécharger plus tard avec le bouton Modèles (Ctrl+M).</translation>
+    </message>
+    <message>
+        <source>The downloads run in the window, and Chinwag works meanwhile.</source>
+        <translation>Les téléchargements se font dans la fenêtre, et Chinwag fonctionne pendant ce temps.</translation>
     </message>
 </context>
 <context>
@@ -777,7 +840,7 @@
     <name>LicencesDialog</name>
     <message>
         <source>Chinwag&apos;s own source code is licensed under the Apache License 2.0. The installers also contain Piper and espeak-ng (GNU GPL version 3), so Chinwag as installed from them is distributed as a whole under the GNU GPL version 3. Qt and PySide6 (GNU LGPL version 3) are separate libraries you may replace. Below: every part with its version, its licence and its licence text, and where the source code of each copyleft part is.</source>
-        <translation>Le code source propre à Chinwag est distribué sous l’Apache License 2.0. Les programmes d’installation contiennent aussi Piper et espeak-ng (GNU GPL version 3) ; Chinwag installé à partir de ceux-ci est donc distribué dans son ensemble sous la GNU GPL version 3. Qt et PySide6 (GNU LGPL version 3) sont des bibliothèques distinctes que vous pouvez remplacer. Ci-dessous : chaque composant avec sa version, sa licence et le texte de celle-ci, et l’endroit où trouver le code source de chaque composant sous copyleft.</translation>
+        <translation>Le code source propre à Chinwag est distribué sous l’Apache License 2.0. Les programmes d’installation contiennent aussi Piper et espeak-ng (GNU GPL version 3)&#xa0;; Chinwag installé à partir de ceux-ci est donc distribué dans son ensemble sous la GNU GPL version 3. Qt et PySide6 (GNU LGPL version 3) sont des bibliothèques distinctes que vous pouvez remplacer. Ci-dessous&#xa0;: chaque composant avec sa version, sa licence et le texte de celle-ci, et l’endroit où trouver le code source de chaque composant sous copyleft.</translation>
     </message>
     <message>
         <source>The licence notices come with the installer (THIRD-PARTY-NOTICES.txt). In a source checkout, run python scripts/third_party_notices.py --out NOTICES.txt to write them.</source>
@@ -878,11 +941,11 @@
     </message>
     <message>
         <source>Type a message; Enter sends it, Shift+Enter starts a new line</source>
-        <translation>Tapez un message ; Entrée l’envoie, Shift+Entrée commence une nouvelle ligne</translation>
+        <translation>Tapez un message&#xa0;; Entrée l’envoie, Shift+Entrée commence une nouvelle ligne</translation>
     </message>
     <message>
         <source>Type a message, or use {key} to talk…  (Enter sends, Shift+Enter new line)</source>
-        <translation>Tapez un message ou utilisez {key} pour parler…  (Entrée : envoyer, Shift+Entrée : nouvelle ligne)</translation>
+        <translation>Tapez un message ou utilisez {key} pour parler…  (Entrée&#xa0;: envoyer, Shift+Entrée&#xa0;: nouvelle ligne)</translation>
     </message>
 </context>
 <context>
@@ -996,11 +1059,11 @@
     </message>
     <message>
         <source>Not downloaded yet ({size}): it downloads when you press OK, with progress, cancel and resume; {meanwhile} until it is ready.</source>
-        <translation>Pas encore téléchargé ({size}) : le téléchargement démarre quand vous appuyez sur OK, avec progression, annulation et reprise ; d’ici là, {meanwhile}.</translation>
+        <translation>Pas encore téléchargé ({size})&#xa0;: le téléchargement démarre quand vous appuyez sur OK, avec progression, annulation et reprise&#xa0;; d’ici là, {meanwhile}.</translation>
     </message>
     <message>
         <source>Not downloaded yet: it downloads when you press OK, with progress, cancel and resume; {meanwhile} until it is ready.</source>
-        <translation>Pas encore téléchargé : le téléchargement démarre quand vous appuyez sur OK, avec progression, annulation et reprise ; d’ici là, {meanwhile}.</translation>
+        <translation>Pas encore téléchargé&#xa0;: le téléchargement démarre quand vous appuyez sur OK, avec progression, annulation et reprise&#xa0;; d’ici là, {meanwhile}.</translation>
     </message>
 </context>
 <context>
@@ -1015,7 +1078,7 @@
     </message>
     <message>
         <source>{name} is not downloaded yet; speech input uses {current} meanwhile.</source>
-        <translation>{name} n’est pas encore téléchargé ; la saisie vocale utilise {current} en attendant.</translation>
+        <translation>{name} n’est pas encore téléchargé&#xa0;; la saisie vocale utilise {current} en attendant.</translation>
     </message>
     <message>
         <source>Download</source>
@@ -1027,15 +1090,15 @@
     </message>
     <message>
         <source>Downloading {name}; keep chatting with the current model.</source>
-        <translation>Téléchargement de {name} ; continuez à discuter avec le modèle actuel.</translation>
+        <translation>Téléchargement de {name}&#xa0;; continuez à discuter avec le modèle actuel.</translation>
     </message>
     <message>
         <source>Downloading {name}; speech input keeps the current model meanwhile.</source>
-        <translation>Téléchargement de {name} ; la saisie vocale garde le modèle actuel en attendant.</translation>
+        <translation>Téléchargement de {name}&#xa0;; la saisie vocale garde le modèle actuel en attendant.</translation>
     </message>
     <message>
         <source>{error} Speech input is off until a speech model is available; typing works.</source>
-        <translation>{error} La saisie vocale est désactivée jusqu’à ce qu’un modèle de reconnaissance vocale soit disponible ; la saisie au clavier fonctionne.</translation>
+        <translation>{error} La saisie vocale est désactivée jusqu’à ce qu’un modèle de reconnaissance vocale soit disponible&#xa0;; la saisie au clavier fonctionne.</translation>
     </message>
     <message>
         <source>no model</source>
@@ -1062,7 +1125,7 @@
     </message>
     <message>
         <source>✓ Verified: every file matches its checksum.</source>
-        <translation>✓ Vérifié : chaque fichier correspond à sa somme de contrôle.</translation>
+        <translation>✓ Vérifié&#xa0;: chaque fichier correspond à sa somme de contrôle.</translation>
     </message>
     <message>
         <source>Verification cancelled.</source>
@@ -1070,15 +1133,15 @@
     </message>
     <message>
         <source>{name} is in use: choose another model first, then delete it.</source>
-        <translation>{name} est en cours d’utilisation : choisissez d’abord un autre modèle, puis supprimez-le.</translation>
+        <translation>{name} est en cours d’utilisation&#xa0;: choisissez d’abord un autre modèle, puis supprimez-le.</translation>
     </message>
     <message>
         <source>Delete {name} ({size}) from this computer? It can be downloaded again later.</source>
-        <translation>Supprimer {name} ({size}) de cet ordinateur ? Vous pourrez le télécharger de nouveau plus tard.</translation>
+        <translation>Supprimer {name} ({size}) de cet ordinateur&#xa0;? Vous pourrez le télécharger de nouveau plus tard.</translation>
     </message>
     <message>
         <source>Take {name} off the list? Its file stays where it is.</source>
-        <translation>Retirer {name} de la liste ? Son fichier reste où il est.</translation>
+        <translation>Retirer {name} de la liste&#xa0;? Son fichier reste où il est.</translation>
     </message>
     <message>
         <source>Delete model</source>
@@ -1094,7 +1157,7 @@
     </message>
     <message>
         <source>{name} was deleted; {size} freed.</source>
-        <translation>{name} a été supprimé ; {size} libérés.</translation>
+        <translation>{name} a été supprimé&#xa0;; {size} libérés.</translation>
     </message>
     <message>
         <source>{name} was taken off the list.</source>
@@ -1114,7 +1177,7 @@
     </message>
     <message>
         <source>Added {name}: select it above and press Download.</source>
-        <translation>{name} ajouté : sélectionnez-le ci-dessus et appuyez sur « Télécharger ».</translation>
+        <translation>{name} ajouté&#xa0;: sélectionnez-le ci-dessus et appuyez sur «&#xa0;Télécharger&#xa0;».</translation>
     </message>
     <message>
         <source>Add a local model</source>
@@ -1138,7 +1201,7 @@
     </message>
     <message>
         <source>The bytes downloaded so far are kept: Resume continues from there.</source>
-        <translation>Les octets déjà téléchargés sont conservés : « Reprendre » repart de là.</translation>
+        <translation>Les octets déjà téléchargés sont conservés&#xa0;: «&#xa0;Reprendre&#xa0;» repart de là.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1253,7 +1316,7 @@
     </message>
     <message>
         <source>This computer has {size} GB of memory.</source>
-        <translation>Cet ordinateur dispose de {size} Go de mémoire.</translation>
+        <translation>Cet ordinateur dispose de {size}&#xa0;Go de mémoire.</translation>
     </message>
     <message>
         <source>This computer&apos;s memory is unknown.</source>
@@ -1385,15 +1448,15 @@
     </message>
     <message>
         <source>{need} of {total} GB</source>
-        <translation>{need} sur {total} Go</translation>
+        <translation>{need} sur {total}&#xa0;Go</translation>
     </message>
     <message>
         <source>{need} GB</source>
-        <translation>{need} Go</translation>
+        <translation>{need}&#xa0;Go</translation>
     </message>
     <message>
         <source>Needs more than 80 % of this computer&apos;s memory: it may not load, or make everything slow.</source>
-        <translation>Nécessite plus de 80 % de la mémoire de cet ordinateur : il risque de ne pas se charger ou de tout ralentir.</translation>
+        <translation>Nécessite plus de 80&#xa0;% de la mémoire de cet ordinateur&#xa0;: il risque de ne pas se charger ou de tout ralentir.</translation>
     </message>
     <message>
         <source>Remove from list</source>
@@ -1401,7 +1464,7 @@
     </message>
     <message>
         <source>In use: choose another model first</source>
-        <translation>Utilisé : choisissez d’abord un autre modèle</translation>
+        <translation>Utilisé&#xa0;: choisissez d’abord un autre modèle</translation>
     </message>
     <message>
         <source>Delete the model&apos;s files from this computer</source>
@@ -1413,11 +1476,11 @@
     </message>
     <message>
         <source>Downloading: {done} of {total}</source>
-        <translation>Téléchargement : {done} sur {total}</translation>
+        <translation>Téléchargement&#xa0;: {done} sur {total}</translation>
     </message>
     <message>
         <source>Verifying: {done} of {total}</source>
-        <translation>Vérification : {done} sur {total}</translation>
+        <translation>Vérification&#xa0;: {done} sur {total}</translation>
     </message>
     <message>
         <source>Asking the Hub…</source>
@@ -1458,7 +1521,7 @@
     <name>ModelWorker</name>
     <message>
         <source>Cannot load {name}: {error}. Choose another model.</source>
-        <translation>Impossible de charger {name} : {error}. Choisissez un autre modèle.</translation>
+        <translation>Impossible de charger {name}&#xa0;: {error}. Choisissez un autre modèle.</translation>
     </message>
     <message>
         <source>No language model is loaded. Choose one in Settings (Ctrl+,).</source>
@@ -1470,11 +1533,11 @@
     </message>
     <message>
         <source>Nothing heard: hold the key while you speak, a little closer to the microphone.</source>
-        <translation>Rien entendu : maintenez la touche pendant que vous parlez, un peu plus près du microphone.</translation>
+        <translation>Rien entendu&#xa0;: maintenez la touche pendant que vous parlez, un peu plus près du microphone.</translation>
     </message>
     <message>
         <source>Nothing heard: no words were recognised. Try again, a little louder.</source>
-        <translation>Rien entendu : aucun mot n’a été reconnu. Réessayez, un peu plus fort.</translation>
+        <translation>Rien entendu&#xa0;: aucun mot n’a été reconnu. Réessayez, un peu plus fort.</translation>
     </message>
 </context>
 <context>
@@ -1492,11 +1555,11 @@
     <name>PushToTalk</name>
     <message>
         <source>The microphone could not be opened ({error}). Try again, or choose another microphone in Settings; typing still works.</source>
-        <translation>Impossible d’ouvrir le microphone ({error}). Réessayez ou choisissez un autre microphone dans les Paramètres ; la saisie au clavier fonctionne toujours.</translation>
+        <translation>Impossible d’ouvrir le microphone ({error}). Réessayez ou choisissez un autre microphone dans les Paramètres&#xa0;; la saisie au clavier fonctionne toujours.</translation>
     </message>
     <message>
         <source>The microphone could not be closed ({error}). Try again, or choose another microphone in Settings; typing still works.</source>
-        <translation>Impossible de fermer le microphone ({error}). Réessayez ou choisissez un autre microphone dans les Paramètres ; la saisie au clavier fonctionne toujours.</translation>
+        <translation>Impossible de fermer le microphone ({error}). Réessayez ou choisissez un autre microphone dans les Paramètres&#xa0;; la saisie au clavier fonctionne toujours.</translation>
     </message>
 </context>
 <context>
@@ -1542,7 +1605,7 @@
     </message>
     <message>
         <source>Choose “Stop and send” in the tray menu to send it</source>
-        <translation>Choisissez « Arrêter et envoyer » dans le menu de la zone de notification pour l’envoyer</translation>
+        <translation>Choisissez «&#xa0;Arrêter et envoyer&#xa0;» dans le menu de la zone de notification pour l’envoyer</translation>
     </message>
 </context>
 <context>
@@ -1585,7 +1648,7 @@
     </message>
     <message>
         <source>Only this computer can connect (127.0.0.1). Clients send the key as “Authorization: Bearer …”; web pages are refused.</source>
-        <translation>Seul cet ordinateur peut se connecter (127.0.0.1). Les clients envoient la clé sous la forme « Authorization: Bearer … » ; les pages web sont refusées.</translation>
+        <translation>Seul cet ordinateur peut se connecter (127.0.0.1). Les clients envoient la clé sous la forme «&#xa0;Authorization: Bearer …&#xa0;»&#xa0;; les pages web sont refusées.</translation>
     </message>
     <message>
         <source>P&amp;ort</source>
@@ -1604,7 +1667,7 @@
     <name>ServerController</name>
     <message>
         <source>The local API server was not started: {error}</source>
-        <translation>Le serveur API local n’a pas été démarré : {error}</translation>
+        <translation>Le serveur API local n’a pas été démarré&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -1627,11 +1690,11 @@
     </message>
     <message>
         <source>The Hugging Face token could not be saved: {error}</source>
-        <translation>Le jeton Hugging Face n’a pas pu être enregistré : {error}</translation>
+        <translation>Le jeton Hugging Face n’a pas pu être enregistré&#xa0;: {error}</translation>
     </message>
     <message>
         <source>{name} is in use: choose another model first, then delete it.</source>
-        <translation>{name} est en cours d’utilisation : choisissez d’abord un autre modèle, puis supprimez-le.</translation>
+        <translation>{name} est en cours d’utilisation&#xa0;: choisissez d’abord un autre modèle, puis supprimez-le.</translation>
     </message>
     <message>
         <source>Delete model</source>
@@ -1639,7 +1702,7 @@
     </message>
     <message>
         <source>Delete {name} from this computer? It can be downloaded again later.</source>
-        <translation>Supprimer {name} de cet ordinateur ? Vous pourrez le télécharger de nouveau plus tard.</translation>
+        <translation>Supprimer {name} de cet ordinateur&#xa0;? Vous pourrez le télécharger de nouveau plus tard.</translation>
     </message>
     <message>
         <source>Confirm delete</source>
@@ -1647,11 +1710,11 @@
     </message>
     <message>
         <source>Done: that was the voice as chosen.</source>
-        <translation>Terminé : voilà la voix telle que vous l’avez choisie.</translation>
+        <translation>Terminé&#xa0;: voilà la voix telle que vous l’avez choisie.</translation>
     </message>
     <message>
         <source>The voice test failed: {error}</source>
-        <translation>Le test de la voix a échoué : {error}</translation>
+        <translation>Le test de la voix a échoué&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -1694,7 +1757,7 @@
     </message>
     <message>
         <source>Every language, speech and voice model: download, verify, delete, add from the Hub</source>
-        <translation>Tous les modèles de langage, de reconnaissance vocale et de voix : télécharger, vérifier, supprimer, ajouter depuis le Hub</translation>
+        <translation>Tous les modèles de langage, de reconnaissance vocale et de voix&#xa0;: télécharger, vérifier, supprimer, ajouter depuis le Hub</translation>
     </message>
     <message>
         <source>Speech model</source>
@@ -1963,8 +2026,8 @@
     <message numerus="yes">
         <source>Total: {size} in %n downloaded model(s)</source>
         <translation>
-            <numerusform>Total : {size} dans %n modèle téléchargé</numerusform>
-            <numerusform>Total : {size} dans %n modèles téléchargés</numerusform>
+            <numerusform>Total&#xa0;: {size} dans %n modèle téléchargé</numerusform>
+            <numerusform>Total&#xa0;: {size} dans %n modèles téléchargés</numerusform>
         </translation>
     </message>
     <message>
@@ -1977,11 +2040,11 @@
     </message>
     <message>
         <source>Not downloaded yet: it downloads when you press OK (you can keep chatting meanwhile).</source>
-        <translation>Pas encore téléchargé : le téléchargement démarre quand vous appuyez sur OK (vous pouvez continuer à discuter en attendant).</translation>
+        <translation>Pas encore téléchargé&#xa0;: le téléchargement démarre quand vous appuyez sur OK (vous pouvez continuer à discuter en attendant).</translation>
     </message>
     <message>
         <source>{size} GB</source>
-        <translation>{size} Go</translation>
+        <translation>{size}&#xa0;Go</translation>
     </message>
     <message>
         <source>too little memory</source>
@@ -1989,7 +2052,7 @@
     </message>
     <message>
         <source>⚠ This model needs about {need} GB of memory and this computer has {memory}: it may be very slow or fail to load. Choose a smaller one.</source>
-        <translation>⚠ Ce modèle nécessite environ {need} Go de mémoire et cet ordinateur dispose de {memory} : il risque d’être très lent ou de ne pas se charger. Choisissez-en un plus petit.</translation>
+        <translation>⚠ Ce modèle nécessite environ {need}&#xa0;Go de mémoire et cet ordinateur dispose de {memory}&#xa0;: il risque d’être très lent ou de ne pas se charger. Choisissez-en un plus petit.</translation>
     </message>
     <message>
         <source>Add a local model</source>
@@ -2009,11 +2072,11 @@
     </message>
     <message>
         <source>Speak: the bar should move.</source>
-        <translation>Parlez : la barre devrait bouger.</translation>
+        <translation>Parlez&#xa0;: la barre devrait bouger.</translation>
     </message>
     <message>
         <source>A token is saved; type a new one to replace it</source>
-        <translation>Un jeton est enregistré ; saisissez-en un nouveau pour le remplacer</translation>
+        <translation>Un jeton est enregistré&#xa0;; saisissez-en un nouveau pour le remplacer</translation>
     </message>
     <message>
         <source>hf_… (only for models that need a Hugging Face login)</source>
@@ -2051,7 +2114,7 @@
     <name>SpeechController</name>
     <message>
         <source>Chinwag cannot speak: the voice did not load ({error}).</source>
-        <translation>Chinwag ne peut pas parler : la voix n’a pas pu être chargée ({error}).</translation>
+        <translation>Chinwag ne peut pas parler&#xa0;: la voix n’a pas pu être chargée ({error}).</translation>
     </message>
 </context>
 <context>
@@ -2066,7 +2129,7 @@
     </message>
     <message>
         <source>{alarm}: {left} left</source>
-        <translation>{alarm} : il reste {left}</translation>
+        <translation>{alarm}&#xa0;: il reste {left}</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2101,7 +2164,7 @@
     </message>
     <message>
         <source>Chinwag: offline voice assistant</source>
-        <translation>Chinwag : assistant vocal hors ligne</translation>
+        <translation>Chinwag&#xa0;: assistant vocal hors ligne</translation>
     </message>
     <message>
         <source>Stop and send</source>
@@ -2109,7 +2172,7 @@
     </message>
     <message>
         <source>Chinwag: listening…</source>
-        <translation>Chinwag : écoute…</translation>
+        <translation>Chinwag&#xa0;: écoute…</translation>
     </message>
     <message>
         <source>None set</source>
@@ -2180,7 +2243,7 @@
     </message>
     <message>
         <source>Conversation mode: after a spoken reply, listen for the next question without a key (Esc leaves it)</source>
-        <translation>Mode conversation : après une réponse lue, écouter la question suivante sans touche (Esc pour en sortir)</translation>
+        <translation>Mode conversation&#xa0;: après une réponse lue, écouter la question suivante sans touche (Esc pour en sortir)</translation>
     </message>
     <message>
         <source>Silence that ends a question</source>
@@ -2188,7 +2251,7 @@
     </message>
     <message>
         <source> s of silence</source>
-        <translation> s de silence</translation>
+        <translation>&#xa0;s de silence</translation>
     </message>
     <message>
         <source>&amp;Voice</source>
@@ -2223,7 +2286,7 @@
     <name>WindowController</name>
     <message>
         <source>{error} {seconds} s were recorded before that.</source>
-        <translation>{error} {seconds} s avaient été enregistrées auparavant.</translation>
+        <translation>{error} {seconds}&#xa0;s avaient été enregistrées auparavant.</translation>
     </message>
     <message>
         <source>Transcribe what was recorded</source>
@@ -2235,7 +2298,7 @@
     </message>
     <message>
         <source>Recording stopped at the {limit} s limit and was not sent. Transcribe it to read it first?</source>
-        <translation>L’enregistrement s’est arrêté à la limite de {limit} s et n’a pas été envoyé. Le transcrire pour le relire d’abord ?</translation>
+        <translation>L’enregistrement s’est arrêté à la limite de {limit}&#xa0;s et n’a pas été envoyé. Le transcrire pour le relire d’abord&#xa0;?</translation>
     </message>
     <message>
         <source>Transcribe</source>
@@ -2243,7 +2306,7 @@
     </message>
     <message>
         <source>Recording discarded: Chinwag lost focus, so the microphone was closed. Nothing was sent.</source>
-        <translation>Enregistrement abandonné : Chinwag a perdu le focus, le microphone a donc été fermé. Rien n’a été envoyé.</translation>
+        <translation>Enregistrement abandonné&#xa0;: Chinwag a perdu le focus, le microphone a donc été fermé. Rien n’a été envoyé.</translation>
     </message>
     <message>
         <source>Recording cancelled. Nothing was sent.</source>
@@ -2283,7 +2346,7 @@
     </message>
     <message>
         <source>Downloading the voice {name}; replies are read with the current voice meanwhile.</source>
-        <translation>Téléchargement de la voix {name} ; les réponses sont lues avec la voix actuelle en attendant.</translation>
+        <translation>Téléchargement de la voix {name}&#xa0;; les réponses sont lues avec la voix actuelle en attendant.</translation>
     </message>
     <message>
         <source>from source</source>
@@ -2302,14 +2365,14 @@
 
 llama.cpp CPU code: {cpu}
 Log file: {log}</source>
-        <translation>Chinwag {version} : un assistant vocal hors ligne, avec touche pour parler.
+        <translation>Chinwag {version}&#xa0;: un assistant vocal hors ligne, avec touche pour parler.
 
-Code CPU de llama.cpp : {cpu}
-Fichier journal : {log}</translation>
+Code CPU de llama.cpp&#xa0;: {cpu}
+Fichier journal&#xa0;: {log}</translation>
     </message>
     <message>
         <source>Licence: Chinwag&apos;s source code is under the Apache License 2.0; the installers also contain GPL-3.0 parts (Piper, espeak-ng), so Chinwag as installed is distributed under the GNU GPL version 3. Licences… lists every part and its licence.</source>
-        <translation>Licence : le code source de Chinwag est sous Apache License 2.0 ; les programmes d’installation contiennent aussi des composants sous GPL-3.0 (Piper, espeak-ng), si bien que Chinwag installé est distribué sous la GNU GPL version 3. « Licences… » liste chaque composant et sa licence.</translation>
+        <translation>Licence&#xa0;: le code source de Chinwag est sous Apache License 2.0&#xa0;; les programmes d’installation contiennent aussi des composants sous GPL-3.0 (Piper, espeak-ng), si bien que Chinwag installé est distribué sous la GNU GPL version 3. «&#xa0;Licences…&#xa0;» liste chaque composant et sa licence.</translation>
     </message>
     <message>
         <source>Licences…</source>
@@ -2321,7 +2384,7 @@ Fichier journal : {log}</translation>
     </message>
     <message>
         <source>Something went wrong inside Chinwag ({summary}). The window keeps working; the details are in the log{where}.</source>
-        <translation>Une erreur s’est produite dans Chinwag ({summary}). La fenêtre continue de fonctionner ; les détails sont dans le journal{where}.</translation>
+        <translation>Une erreur s’est produite dans Chinwag ({summary}). La fenêtre continue de fonctionner&#xa0;; les détails sont dans le journal{where}.</translation>
     </message>
     <message>
         <source>Copy details</source>
@@ -2337,7 +2400,7 @@ Fichier journal : {log}</translation>
     </message>
     <message>
         <source>Models: download, verify, delete, add</source>
-        <translation>Modèles : télécharger, vérifier, supprimer, ajouter</translation>
+        <translation>Modèles&#xa0;: télécharger, vérifier, supprimer, ajouter</translation>
     </message>
     <message>
         <source>Search the conversations</source>
@@ -2361,15 +2424,22 @@ Fichier journal : {log}</translation>
     </message>
     <message>
         <source>Speak replies aloud: on or off</source>
-        <translation>Lire les réponses à voix haute : activer ou désactiver</translation>
+        <translation>Lire les réponses à voix haute&#xa0;: activer ou désactiver</translation>
     </message>
     <message>
         <source>Conversation mode (hands-free): on or off</source>
-        <translation>Mode conversation (mains libres) : activer ou désactiver</translation>
+        <translation>Mode conversation (mains libres)&#xa0;: activer ou désactiver</translation>
     </message>
     <message>
         <source>This list of shortcuts</source>
         <translation>Cette liste de raccourcis</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStart</name>
+    <message>
+        <source>Not downloaded: {names}. The Models button (Ctrl+M) downloads them whenever you like.</source>
+        <translation>Non téléchargés : {names}. Le bouton Modèles (Ctrl+M) les télécharge quand vous le souhaitez.</translation>
     </message>
 </context>
 </TS>
