@@ -191,6 +191,16 @@ class Speaker:
             generation = self._generation
         self._sentences.put((generation, sentence))
 
+    def set_voice(self, voice: Voice) -> None:
+        """Read what is said from now on with `voice` (a reply in another language). Called between readings: what
+        was queued before is dropped, and the next stream opens at the new voice's sample rate."""
+        if voice is self.voice:
+            return
+        if not self._idle.is_set():
+            self.stop()
+        with self._control:
+            self.voice = voice
+
     def finish(self) -> None:
         """No more sentences for this reply: the speaker goes idle once the queued ones have been heard."""
         with self._lock:

@@ -96,6 +96,9 @@ class ChatController(QObject):
         self._epoch = 0
         self._editing: MessageWidget | None = None
         self.last_done: TurnDone | None = None
+        # The language Whisper heard the shown turn's question in ("" when typed, or fixed by the setting): the voice
+        # reads the reply in it (desktop/ui/voice/speech_controller.py).
+        self.question_language = ""
         self._pending_setup: ConversationSetup | None = None  # a new conversation's choices, until it is stored
         self._render = QTimer(self)
         self._render.setInterval(RENDER_INTERVAL_MS)
@@ -360,6 +363,7 @@ class ChatController(QObject):
         if own_prompt is not None:
             request.system_prompt = own_prompt
         turn = _Turn(request, self._epoch, pending_text=pending_text, replaces=replaces)
+        self.question_language = request.reply_to.language if request.reply_to is not None else ""
         if reply_widget is not None:  # regenerate: no user message comes first, the reply starts at once
             turn.reply_widget = self.view.add_message(reply_widget)
             reply_widget.set_streaming(True)
@@ -408,6 +412,7 @@ class ChatController(QObject):
                 self.view.scroll_to_bottom()
             turn.replaces = None
             if current:
+                self.question_language = message.language or ""
                 self.input.activity.setText(self.tr("Thinking…"))
                 self.reply_began.emit()
             self._retitle(message)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.context import AppContext
 from desktop.core.catalog import Variant
 from desktop.core.errors import ChinwagError
+from desktop.core.languages import voice_language
 from desktop.core.sysinfo import fits_in_memory, total_memory_gb
 from desktop.ui.chat.chat_controller import TurnSetup
 from desktop.ui.models.download_controller import DownloadController
@@ -71,7 +72,8 @@ class ModelController(QObject):
         out = []
         for v in self.context.catalog.variants(kind):
             out.append(ModelChoice(v.id, v.label, v.approx_mb, v.ram_gb, self.context.downloader.is_downloaded(v),
-                                   fits_in_memory(v.ram_gb, self.memory_gb), v.description))
+                                   fits_in_memory(v.ram_gb, self.memory_gb), v.description,
+                                   voice_language(v) if kind == "voice" else ""))
         return out
 
     def add_local(self, path: Path, on_added: Callable[[ModelChoice], None],

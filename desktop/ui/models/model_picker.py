@@ -19,6 +19,7 @@ class ModelChoice:
     downloaded: bool
     fits: bool  # enough memory on this machine
     description: str = ""
+    language: str = ""  # a voice's language ("de"), for Settings' choice of a voice per language
 
     def summary(self) -> str:
         translate = QCoreApplication.translate

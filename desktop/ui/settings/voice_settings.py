@@ -1,6 +1,7 @@
-"""The Settings dialog's "Voice and conversation" box: which voice reads replies, how fast and loud, through which
-output device; live transcription; conversation mode. A voice that is not downloaded yet downloads on OK, like a
-speech model; "Test voice" reads a sentence with what is chosen, before anything is saved."""
+"""The Settings dialog's "Voice and conversation" box: which voice reads replies, and which one each language's
+replies, how fast and loud, through which output device; live transcription; conversation mode. A voice that is not
+downloaded yet downloads on OK, like a speech model; "Test voice" reads a sentence with what is chosen, before
+anything is saved."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -17,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.languages import LLAMA_LANGUAGES
 from desktop.core.settings import Settings
 from desktop.ui.models.model_picker import ModelChoice, ModelPicker
 from desktop.ui.settings.form_rows import add_field_row
+from desktop.ui.shell.window_language import language_label
 
 _HOST_API_ROLE = Qt.ItemDataRole.UserRole + 1
 TEST_SENTENCE = "Hello! This is how I sound when I read a reply."
@@ -38,6 +43,38 @@ class VoiceBox(QGroupBox):
         self.voice_info = QLabel(self)
         self.voice_info.setWordWrap(True)
         self.voice_info.setAccessibleName(self.tr("Voice information"))
+        # A voice for each language the voices speak (issue 19): a reply is read by the voice of its language.
+        # "Automatic" (nothing saved for it): the voice above when it speaks that language, else its first voice.
+        # They sit in a small dialog of their own behind one button, so that Settings keeps its size; what is chosen
+        # there is saved with the rest on OK.
+        self._kept_choices = dict(settings.voices_by_language)
+        self.language_voices: dict[str, ModelPicker] = {}
+        self.languages_dialog = QDialog(self)
+        self.languages_dialog.setWindowTitle(self.tr("Voice for each language"))
+        spoken = {c.language for c in voices if c.language}
+        order = [code for code in LLAMA_LANGUAGES if code in spoken] + sorted(spoken - set(LLAMA_LANGUAGES))
+        for code in order:
+            name = language_label(code)
+            picker = ModelPicker(self.tr("Voice for {language}").format(language=name), self.languages_dialog)
+            picker.set_choices([c for c in voices if c.language == code], None)
+            picker.insertItem(0, self.tr("Automatic"), "")
+            picker.setItemData(0, self.tr("The voice above when it speaks {language}, else the first voice for "
+                                          "{language}").format(language=name), Qt.ItemDataRole.ToolTipRole)
+            picker.setCurrentIndex(max(0, picker.findData(settings.voices_by_language.get(code, ""))))
+            self.language_voices[code] = picker
+        note = QLabel(self.tr("Each reply is read by the voice of its language:"), self.languages_dialog)
+        note.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self.languages_dialog)
+        close.rejected.connect(self.languages_dialog.accept)
+        languages_form = QFormLayout(self.languages_dialog)
+        languages_form.addRow(note)
+        for code, picker in self.language_voices.items():
+            languages_form.addRow(language_label(code), picker)
+        languages_form.addRow(close)
+        self.languages_button = QPushButton(self.tr("Voice for each language…"), self)
+        self.languages_button.setToolTip(self.tr("Which voice reads replies in German, French, Spanish…"))
+        self.languages_button.setVisible(bool(self.language_voices))
+        self.languages_button.clicked.connect(self.languages_dialog.open)
         self.speed = QDoubleSpinBox(self)
         self.speed.setAccessibleName(self.tr("Speaking speed"))
         self.speed.setRange(0.5, 2.0)
@@ -87,6 +124,8 @@ class VoiceBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.tr("&Voice"), self.voice)
         form.addRow("", self.voice_info)
+        if self.language_voices:
+            form.addRow("", self.languages_button)
         form.addRow(self.tr("Spee&d"), self.speed)
         form.addRow(self.tr("&Volume"), self.volume)
         add_field_row(form, self.tr("Spea&ker"), self.output, self.test_button)
@@ -102,6 +141,7 @@ class VoiceBox(QGroupBox):
         """The settings fields this box edits, as chosen."""
         return {
             "voice": self.voice.current_id() or Settings.voice,
+            "voices_by_language": self.voices_by_language(),
             "speech_speed": round(self.speed.value(), 2),
             "speech_volume": self.volume.value() / 100,
             "output_device": self.output.currentData(),
@@ -110,6 +150,15 @@ class VoiceBox(QGroupBox):
             "conversation_mode": self.conversation.isChecked(),
             "end_of_speech_s": round(self.end_of_speech.value(), 1),
         }
+
+    def voices_by_language(self) -> dict[str, str]:
+        """The voice chosen for each language ("Automatic" leaves a language out); choices for languages no voice
+        in the list speaks any more are kept as they were."""
+        chosen = {code: voice for code, voice in self._kept_choices.items() if code not in self.language_voices}
+        for code, picker in self.language_voices.items():
+            if picker.current_id():
+                chosen[code] = str(picker.current_id())
+        return chosen
 
     def show_test_status(self, text: str) -> None:
         self.output_status.setText(text)

@@ -27,6 +27,7 @@ from desktop.context import AppContext
 from desktop.core.actions import pick_language
 from desktop.core.audio import AudioSource, Recorder, Recording, RecordingInterrupted, speech_present
 from desktop.core.errors import AudioError
+from desktop.core.languages import voice_for_language, voice_language
 from desktop.core.settings import Settings
 from desktop.core.sysinfo import network_available
 from desktop.ui.chat.alarm_controller import AlarmController
@@ -48,7 +49,7 @@ from desktop.ui.voice.floor import Effects, Floor
 from desktop.ui.voice.global_hotkey import RemoteTalk
 from desktop.ui.voice.live_controller import LiveTranscription
 from desktop.ui.voice.push_to_talk import PushToTalk
-from desktop.ui.voice.speech_controller import SpeechController
+from desktop.ui.voice.speech_controller import SpeechController, VoicePick
 
 log = logging.getLogger(__name__)
 SPEECH_LOAD_WAIT_S = 5.0  # never longer than this before the window shows, however slow the disk
@@ -92,7 +93,9 @@ class WindowController(QObject):
         self.speech = SpeechController(
             lambda: context.voice_for(context.voice_variant()), device=context.output_device,
             speed=lambda: context.settings.speech_speed, volume=lambda: context.settings.speech_volume,
-            enabled=context.settings.speak_replies)
+            enabled=context.settings.speak_replies, pick_voice=self.voice_pick,
+            fallback_language=self._speech_language, default_key=lambda: context.voice_variant().id,
+            question_language=lambda: self.chat.question_language)
         self._wire_speech()
         self.live = LiveTranscription(self.ptt, self.worker, window.input_bar,
                                       lambda: context.settings.live_transcript)
@@ -316,6 +319,8 @@ class WindowController(QObject):
         speech.speaking_changed.connect(w.status.show_speaking)
         speech.speaking_changed.connect(lambda speaking: None if speaking else floor.voice_done())
         speech.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", timeout_s=15))
+        speech.voice_notice.connect(self._voice_missing)
+        speech.quiet.connect(floor.voice_done)  # a reply that will not be heard does not hold the floor
         self.settings.applied.connect(self._voice_settings)
         chat.turn_finished.connect(lambda done: self.conversation.reply_finished(done is not None and not done.stopped))
         chat.turn_failed.connect(self.conversation.turn_failed)
@@ -325,7 +330,51 @@ class WindowController(QObject):
         self.downloads.downloaded.connect(lambda variant_id: speech.reconfigure()
                                           if variant_id == self.context.settings.voice else None)
 
+    # ---- the voice of each language (issue 19) -------------------------------------------------------------------
+
+    def voice_pick(self, language: str) -> VoicePick:
+        """The voice that reads a reply in `language`: Settings' choice for it (else the default voice when it
+        speaks it, else the catalog's first for it). Not downloaded: another downloaded voice of the same language
+        reads meanwhile, and with none the pick offers the download; never a voice of another language."""
+        context = self.context
+        voices = context.catalog.variants("voice")
+        speaking = [v for v in voices if voice_language(v) == language]
+        if not speaking:
+            return VoicePick(language)  # Piper has none (Hindi, Thai)
+        found = voice_for_language(language, voices, context.settings.voices_by_language, context.settings.voice)
+        default = context.voice_variant()
+        here = [v for v in speaking if context.downloader.is_downloaded(v)]
+        ready = found if found in here else (default if default in here else here[0] if here else None)
+        if ready is not None:
+            return VoicePick(language, ready.id, ready.label, load=lambda: context.voice_for(ready))
+        assert found is not None
+        return VoicePick(language, found.id, found.label, download=lambda: self._download_voice(found.id))
+
+    def _speech_language(self) -> str:
+        """The language a reply is read in when neither its question nor its text tells: Settings → Speech language,
+        else (automatic) the default voice's."""
+        chosen = self.context.settings.language
+        return chosen if chosen and chosen != "auto" else voice_language(self.context.voice_variant())
+
+    def _voice_missing(self, text: str, download: object) -> None:
+        if download is None:
+            self.window.notices.show_notice(text, kind="info", timeout_s=15)
+        else:
+            self.window.notices.show_notice(text, kind="info", action=self.tr("Download"),
+                                            on_action=download)  # type: ignore[arg-type]
+
+    def _download_voice(self, voice_id: str) -> None:
+        """The notice's Download: the voice downloads like any model (progress, cancel and resume, in the model
+        manager's list too); replies in its language are read once it is in."""
+        self.downloads.start(self.context.catalog.get(voice_id, "voice"))
+        self.manager.refresh()
+
     def _voice_settings(self, old: Settings, new: Settings) -> None:
+        for language, voice_id in new.voices_by_language.items():
+            if old.voices_by_language.get(language) != voice_id:
+                variant = next((v for v in self.context.catalog.variants("voice") if v.id == voice_id), None)
+                if variant is not None and not self.context.downloader.is_downloaded(variant):
+                    self.downloads.start(variant)  # chosen for a language: it downloads on OK, like the default voice
         fields = ("voice", "speech_speed", "speech_volume", "output_device", "output_host_api")
         # A real change of microphone: another device, or another host API where both name one (the dialog fills in
         # the host API of the device already in use: that is the same microphone).
