@@ -63,13 +63,24 @@ def with_audio(request: pytest.FixtureRequest) -> str | None:
     return request.getfixturevalue("virtual_microphone")
 
 
-def record_said(speech) -> list[tuple[str, str | None]]:  # noqa: ANN001
-    """(the model file of the voice the speaker reads with, the sentence) for everything handed to the speaker."""
+def record_said(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str | None]]:
+    """(the model file of the voice the speaker reads with, the sentence; None: the end of a reading) for everything
+    handed to a speaker."""
+    from desktop.core.speech_out import Speaker
+
     said: list[tuple[str, str | None]] = []
-    speaker = speech.speaker
-    say, finish = speaker.say, speaker.finish
-    speaker.say = lambda sentence: (said.append((str(speaker.voice.model_path), sentence)), say(sentence))[1]
-    speaker.finish = lambda: (said.append((str(speaker.voice.model_path), None)), finish())[1]
+    say, finish = Speaker.say, Speaker.finish
+
+    def recording_say(self: Speaker, sentence: str) -> None:
+        said.append((str(self.voice.model_path), sentence))
+        say(self, sentence)
+
+    def recording_finish(self: Speaker) -> None:
+        said.append((str(self.voice.model_path), None))
+        finish(self)
+
+    monkeypatch.setattr(Speaker, "say", recording_say)
+    monkeypatch.setattr(Speaker, "finish", recording_finish)
     return said
 
 
@@ -79,7 +90,7 @@ def test_a_german_reply_is_read_by_the_german_voice(open_window, app_paths, star
 
     device = with_audio(request)
     german = german_joe(tmp_path)
-    context = make_context(app_paths, speak_replies=True, max_tokens=200, output_device=device or "no such output",
+    context = make_context(app_paths, speak_replies=True, max_tokens=200, output_device=device,
                            voices_by_language={"de": GERMAN_VOICE})
     context.catalog.add_entries([{"id": GERMAN_VOICE, "kind": "voice", "label": "Joe with German phonemes (test)",
                                   "path": str(german), "language": "de"}])
@@ -88,15 +99,15 @@ def test_a_german_reply_is_read_by_the_german_voice(open_window, app_paths, star
     speech = window.c.speech
     qtbot.waitUntil(lambda: speech.speaker is not None, timeout=60_000)  # the default (English) voice, loaded ahead
     assert speech.voice_key == "piper-joe-us-medium"
-    said = record_said(speech)
+    said = record_said(monkeypatch)
     recorder = None
     if device is not None:
         from tests.test_speech import MonitorRecorder
 
         recorder = MonitorRecorder(tmp_path / "heard.wav")
     done = window.type_and_send("Tell me about the capital of Germany.")
-    assert done.reply == GERMAN_REPLY
-    qtbot.waitUntil(lambda: said and said[-1][1] is None, timeout=60_000)
+    assert done.reply.strip() == GERMAN_REPLY
+    qtbot.waitUntil(lambda: bool(said) and said[-1][1] is None, timeout=60_000)
     qtbot.waitUntil(lambda: not speech.busy, timeout=60_000)
     # Every sentence went to the German voice, none to Joe's English one; and it is German Piper phonemizing.
     assert [s for _, s in said if s] == ["Hallo!", "Die Hauptstadt von Deutschland ist Berlin.",
@@ -116,23 +127,23 @@ def test_a_german_reply_is_read_by_the_german_voice(open_window, app_paths, star
     scripted(monkeypatch, "The capital of England is London. It is a big city.")
     said.clear()
     window.type_and_send("And England?")
-    qtbot.waitUntil(lambda: said and said[-1][1] is None, timeout=60_000)
+    qtbot.waitUntil(lambda: bool(said) and said[-1][1] is None, timeout=60_000)
     assert speech.language == "en" and {path for path, _ in said} == {str(bundled_voice())}
     assert set(speech._voices) == {"piper-joe-us-medium", GERMAN_VOICE}
 
 
 def test_a_reply_whose_voice_is_not_downloaded_is_shown_not_spoken(open_window, app_paths, starter_gguf,
                                                                    whisper_dir, qtbot, monkeypatch) -> None:
-    context = make_context(app_paths, speak_replies=True, max_tokens=200, output_device="no such output")
+    context = make_context(app_paths, speak_replies=True, max_tokens=200)
     scripted(monkeypatch, FRENCH_REPLY)
+    said = record_said(monkeypatch)
     window = open_window(context)
     speech = window.c.speech
-    qtbot.waitUntil(lambda: speech.speaker is not None, timeout=60_000)
-    said = record_said(speech)
     notices: list[tuple[str, object]] = []
     speech.voice_notice.connect(lambda text, download: notices.append((text, download)))
     done = window.type_and_send("What is the capital of France?")
-    assert done.reply == FRENCH_REPLY and window.messages()[-1].text() == FRENCH_REPLY  # written in full
+    assert done.reply.strip() == FRENCH_REPLY
+    assert window.messages()[-1].text().strip() == FRENCH_REPLY  # written in full
     qtbot.waitUntil(lambda: window.view.notices.text() != "", timeout=10_000)
     bar = window.view.notices
     assert "French" in bar.text() and "Siwis" in bar.text() and "not downloaded" in bar.text()
@@ -150,7 +161,7 @@ def test_a_reply_whose_voice_is_not_downloaded_is_shown_not_spoken(open_window, 
     scripted(monkeypatch, THAI_REPLY)
     notices.clear()
     for _ in range(2):
-        assert window.type_and_send("Say hello in Thai.").reply == THAI_REPLY
+        assert window.type_and_send("Say hello in Thai.").reply.strip() == THAI_REPLY
         qtbot.wait(300)
     assert [text for text, _ in notices] == ["No voice reads Thai: replies in Thai are shown, not read aloud."]
     assert notices[0][1] is None and said == []
