@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.core.settings import SettingsStore
 from tests.conftest import need
@@ -130,6 +132,18 @@ def test_a_german_reply_is_read_by_the_german_voice(open_window, app_paths, star
     qtbot.waitUntil(lambda: bool(said) and said[-1][1] is None, timeout=60_000)
     assert speech.language == "en" and {path for path, _ in said} == {str(bundled_voice())}
     assert set(speech._voices) == {"piper-joe-us-medium", GERMAN_VOICE}
+
+    # A question Whisper heard in German is answered in the German voice, whatever the reply's words look like: the
+    # question's language wins over the text's. (Regenerate answers the stored question, with its stored language.)
+    question = next(m for m in reversed(window.stored()) if m.role == "user")
+    with sqlite3.connect(context.paths.database_file) as db:
+        db.execute("UPDATE messages SET language = 'de' WHERE id = ?", (question.id,))
+    said.clear()
+    qtbot.waitUntil(lambda: not window.c.chat.replying, timeout=60_000)
+    window.wait_turn(lambda: qtbot.keyClick(window.view.chat, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier))
+    qtbot.waitUntil(lambda: bool(said) and said[-1][1] is None, timeout=60_000)
+    assert speech.language == "de" and {path for path, _ in said} == {str(german)}
+    assert [s for _, s in said if s] == ["The capital of England is London.", "It is a big city."]
 
 
 def test_a_reply_whose_voice_is_not_downloaded_is_shown_not_spoken(open_window, app_paths, starter_gguf,
