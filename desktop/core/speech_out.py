@@ -234,8 +234,9 @@ class Speaker:
                 except Exception as error:  # noqa: BLE001 (a device that vanished while stopping is already silent)
                     log.debug("closing the output stream: %s", error)
                 self._note_underruns()
-        self._set_speaking(False)
+        # Idle first, then say so: whoever hears "not speaking" and asks whether anything is left finds nothing.
         self._idle.set()
+        self._set_speaking(False)
 
     def close(self) -> None:
         self.stop()
@@ -355,8 +356,8 @@ class Speaker:
             idle = not self._audio and self._finished
         self._note_underruns()
         if idle:
+            self._idle.set()  # before the news that it stopped speaking (see stop)
             self._set_speaking(False)
-            self._idle.set()
 
     def _note_underruns(self) -> None:
         """After a stream: log its underruns, and step up the block size for the next one if it had too many."""

@@ -220,6 +220,27 @@ def test_an_unexpected_audio_error_never_leaves_push_to_talk_stuck(voice_window,
     assert window.c.ptt.state == "idle"
 
 
+def test_the_floor_leaves_speaking_when_the_voice_went_quiet_without_saying_so(voice_window, qtbot,
+                                                                              monkeypatch) -> None:
+    """Seen in the voice table on a loaded machine: a short reply's voice finished around the moment the turn's end
+    was told, no "voice done" followed, and the floor stayed in *speaking* for good (conversation mode never listened
+    again). The window now asks the voice itself while the floor waits in *speaking*."""
+    window = voice_window
+    floor = window.c.floor
+    busy = [True]
+    monkeypatch.setattr(floor.effects, "voice_busy", lambda: busy[0])
+    floor.turn_submitted()
+    floor.reply_began()
+    floor.first_token()
+    floor.turn_ended(True)
+    assert floor.stage is Stage.SPEAKING
+    qtbot.wait(600)
+    assert floor.stage is Stage.SPEAKING  # the voice is still busy: the floor stays
+    busy[0] = False  # it goes quiet, and no signal says so
+    qtbot.waitUntil(lambda: floor.stage is Stage.IDLE, timeout=2_000)
+    assert floor.history[-1][0] == "voice done"
+
+
 def test_the_start_cue_plays_after_the_microphone_opens(voice_window, qtbot, monkeypatch) -> None:
     from desktop.ui.voice import sounds
 

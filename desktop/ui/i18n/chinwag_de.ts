@@ -2113,6 +2113,14 @@
 <context>
     <name>SpeechController</name>
     <message>
+        <source>Replies in {language} are not read aloud: their voice, {voice}, is not downloaded.</source>
+        <translation>Antworten auf {language} werden nicht vorgelesen: Ihre Stimme, {voice}, ist nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>No voice reads {language}: replies in {language} are shown, not read aloud.</source>
+        <translation>Keine Stimme liest {language}: Antworten auf {language} werden angezeigt, nicht vorgelesen.</translation>
+    </message>
+    <message>
         <source>Chinwag cannot speak: the voice did not load ({error}).</source>
         <translation>Chinwag kann nicht sprechen: Die Stimme ließ sich nicht laden ({error}).</translation>
     </message>
@@ -2200,6 +2208,34 @@
     <message>
         <source>Voice information</source>
         <translation>Angaben zur Stimme</translation>
+    </message>
+    <message>
+        <source>Voice for each language</source>
+        <translation>Stimme für jede Sprache</translation>
+    </message>
+    <message>
+        <source>Voice for {language}</source>
+        <translation>Stimme für {language}</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>The voice above when it speaks {language}, else the first voice for {language}</source>
+        <translation>Die Stimme oben, wenn sie {language} spricht, sonst die erste Stimme für {language}</translation>
+    </message>
+    <message>
+        <source>Each reply is read by the voice of its language:</source>
+        <translation>Jede Antwort wird von der Stimme ihrer Sprache vorgelesen:</translation>
+    </message>
+    <message>
+        <source>Voice for each language…</source>
+        <translation>Stimme für jede Sprache…</translation>
+    </message>
+    <message>
+        <source>Which voice reads replies in German, French, Spanish…</source>
+        <translation>Welche Stimme Antworten auf Deutsch, Französisch, Spanisch … vorliest</translation>
     </message>
     <message>
         <source>Speaking speed</source>
@@ -2343,6 +2379,10 @@
     <message>
         <source>Talk from any application (global key)</source>
         <translation>Aus jeder Anwendung sprechen (globale Taste)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
     </message>
     <message>
         <source>Downloading the voice {name}; replies are read with the current voice meanwhile.</source>

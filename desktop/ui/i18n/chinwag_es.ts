@@ -2113,6 +2113,14 @@
 <context>
     <name>SpeechController</name>
     <message>
+        <source>Replies in {language} are not read aloud: their voice, {voice}, is not downloaded.</source>
+        <translation>Las respuestas en {language} no se leen en voz alta: su voz, {voice}, no está descargada.</translation>
+    </message>
+    <message>
+        <source>No voice reads {language}: replies in {language} are shown, not read aloud.</source>
+        <translation>Ninguna voz lee {language}: las respuestas en {language} se muestran, no se leen en voz alta.</translation>
+    </message>
+    <message>
         <source>Chinwag cannot speak: the voice did not load ({error}).</source>
         <translation>Chinwag no puede hablar: la voz no se cargó ({error}).</translation>
     </message>
@@ -2200,6 +2208,34 @@
     <message>
         <source>Voice information</source>
         <translation>Información de la voz</translation>
+    </message>
+    <message>
+        <source>Voice for each language</source>
+        <translation>Voz de cada idioma</translation>
+    </message>
+    <message>
+        <source>Voice for {language}</source>
+        <translation>Voz: {language}</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automática</translation>
+    </message>
+    <message>
+        <source>The voice above when it speaks {language}, else the first voice for {language}</source>
+        <translation>La voz de arriba si habla {language}; si no, la primera voz para {language}</translation>
+    </message>
+    <message>
+        <source>Each reply is read by the voice of its language:</source>
+        <translation>Cada respuesta la lee la voz de su idioma:</translation>
+    </message>
+    <message>
+        <source>Voice for each language…</source>
+        <translation>Voz de cada idioma…</translation>
+    </message>
+    <message>
+        <source>Which voice reads replies in German, French, Spanish…</source>
+        <translation>Qué voz lee las respuestas en alemán, francés, español…</translation>
     </message>
     <message>
         <source>Speaking speed</source>
@@ -2343,6 +2379,10 @@
     <message>
         <source>Talk from any application (global key)</source>
         <translation>Hablar desde cualquier aplicación (tecla global)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
     </message>
     <message>
         <source>Downloading the voice {name}; replies are read with the current voice meanwhile.</source>

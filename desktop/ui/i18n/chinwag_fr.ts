@@ -2113,6 +2113,14 @@
 <context>
     <name>SpeechController</name>
     <message>
+        <source>Replies in {language} are not read aloud: their voice, {voice}, is not downloaded.</source>
+        <translation>Les réponses en {language} ne sont pas lues à voix haute : leur voix, {voice}, n’est pas téléchargée.</translation>
+    </message>
+    <message>
+        <source>No voice reads {language}: replies in {language} are shown, not read aloud.</source>
+        <translation>Aucune voix pour la langue « {language} » : les réponses dans cette langue sont affichées, pas lues à voix haute.</translation>
+    </message>
+    <message>
         <source>Chinwag cannot speak: the voice did not load ({error}).</source>
         <translation>Chinwag ne peut pas parler&#xa0;: la voix n’a pas pu être chargée ({error}).</translation>
     </message>
@@ -2200,6 +2208,34 @@
     <message>
         <source>Voice information</source>
         <translation>Informations sur la voix</translation>
+    </message>
+    <message>
+        <source>Voice for each language</source>
+        <translation>Voix de chaque langue</translation>
+    </message>
+    <message>
+        <source>Voice for {language}</source>
+        <translation>Voix : {language}</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>The voice above when it speaks {language}, else the first voice for {language}</source>
+        <translation>La voix ci-dessus si elle parle cette langue ({language}), sinon la première voix de cette langue</translation>
+    </message>
+    <message>
+        <source>Each reply is read by the voice of its language:</source>
+        <translation>Chaque réponse est lue par la voix de sa langue :</translation>
+    </message>
+    <message>
+        <source>Voice for each language…</source>
+        <translation>Voix de chaque langue…</translation>
+    </message>
+    <message>
+        <source>Which voice reads replies in German, French, Spanish…</source>
+        <translation>Quelle voix lit les réponses en allemand, en français, en espagnol…</translation>
     </message>
     <message>
         <source>Speaking speed</source>
@@ -2343,6 +2379,10 @@
     <message>
         <source>Talk from any application (global key)</source>
         <translation>Parler depuis n’importe quelle application (touche globale)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
     </message>
     <message>
         <source>Downloading the voice {name}; replies are read with the current voice meanwhile.</source>

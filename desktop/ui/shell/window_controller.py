@@ -45,7 +45,7 @@ from desktop.ui.shell.tray import TrayIcon
 from desktop.ui.shell.window_language import number, window_code
 from desktop.ui.shell.worker import ModelWorker
 from desktop.ui.voice.conversation_mode import ConversationMode
-from desktop.ui.voice.floor import Effects, Floor
+from desktop.ui.voice.floor import Effects, Floor, Stage
 from desktop.ui.voice.global_hotkey import RemoteTalk
 from desktop.ui.voice.live_controller import LiveTranscription
 from desktop.ui.voice.push_to_talk import PushToTalk
@@ -321,6 +321,14 @@ class WindowController(QObject):
         speech.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", timeout_s=15))
         speech.voice_notice.connect(self._voice_missing)
         speech.quiet.connect(floor.voice_done)  # a reply that will not be heard does not hold the floor
+        # The floor waits in *speaking* for the news that the voice is done. That news is a signal from PortAudio's
+        # thread or the synthesis thread; a reading that ended without ever sounding (its sentences dropped, a stream
+        # never opened) sends none, and one that arrives a moment before the turn's end is told is ignored. Once in a
+        # while the floor asks the voice itself, so that hands-free listening never waits for news that will not come.
+        self._floor_check = QTimer(self)
+        self._floor_check.setInterval(250)
+        self._floor_check.timeout.connect(lambda: floor.voice_done() if floor.stage is Stage.SPEAKING else None)
+        self._floor_check.start()
         self.settings.applied.connect(self._voice_settings)
         chat.turn_finished.connect(lambda done: self.conversation.reply_finished(done is not None and not done.stopped))
         chat.turn_failed.connect(self.conversation.turn_failed)
