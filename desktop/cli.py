@@ -20,7 +20,6 @@ from desktop.core.catalog import CatalogError
 from desktop.core.errors import ChinwagError, DownloadCancelled
 from desktop.core.gguf_check import verify_model_file
 from desktop.core.hub import Progress
-from desktop.core.languages import voice_for_language
 from desktop.core.speech_out import Speaker, SpeechFile
 from desktop.core.speech_text import FIRST_PHRASE_WORDS, SpeechSplitter
 from desktop.core.turn import Token, Transcribed, TurnDone, VoiceTurn
@@ -387,17 +386,10 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
     whisper_ok = context.downloader.is_downloaded(whisper)
     voice = context.voice_variant(args.serve_voice)
     voice_ok = context.downloader.is_downloaded(voice)
-    def voice_in(language: str):  # noqa: ANN202 - a downloaded voice for the language, if any (Settings' choice first)
-        found = voice_for_language(language, context.catalog.variants("voice"),
-                                   context.settings.voices_by_language, voice.id)
-        if found is None or found.id == voice.id or not context.downloader.is_downloaded(found):
-            return None
-        return context.voice_for(found)
-
     models = LazyModels(lambda: context.engine_for(variant),
                         (lambda: context.transcriber_for(whisper)) if whisper_ok else None,
                         (lambda: context.voice_for(voice)) if voice_ok else None,
-                        voice_in if voice_ok else None)
+                        (lambda language: context.voice_speaking(language, voice.id)) if voice_ok else None)
     # A model given by path is served under its file name (the path is accepted too).
     llm_id = variant.label if variant.source == "local" else variant.id
     runner = ThreadRunner(models, Served(llm=llm_id, whisper=whisper.id if whisper_ok else None,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.core.catalog import ModelCatalog, Variant
 from desktop.core.hub import ModelDownloader
+from desktop.core.languages import voice_for_language
 from desktop.core.llm import ChatEngine, GenerationParams, sampling_defaults
 from desktop.core.paths import AppPaths, assets_dir
 from desktop.core.secrets import load_hf_token
@@ -91,6 +92,16 @@ class AppContext:
 
     def voice_for(self, variant: Variant) -> Voice:
         return Voice(self.downloader.require(variant))
+
+    def voice_speaking(self, language: str, served_id: str) -> Voice | None:
+        """A downloaded voice of `language` for a served voice `served_id` (Settings' choice for the language first,
+        else the catalog's first for it), not loaded yet; None where that is the served voice itself or is not on
+        this computer: the served voice reads it then. For the API (`chinwag serve` and the window's server)."""
+        found = voice_for_language(language, self.catalog.variants("voice"), self.settings.voices_by_language,
+                                   served_id)
+        if found is None or found.id == served_id or not self.downloader.is_downloaded(found):
+            return None
+        return self.voice_for(found)
 
     def output_device(self) -> int | None:
         """The remembered output device, or None for the system default (also when the remembered one is gone)."""

@@ -255,3 +255,35 @@ def test_the_spoken_questions_language_decides_and_each_voice_loads_once(qtbot, 
                     f"{german.name}: Das Wetter ist heute schön.", f"{joe.name}: Hello."]
     assert loads == ["joe", "de"]
     speech.shutdown()
+
+
+def test_the_windows_api_server_reads_a_german_text_with_the_german_voice(open_window, app_paths, starter_gguf,
+                                                                          whisper_dir, qtbot, tmp_path: Path) -> None:
+    """/v1/audio/speech with one of OpenAI's voice names (none of ours) through the window's own server: the text's
+    language picks the voice, as `chinwag serve` does; a voice named by its id is that voice."""
+    import openai
+
+    from desktop.core.speech_out import bundled_voice
+    from tests.ui.test_server_window import free_port, in_background, switch_on
+
+    german = german_joe(tmp_path)
+    context = make_context(app_paths, max_tokens=60, voices_by_language={"de": GERMAN_VOICE})
+    context.catalog.add_entries([{"id": GERMAN_VOICE, "kind": "voice", "label": "Joe with German phonemes (test)",
+                                  "path": str(german), "language": "de"}])
+    window = open_window(context)
+    key = switch_on(window, qtbot, free_port())
+    server = window.c.server
+    client = openai.OpenAI(base_url=server.url, api_key=key, max_retries=0, timeout=120)
+
+    def speak(voice: str, text: str) -> bytes:
+        return in_background(qtbot, lambda: client.audio.speech.create(model="tts-1", voice=voice, input=text,
+                                                                       response_format="wav").read())
+
+    german_wav = speak("alloy", GERMAN_REPLY)
+    assert german_wav[:4] == b"RIFF" and len(german_wav) > 20_000
+    runner = server.runner
+    assert str(runner._by_language["de"].model_path) == str(german)
+    english_wav = speak("alloy", "The capital of England is London.")
+    assert english_wav[:4] == b"RIFF"
+    assert runner._by_language["en"] is None  # the served voice (Joe) speaks English itself
+    assert str(runner._voice.model_path) == str(bundled_voice())

@@ -34,10 +34,12 @@ T = TypeVar("T")
 
 
 class _WindowModels(ModelSet):
-    def __init__(self, engine: ChatEngine | None, transcriber: Transcriber | None, voice: Callable[[], Voice]) -> None:
+    def __init__(self, engine: ChatEngine | None, transcriber: Transcriber | None, voice: Callable[[], Voice],
+                 voice_in: Callable[[str | None], Voice]) -> None:
         self._engine = engine
         self._transcriber = transcriber
         self._voice = voice
+        self._voice_in = voice_in
 
     def engine(self) -> ChatEngine:
         if self._engine is None:
@@ -52,17 +54,23 @@ class _WindowModels(ModelSet):
     def voice(self) -> Voice:
         return self._voice()
 
+    def voice_in(self, language: str | None) -> Voice:
+        return self._voice_in(language)
+
 
 class WorkerRunner(ModelRunner):
     """Jobs on the window's model worker, behind whatever the window asked of it first."""
 
     def __init__(self, worker: ModelWorker, models: ModelController, voice: Callable[[], Voice],
-                 voice_id: str | None) -> None:
+                 voice_id: str | None, voices: Callable[[str], Voice | None] | None = None) -> None:
         self.worker = worker
         self.models = models
         self._make_voice = voice
         self._voice: Voice | None = None  # made and loaded on the worker thread, on the first speech request
         self._voice_id = voice_id
+        # A language's own voice (None: the served voice reads it), made and loaded once per language on the worker.
+        self._make_language_voice = voices
+        self._by_language: dict[str, Voice | None] = {}
         self.jobs_run = 0  # requests served, for the status bar and the tests
 
     def _voice_on_worker(self) -> Voice:
@@ -72,10 +80,20 @@ class WorkerRunner(ModelRunner):
             self._voice = voice
         return self._voice
 
+    def _language_voice_on_worker(self, language: str | None) -> Voice:
+        if not language or self._make_language_voice is None:
+            return self._voice_on_worker()
+        if language not in self._by_language:
+            voice = self._make_language_voice(language)
+            if voice is not None:
+                voice.load()
+            self._by_language[language] = voice
+        return self._by_language[language] or self._voice_on_worker()
+
     def submit(self, job: Callable[[ModelSet], T]) -> Future[T]:
         def run(engine: ChatEngine | None, transcriber: Transcriber | None) -> T:
             self.jobs_run += 1
-            return job(_WindowModels(engine, transcriber, self._voice_on_worker))
+            return job(_WindowModels(engine, transcriber, self._voice_on_worker, self._language_voice_on_worker))
 
         return self.worker.call(run)
 
@@ -161,7 +179,9 @@ class ServerController(QObject):
         except Exception:  # noqa: BLE001 - no voice: the speech endpoint says so, the rest still works
             log.warning("no voice for the API server", exc_info=True)
             voice_variant, voice_id = None, None
-        self.runner = WorkerRunner(self.worker, self.models, lambda: self.context.voice_for(voice_variant), voice_id)
+        self.runner = WorkerRunner(self.worker, self.models, lambda: self.context.voice_for(voice_variant), voice_id,
+                                   (lambda language: self.context.voice_speaking(language, voice_id))
+                                   if voice_id is not None else None)
         config = ServerConfig(api_key=key, cors_origins=wanted.cors_origins, default_max_tokens=wanted.max_tokens)
         server = ApiServer(self.runner, config, host="127.0.0.1", port=wanted.port)
         try:
