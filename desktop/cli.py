@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--voice", dest="serve_voice", help="voice id from `chinwag models`")
     serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                        help="let web pages from ORIGIN (e.g. http://localhost:3000, or *) call the server; repeatable")
+    serve.add_argument("--allow-actions", choices=("off", "read-only", "all"), metavar="LEVEL",
+                       help="which of Chinwag's actions clients may ask for as tools named chinwag.*: off, read-only "
+                            "(time, date, calculations, unit conversions) or all (also timers and reminders on this "
+                            "desktop). Default: the choice in Settings (off unless changed)")
     return parser
 
 
@@ -389,7 +393,8 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
     models = LazyModels(lambda: context.engine_for(variant),
                         (lambda: context.transcriber_for(whisper)) if whisper_ok else None,
                         (lambda: context.voice_for(voice)) if voice_ok else None,
-                        (lambda language: context.voice_speaking(language, voice.id)) if voice_ok else None)
+                        (lambda language: context.voice_speaking(language, voice.id)) if voice_ok else None,
+                        actions=lambda: _actions(context))  # used only when clients are allowed actions
     # A model given by path is served under its file name (the path is accepted too).
     llm_id = variant.label if variant.source == "local" else variant.id
     runner = ThreadRunner(models, Served(llm=llm_id, whisper=whisper.id if whisper_ok else None,
@@ -406,9 +411,10 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
             runner.close()
             return 1
     extra_hosts = () if is_loopback(host) else wildcard_hosts() if wildcard else (host,)
+    actions = args.allow_actions or settings.api_actions
     config = ServerConfig(api_key=key, extra_hosts=extra_hosts,
                           cors_origins=tuple(args.cors_origin or settings.api_cors_origins),
-                          default_max_tokens=settings.max_tokens)
+                          default_max_tokens=settings.max_tokens, actions=actions)
     port = settings.api_port if args.port is None else args.port
     server = ApiServer(runner, config, host=host, port=port)
     try:
@@ -426,6 +432,9 @@ def _serve(args: argparse.Namespace, context: AppContext) -> int:
         print(f"API key: {key}" if key else "API key: none needed (--no-auth)", flush=True)
     print(f"models: {', '.join(i for i in (llm_id, runner.served().whisper, runner.served().voice) if i)}",
           flush=True)
+    if actions != "off":
+        what = "all, timers and reminders included" if actions == "all" else "read-only ones"
+        print(f"actions: clients may ask for Chinwag's {what} (tools named chinwag.*)", flush=True)
     print("Ctrl+C stops it.", file=sys.stderr, flush=True)
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends it as cleanly as Ctrl+C
     try:

@@ -82,6 +82,11 @@ class Settings:
     api_port: int = 8765
     api_require_key: bool = True  # off: any program on this computer may use it without the key
     api_cors_origins: list[str] = field(default_factory=list)  # web origins allowed to call it (CORS); none
+    # Which of Chinwag's own actions programs using the API may have run, when they ask for them (desktop/server/
+    # app.py): "off" (none), "read-only" (the time, the date, calculations, unit conversions: nothing changes on this
+    # desktop) or "all" (timers and reminders too, which ring here). Off by default: another program must not set
+    # things off on the user's desktop unless the user said so.
+    api_actions: str = "off"
 
     def system_prompt_for(self, variant_id: str) -> str:
         return self.variant_system_prompts.get(variant_id, self.system_prompt)
@@ -96,10 +101,14 @@ _OPTIONAL_TEXT = ("input_device", "input_host_api", "output_device", "output_hos
 # Read errors worth another try (a sync tool or an antivirus holding the file for a moment): the pauses between.
 _READ_RETRY_PAUSES_S = (0.05, 0.15, 0.4)
 _OPTIONAL_NUMBER = {"temperature": float, "top_p": float, "top_k": int, "min_p": float, "repeat_penalty": float}
+# Settings that are one of a few words: anything else in the file is a wrong value (the default is used)
+_CHOICES = {"api_actions": ("off", "read-only", "all")}
 
 
 def _accepts(name: str, value: Any) -> bool:
     default = getattr(_DEFAULTS, name)
+    if name in _CHOICES:
+        return value in _CHOICES[name]
     if name in _OPTIONAL_TEXT:
         return value is None or isinstance(value, str)
     if name in _OPTIONAL_NUMBER:

@@ -6,8 +6,6 @@ The CLI and the window both drive it. It is a generator of events, so the caller
 
 from __future__ import annotations
 
-import datetime
-import json
 import logging
 import threading
 import time
@@ -435,64 +433,13 @@ class VoiceTurn:
         return self.engine.stream(messages, self.params, cancel)
 
     def _with_tools(self, messages: list[dict[str, str]], cancel: threading.Event) -> Iterator[str]:
-        """Llama 3 tool calling: the model may answer with a call (`{"name": …, "parameters": …}`) instead of text.
-        A call is never shown: it is checked (and written again under a grammar that admits only real actions if it
-        was not valid), carried out, and its result goes back to the model, whose answer is the reply."""
+        """Llama 3 tool calling: the model may answer with a call (`{"name": …, "parameters": …}`) instead of text;
+        the call runs and the model answers from its result (action_tools.ToolReply). What ran is kept, so the
+        reply's claims are known to be backed."""
         assert self.actions is not None
-        tools: list[dict] | None = action_tools.TOOLS
-        if not self.engine.renders_tools:  # the template ignores `tools`: the system prompt describes them
-            messages = _with_system(messages, action_tools.tools_prompt())
-            tools = None
-        held: list[str] = []
-        stream = self.engine.stream(messages, self.params, cancel, tools=tools, grammar=self.grammar)
-        try:
-            for piece in stream:
-                held.append(piece)
-                start = "".join(held).lstrip()
-                if not start:
-                    continue
-                if not start.startswith(("{", "<|python_tag|>")):
-                    yield from held
-                    yield from stream
-                    return
-                break  # a call: read the rest, unseen
-            for piece in stream:
-                held.append(piece)
-        finally:
-            stream.close()
-        if cancel.is_set():
-            return
-        written = "".join(held)
-        try:
-            call = action_tools.parse_call(written)
-            request = action_tools.request_for(call, _now(self.actions), self.actions.language)
-        except action_tools.BadCall as error:
-            log.info("the model's tool call was not valid (%s): written again under the call grammar", error)
-            written = "".join(self.engine.stream(messages, self.params, cancel, tools=tools,
-                                                 grammar=action_tools.call_grammar()))
-            try:
-                call = action_tools.parse_call(written)
-                request = action_tools.request_for(call, _now(self.actions), self.actions.language)
-            except action_tools.BadCall as again:  # valid JSON for a real action, but values that make no sense
-                log.info("the constrained call was not usable either (%s): answering without tools", again)
-                yield from self.engine.stream(messages, self.params, cancel)
-                return
-        result = self.actions.run(request)
-        self._tool_result = result
-        log.info("the model called %s", call["name"])
-        answered = [*messages, {"role": "assistant", "content": json.dumps(call)},
-                    {"role": "ipython", "content": json.dumps({"output": result.reply}, ensure_ascii=False)}]
-        yield from self.engine.stream(answered, self.params, cancel, tools=tools)
-
-
-def _with_system(messages: list[dict[str, str]], text: str) -> list[dict[str, str]]:
-    if messages and messages[0]["role"] == "system":
-        return [{"role": "system", "content": f"{messages[0]['content']}\n\n{text}"}, *messages[1:]]
-    return [{"role": "system", "content": text}, *messages]
-
-
-def _now(actions: Actions) -> datetime.datetime:
-    return datetime.datetime.fromtimestamp(actions.clock())
+        reply = action_tools.ToolReply(self.engine, self.actions, grammar=self.grammar,
+                                       on_run=lambda _call, result: setattr(self, "_tool_result", result))
+        yield from reply.stream(messages, self.params, cancel)
 
 
 def _prepend(first: str, rest: Iterator[str]) -> Iterator[str]:

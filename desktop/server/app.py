@@ -7,6 +7,19 @@ never interleave tokens; a request that arrives during another waits its turn (`
 behind how many jobs it was queued). A client that goes away stops its job at once: a task per request waits for
 the disconnect and sets the job's cancel event, which the model thread checks on every token, between transcribed
 segments and between spoken sentences.
+
+Chinwag's own actions (desktop/core/actions: the time, the date, exact sums, unit conversions, timers and reminders)
+are off for API clients unless the user allowed them (Settings → Local API server, `chinwag serve --allow-actions`;
+`ServerConfig.actions`: "off", "read-only" or "all"). A client asks for them per request, as OpenAI-style tools named
+with the `chinwag.` prefix, e.g. `"tools": [{"type": "function", "function": {"name": "chinwag.calculate"}}]`
+(Chinwag supplies the description and parameters). Asking for one the user has not allowed is a 403 that says how
+to allow it; a request without them is answered exactly as before, and nothing in it is ever run. When allowed, a
+Llama 3.x model may call one (desktop/core/actions/tools.ToolReply): the call runs here, its result goes back to the
+model, and the answer is the reply. The response is OpenAI's shape of a finished turn (`finish_reason` "stop", the
+answer as `content`), with no `tool_calls`: in OpenAI's protocol those ask the client to run the calls, and these
+already ran. What ran is listed beside the answer in `message.chinwag_tool_calls` (streamed: a chunk whose
+`delta.chinwag_tool_calls` comes before the answer's text), each entry shaped like an OpenAI tool call
+(`id`, `type`, `function.name`, `function.arguments`) plus `output`, the result the model was given.
 """
 
 from __future__ import annotations
@@ -36,17 +49,21 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response, Strea
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from desktop.core.actions import ActionResult
+from desktop.core.actions import tools as action_tools
 from desktop.core.errors import ChatTemplateError, ChinwagError, ModelLoadError, PromptTooLong
 from desktop.core.languages import detect_text_language
 from desktop.core.llm import GenerationParams
 from desktop.core.speech_out import VoiceLoadError
 from desktop.server import audio_io
 from desktop.server.protocol import (
+    ACTION_PREFIX,
     OPENAI_VOICES,
     SPEECH_ALIASES,
     TRANSCRIPT_FORMATS,
     WHISPER_ALIASES,
     ApiError,
+    ChatRequest,
     Sampling,
     StopMatcher,
     has_surrogate,
@@ -115,6 +132,8 @@ class ServerConfig:
     header_timeout_s: float = 10.0  # a connection that sends no complete request head in this long is closed
     body_timeout_s: float = 60.0  # a body (an audio upload) that has not arrived in full in this long: 408
     max_connections: int = 64  # open at once; beyond, a new connection is closed at once
+    # Which of Chinwag's actions a client may have run (action_tools.ACCESS_LEVELS): the user's choice, off unless set
+    actions: str = "off"
 
     def host_allowed(self, host_header: str | None) -> bool:
         if not host_header:
@@ -400,13 +419,15 @@ class Api:
                                 min_p=sampling.min_p, repeat_penalty=sampling.repeat_penalty, max_tokens=max_tokens,
                                 seed=-1 if sampling.seed is None else sampling.seed)
 
-    def _generate(self, channel: Channel, sampling: Sampling, tokens_of: Callable[[Any], int],
-                  stream_of: Callable[[Any, GenerationParams], Any]) -> Callable[[ModelSet], None]:
-        """A job: check the room in the context, then stream the reply over `channel`, cut at any stop sequence."""
+    def _generate(self, channel: Channel, sampling: Sampling,
+                  open_reply: Callable[[ModelSet, Any], tuple[int, Callable[[GenerationParams], Any]]],
+                  ) -> Callable[[ModelSet], None]:
+        """A job: check the room in the context, then stream the reply over `channel`, cut at any stop sequence.
+        `open_reply(models, engine)`: how many tokens the prompt takes, and what starts the reply's stream."""
 
         def job(models: ModelSet) -> None:
             engine = models.engine()
-            prompt_tokens = tokens_of(engine)
+            prompt_tokens, stream_of = open_reply(models, engine)
             if prompt_tokens == 0:  # llama.cpp cannot start from nothing (a model without a start-of-text token)
                 raise ApiError(400, "'prompt' is empty, and this model adds no start-of-text token, so there is "
                                     "nothing to continue from: send some text.", param="prompt",
@@ -415,7 +436,7 @@ class Api:
                                         engine.n_ctx)
             channel.put("start")
             stopper = StopMatcher(sampling.stop)
-            pieces = stream_of(engine, self._params(sampling, max_tokens))
+            pieces = stream_of(self._params(sampling, max_tokens))
             try:
                 for piece in pieces:  # the engine checks channel.cancel after every token (set: the client left)
                     out = stopper.feed(piece)
@@ -448,23 +469,52 @@ class Api:
     async def chat_completions(self, request: Request) -> Response:
         chat = parse_chat(await self._json(request))
         model = self._llm_id(chat.model)
-        channel, ahead = self._submit("chat", lambda channel: self._generate(
-            channel, chat.sampling, lambda engine: len(engine.prompt_tokens(chat.messages)),
-            lambda engine, params: engine.stream(chat.messages, params, channel.cancel)), request)
-        return await self._relay(request, channel, ahead, model, chat.stream, chat.include_usage, chat=True)
+        self._check_actions(chat)
+
+        def open_reply(channel: Channel) -> Callable[[ModelSet, Any], tuple[int, Callable[[GenerationParams], Any]]]:
+            if chat.offered:
+                return lambda models, engine: _action_reply(chat, channel, models, engine)
+            return lambda models, engine: (len(engine.prompt_tokens(chat.messages)),
+                                           lambda params: engine.stream(chat.messages, params, channel.cancel))
+
+        channel, ahead = self._submit("chat", lambda channel: self._generate(channel, chat.sampling,
+                                                                             open_reply(channel)), request)
+        return await self._relay(request, channel, ahead, model, chat.stream, chat.include_usage, chat=True,
+                                 actions=bool(chat.actions))
+
+    def _check_actions(self, chat: ChatRequest) -> None:
+        """Refuses a request that names actions the user has not allowed API clients to run, saying how to allow
+        them. Checked before anything is queued: a refused request never reaches the model."""
+        refused = sorted(chat.actions - action_tools.allowed(self.config.actions))
+        if not refused:
+            return
+        names = ", ".join(ACTION_PREFIX + name for name in refused)
+        needed = "read-only" if set(refused) <= action_tools.READ_ONLY else "all"
+        if self.config.actions == "read-only":
+            why = ("The user allows other programs only Chinwag's read-only actions (the time, the date, calculations "
+                   f"and unit conversions), so {names} may not run: timers and reminders need more.")
+        else:
+            why = f"The user has not allowed other programs to run Chinwag's actions, so {names} may not run."
+        choice = {"read-only": "Read-only", "all": "All"}[needed]
+        raise ApiError(403, f"{why} To allow that, the user chooses '{choice}' under 'Actions other apps may run' in "
+                            f"Chinwag's Settings → Local API server (or starts `chinwag serve --allow-actions "
+                            f"{needed}`).", param="tools", code="actions_not_allowed")
 
     async def completions(self, request: Request) -> Response:
         completion = parse_completion(await self._json(request))
         model = self._llm_id(completion.model)
         channel, ahead = self._submit("completion", lambda channel: self._generate(
-            channel, completion.sampling, lambda engine: len(engine.raw_tokens(completion.prompt)),
-            lambda engine, params: engine.stream_prompt(completion.prompt, params, channel.cancel)), request)
+            channel, completion.sampling, lambda models, engine: (
+                len(engine.raw_tokens(completion.prompt)),
+                lambda params: engine.stream_prompt(completion.prompt, params, channel.cancel))), request)
         prefix = completion.prompt if completion.echo else ""
         return await self._relay(request, channel, ahead, model, completion.stream, completion.include_usage,
                                  chat=False, prefix=prefix)
 
     async def _relay(self, request: Request, channel: Channel, ahead: int, model: str, stream: bool,
-                     include_usage: bool, chat: bool, prefix: str = "") -> Response:
+                     include_usage: bool, chat: bool, prefix: str = "", actions: bool = False) -> Response:
+        """The job's answer as OpenAI's response (or its event stream). `actions`: the request asked for Chinwag's
+        actions, so the message lists those that ran (`chinwag_tool_calls`, empty when none did)."""
         try:
             first = await _next(channel, request)
         except BaseException:
@@ -483,11 +533,14 @@ class Api:
                                                   prefix), media_type="text/event-stream",
                                      headers={**headers, "Cache-Control": "no-cache"})
         parts = [prefix]
+        ran: list[dict[str, Any]] = []
         try:
             while True:
                 message = await _next(channel, request)
                 if message[0] == "text":
                     parts.append(message[1])
+                elif message[0] == "ran":
+                    ran.append(message[1])
                 elif message[0] == "end":
                     _, reason, prompt_tokens, completion_tokens = message
                     break
@@ -499,6 +552,8 @@ class Api:
         choice: dict[str, Any] = {"index": 0, "finish_reason": reason, "logprobs": None}
         if chat:
             choice["message"] = {"role": "assistant", "content": text, "refusal": None}
+            if actions:
+                choice["message"]["chinwag_tool_calls"] = ran
         else:
             choice["text"] = text
         return Json({
@@ -531,6 +586,11 @@ class Api:
                     return
                 if message[0] == "text":
                     yield chunk(message[1], None)
+                    continue
+                if message[0] == "ran":
+                    yield _sse({"id": reply_id, "object": kind, "created": created, "model": model,
+                                "system_fingerprint": None, "choices": [{"index": 0, "delta": {
+                                    "chinwag_tool_calls": [message[1]]}, "finish_reason": None, "logprobs": None}]})
                     continue
                 if message[0] == "end":
                     _, reason, prompt_tokens, completion_tokens = message
@@ -635,6 +695,28 @@ class Api:
         if speech.response_format == "pcm":
             return Response(audio_io.pcm16(samples), media_type="audio/pcm", headers=headers)
         return Response(audio_io.wav_bytes(samples, rate), media_type="audio/wav", headers=headers)
+
+
+def _action_reply(chat: ChatRequest, channel: Channel, models: ModelSet,
+                  engine: Any) -> tuple[int, Callable[[GenerationParams], Any]]:
+    """The prompt's size and the reply's stream for a request offered Chinwag's actions (on the model thread)."""
+    if getattr(engine, "family", "") != "llama3":
+        raise ApiError(400, "The loaded model cannot call Chinwag's actions: that needs a Llama 3.1 or 3.2 model "
+                            "(Chinwag's default). Choose one in Settings (or `chinwag serve --model`), or send the "
+                            "request without them.", param="tools", code="unsupported_parameter")
+    reply = action_tools.ToolReply(engine, models.actions(), names=chat.offered, force=chat.force_call,
+                                   on_run=lambda call, result: channel.put("ran", _ran(call, result)))
+    messages, tools = reply.prompt(chat.messages)
+    return (len(engine.prompt_tokens(messages, tools=tools)),
+            lambda params: reply.stream(chat.messages, params, channel.cancel))
+
+
+def _ran(call: dict[str, Any], result: ActionResult) -> dict[str, Any]:
+    """An action that ran, for the client: an OpenAI tool call with the result the model was given."""
+    return {"id": f"call_{uuid.uuid4().hex[:24]}", "type": "function",
+            "function": {"name": ACTION_PREFIX + call["name"],
+                         "arguments": json.dumps(call["parameters"], ensure_ascii=False)},
+            "output": result.reply}
 
 
 def _form_text(form: Any, name: str, required: bool = False) -> str | None:

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.actions import tools as action_tools
+
 # Sent as `model` by clients written for OpenAI's own speech endpoints; served by the loaded Whisper / voice.
 WHISPER_ALIASES = ("whisper-1",)
 SPEECH_ALIASES = ("tts-1", "tts-1-hd", "gpt-4o-mini-tts")
@@ -244,6 +246,73 @@ class ChatRequest:
     sampling: Sampling
     stream: bool = False
     include_usage: bool = False
+    # Chinwag's own actions the client named in `tools` (without the prefix): what the user's permission must cover
+    actions: frozenset[str] = frozenset()
+    offered: frozenset[str] = frozenset()  # those the model is offered (none for tool_choice "none")
+    force_call: bool = False  # tool_choice "required", or one action named: the reply must be a call
+
+
+# The prefix of a tool that asks for one of Chinwag's own actions: "chinwag.calculate". A dot cannot be part of a
+# function name OpenAI accepts, so it never collides with a client's own tool.
+ACTION_PREFIX = "chinwag."
+
+
+def _names_action(tool: Any) -> bool:
+    function = tool.get("function") if isinstance(tool, dict) else None
+    name = function.get("name") if isinstance(function, dict) else None
+    return isinstance(name, str) and name.startswith(ACTION_PREFIX)
+
+
+def _actions(payload: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The Chinwag actions a request opts in to (named, offered, forced), from its `tools` and `tool_choice`.
+
+    A request whose tools name none of them is refused as before (the model is given no client's tools); one that
+    names them must name nothing else, each entry `{"type": "function", "function": {"name": "chinwag.<action>"}}`.
+    Chinwag's own description and parameters are used: anything else in an entry is ignored.
+    """
+    tools = payload.get("tools")
+    if tools is None or tools == []:
+        return frozenset(), frozenset(), False
+    if not isinstance(tools, list) or not any(_names_action(t) for t in tools):
+        _unsupported(payload, "tools", "the model is given no client's tools. Chinwag's own actions can be asked "
+                                       f"for as tools named {ACTION_PREFIX}<action> (the user must allow them).")
+        return frozenset(), frozenset(), False  # an empty value (false, {}), accepted as before
+    known = ", ".join(ACTION_PREFIX + t["function"]["name"] for t in action_tools.TOOLS)
+    names: set[str] = set()
+    for i, tool in enumerate(tools):
+        where = f"tools[{i}]"
+        if not isinstance(tool, dict):
+            raise _type_error(where, "an object", tool)
+        if tool.get("type") != "function":
+            raise ApiError(400, f"Invalid value for '{where}.type': {_preview(tool.get('type'))}. Use \"function\".",
+                           param=f"{where}.type", code="invalid_value")
+        function = tool.get("function")
+        if not isinstance(function, dict):
+            raise _type_error(f"{where}.function", "an object", function)
+        name = function.get("name")
+        if not isinstance(name, str):
+            raise _type_error(f"{where}.function.name", "a string", name)
+        action = name.removeprefix(ACTION_PREFIX)
+        if not name.startswith(ACTION_PREFIX) or action not in action_tools.NAMES:
+            raise ApiError(400, f"'{where}.function.name' is {_preview(name)}: a request that asks for Chinwag's "
+                                f"actions may name only them ({known}); the model is given no client's own tools.",
+                           param=f"{where}.function.name", code="invalid_value")
+        names.add(action)
+    named = frozenset(names)
+    choice = payload.get("tool_choice")
+    if choice is None or choice == "auto":
+        return named, named, False
+    if choice == "none":
+        return named, frozenset(), False
+    if choice == "required":
+        return named, named, True
+    if isinstance(choice, dict) and choice.get("type") == "function" and isinstance(choice.get("function"), dict):
+        name = choice["function"].get("name")
+        if isinstance(name, str) and name.removeprefix(ACTION_PREFIX) in named and name.startswith(ACTION_PREFIX):
+            return named, frozenset({name.removeprefix(ACTION_PREFIX)}), True
+    raise ApiError(400, f"Invalid value for 'tool_choice': {_preview(choice)}. Use \"auto\", \"none\", \"required\" or "
+                        '{"type": "function", "function": {"name": …}} naming one of the tools sent.',
+                   param="tool_choice", code="invalid_value")
 
 
 _ROLES = {"system": "system", "developer": "system", "user": "user", "assistant": "assistant"}
@@ -259,11 +328,12 @@ def parse_chat(payload: dict[str, Any]) -> ChatRequest:
         raise _type_error("messages", "an array", raw)
     if not raw:
         raise ApiError(400, "'messages' must hold at least one message.", param="messages", code="invalid_value")
-    _unsupported(payload, "tools", "this model does not call tools.")
+    actions, offered, force_call = _actions(payload)
     _unsupported(payload, "functions", "this model does not call functions.")
     messages = [_message(i, m) for i, m in enumerate(raw)]
     return ChatRequest(model=model or "", messages=messages, sampling=_sampling(payload),
-                       stream=_boolean(payload, "stream"), include_usage=_include_usage(payload))
+                       stream=_boolean(payload, "stream"), include_usage=_include_usage(payload), actions=actions,
+                       offered=offered, force_call=force_call)
 
 
 def _include_usage(payload: dict[str, Any]) -> bool:

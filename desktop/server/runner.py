@@ -18,6 +18,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TypeVar
 
+from desktop.core.actions import Actions
 from desktop.core.errors import ChinwagError
 from desktop.core.llm import ChatEngine
 from desktop.core.speech_out import Voice
@@ -57,6 +58,11 @@ class ModelSet(ABC):
         """The voice that speaks `language` (a code), when one is set up for it; else the served voice."""
         return self.voice()
 
+    def actions(self) -> Actions:
+        """Chinwag's local actions, keeping timers and reminders where this desktop fires them (its database).
+        Asked for only when the user allowed API clients to run actions (ServerConfig.actions)."""
+        raise ModelUnavailable("This server has no local actions.")
+
 
 class ModelRunner(ABC):
     @abstractmethod
@@ -89,8 +95,11 @@ class LazyModels(ModelSet):
 
     def __init__(self, engine: Callable[[], ChatEngine] | None, transcriber: Callable[[], Transcriber] | None,
                  voice: Callable[[], Voice] | None,
-                 voices: Callable[[str], Voice | None] | None = None) -> None:
+                 voices: Callable[[str], Voice | None] | None = None,
+                 actions: Callable[[], Actions] | None = None) -> None:
         self._factories = {"engine": engine, "transcriber": transcriber, "voice": voice}
+        self._make_actions = actions
+        self._actions: Actions | None = None
         self._made: dict[str, object] = {}
         self._voices = voices  # a language's own voice (None: it has none here); made once per language
         self._by_language: dict[str, Voice | None] = {}
@@ -123,6 +132,13 @@ class LazyModels(ModelSet):
                 made.load()
             self._by_language[language] = made
         return self._by_language[language] or self.voice()
+
+    def actions(self) -> Actions:
+        if self._make_actions is None:
+            return super().actions()
+        if self._actions is None:
+            self._actions = self._make_actions()
+        return self._actions
 
     def close(self) -> None:
         engine = self._made.get("engine")

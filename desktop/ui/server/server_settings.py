@@ -1,5 +1,6 @@
 """The Settings dialog's "Local API server" box: let other programs on this computer use Chinwag's models through
-an OpenAI-compatible API (desktop/server), the address, the key with a Copy button, and whether the key is needed."""
+an OpenAI-compatible API (desktop/server), the address, the key with a Copy button, whether the key is needed, and
+which of Chinwag's own actions those programs may ask for (none unless the user picks a level here)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -47,6 +49,16 @@ class ServerBox(QGroupBox):
                                      self)
         self.require_key.setAccessibleName(self.tr("Require the API key"))
         self.require_key.setChecked(settings.api_require_key)
+        self.actions = QComboBox(self)
+        self.actions.setAccessibleName(self.tr("Actions other apps may run"))
+        # In the order of Settings.api_actions' levels: each one allows what the one before does, and more.
+        self.actions.addItem(self.tr("None"), "off")
+        self.actions.addItem(self.tr("Read-only: the time, the date, calculations, unit conversions"), "read-only")
+        self.actions.addItem(self.tr("All: also set, list and cancel timers and reminders on this desktop"), "all")
+        self.actions.setCurrentIndex(max(0, self.actions.findData(settings.api_actions)))
+        self.actions.setToolTip(self.tr("Programs that use the API may ask Chinwag to run these actions for them, as "
+                                        "tools named {prefix}…; anything not allowed here is refused.")
+                                .format(prefix="chinwag."))
         note = QLabel(self.tr("Only this computer can connect (127.0.0.1). Clients send the key as "
                               "“Authorization: Bearer …”; web pages are refused."), self)
         note.setWordWrap(True)
@@ -56,6 +68,7 @@ class ServerBox(QGroupBox):
         form.addRow(self.tr("Address"), self.address)
         add_field_row(form, self.tr("API &key"), self.key, self.copy_key)
         form.addRow("", self.require_key)
+        form.addRow(self.tr("Actions other apps may &run"), self.actions)
         form.addRow("", note)
         self.port.valueChanged.connect(self._show_address)
         self._show_address()
@@ -66,5 +79,5 @@ class ServerBox(QGroupBox):
     def values(self) -> dict[str, Any]:
         """The fields of Settings this box edits."""
         return {"api_server": self.enabled.isChecked(), "api_port": self.port.value(),
-                "api_require_key": self.require_key.isChecked()}
+                "api_require_key": self.require_key.isChecked(), "api_actions": self.actions.currentData()}
 
