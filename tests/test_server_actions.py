@@ -52,6 +52,16 @@ def test_the_levels_and_what_each_allows() -> None:
     assert action_tools.allowed("all") == action_tools.NAMES
 
 
+def test_chinwag_serve_takes_the_level_or_leaves_it_to_the_settings() -> None:
+    from desktop.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["serve", "--allow-actions", "read-only"]).allow_actions == "read-only"
+    assert parser.parse_args(["serve"]).allow_actions is None  # then Settings.api_actions decides
+    with pytest.raises(SystemExit):
+        parser.parse_args(["serve", "--allow-actions", "everything"])
+
+
 def test_a_wrong_level_in_the_settings_file_is_off(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"api_actions": "everything"}))
@@ -331,9 +341,10 @@ def test_read_only_maths_is_answered_exactly(servers: Servers, script: list) -> 
 def test_streamed_the_call_comes_before_the_answer(servers: Servers, script: list) -> None:
     script.extend([says(SUM_CALL), says("That makes 275.")])
     chunks = list(ask(servers, "read-only", f"what is {SUM}", "chinwag.calculate", stream=True))
-    ran = [c.choices[0].delta.model_extra.get("chinwag_tool_calls") for c in chunks if c.choices]
-    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
-    first_text = next(i for i, c in enumerate(chunks) if c.choices and c.choices[0].delta.content)
+    deltas = [c.choices[0].delta for c in chunks if c.choices]
+    ran = [(d.model_extra or {}).get("chinwag_tool_calls") for d in deltas]
+    text = "".join(d.content or "" for d in deltas)
+    first_text = next(i for i, d in enumerate(deltas) if d.content)
     (calls,) = [r for r in ran if r]
     assert calls[0]["output"].endswith("= 275") and ran.index(calls) < first_text
     assert text == "That makes 275." and chunks[-1].choices[0].finish_reason == "stop"

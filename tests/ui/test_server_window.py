@@ -45,8 +45,9 @@ def in_background(qtbot, work: Callable[[], Any], timeout_ms: int = TURN_TIMEOUT
     return box["value"]
 
 
-def switch_on(window, qtbot, port: int) -> str:  # noqa: ANN001
-    """Settings → the switch, the port typed in, OK; returns the key the dialog showed (and copied)."""
+def switch_on(window, qtbot, port: int, actions: str | None = None) -> str:  # noqa: ANN001
+    """Settings → the switch, the port typed in, (`actions`: that level of actions other apps may run) OK; returns
+    the key the dialog showed (and copied)."""
     dialog = window.c.settings.open()
     qtbot.waitExposed(dialog)
     box = dialog.server_box
@@ -62,6 +63,9 @@ def switch_on(window, qtbot, port: int) -> str:  # noqa: ANN001
     qtbot.mouseClick(box.copy_key, Qt.MouseButton.LeftButton)
     key = box.key.text()
     assert len(key) > 30 and QGuiApplication.clipboard().text() == key
+    assert box.actions.currentData() == "off"  # no actions for other apps unless the user picks a level
+    if actions is not None:
+        box.actions.setCurrentIndex(box.actions.findData(actions))
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.c.server.url != "", timeout=10_000)
@@ -157,6 +161,32 @@ def test_switch_off_stops_the_server_and_close_stops_it_too(open_window, app_pat
     assert ended and not thread.is_alive()
     assert window.c.worker._engine is None or window.c.worker._engine.last_stats.completion_tokens < 1500
     assert in_background(qtbot, lambda: _connects(port)) is False
+
+
+def test_the_actions_level_chosen_in_settings_is_the_servers(open_window, app_paths, starter_gguf, whisper_dir,
+                                                             qtbot) -> None:  # noqa: ANN001
+    """Read-only chosen in the dialog: a timer asked for is refused with a 403 that says how to allow it; a sum is
+    let through to the window's worker, where the starter model (SmolLM2, no tool calling) says what is needed."""
+    import httpx2
+
+    window = open_window(make_context(app_paths))
+    port = free_port()
+    key = switch_on(window, qtbot, port, actions="read-only")
+    assert window.context.settings.api_actions == "read-only"
+    url = window.c.server.url + "/chat/completions"
+
+    def ask(action: str) -> httpx2.Response:
+        return httpx2.post(url, headers={"Authorization": f"Bearer {key}"}, timeout=120, json={
+            "model": window.c.models.loaded_llm, "messages": [{"role": "user", "content": "two minutes"}],
+            "tools": [{"type": "function", "function": {"name": action}}]})
+
+    refused = in_background(qtbot, lambda: ask("chinwag.set_timer"))
+    assert refused.status_code == 403 and "--allow-actions all" in refused.json()["error"]["message"]
+    assert window.c.server.runner.jobs_run == 0  # refused before it reached the worker
+    let_through = in_background(qtbot, lambda: ask("chinwag.calculate"))
+    assert let_through.status_code == 400 and "Llama 3" in let_through.json()["error"]["message"]
+    assert window.c.server.runner.jobs_run == 1
+    assert window.context.store.pending_alarms() == []
 
 
 def _connects(port: int) -> bool:
