@@ -1647,6 +1647,26 @@
         <translation>Den API-Schlüssel verlangen</translation>
     </message>
     <message>
+        <source>Actions other apps may run</source>
+        <translation>Aktionen, die andere Apps ausführen dürfen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Read-only: the time, the date, calculations, unit conversions</source>
+        <translation>Nur lesend: Uhrzeit, Datum, Rechnungen, Einheiten umrechnen</translation>
+    </message>
+    <message>
+        <source>All: also set, list and cancel timers and reminders on this desktop</source>
+        <translation>Alle: auch Timer und Erinnerungen auf diesem Computer stellen, auflisten und löschen</translation>
+    </message>
+    <message>
+        <source>Programs that use the API may ask Chinwag to run these actions for them, as tools named {prefix}…; anything not allowed here is refused.</source>
+        <translation>Programme, die die API nutzen, können Chinwag bitten, diese Aktionen für sie auszuführen, als Werkzeuge namens {prefix}…; was hier nicht erlaubt ist, wird abgelehnt.</translation>
+    </message>
+    <message>
         <source>Only this computer can connect (127.0.0.1). Clients send the key as “Authorization: Bearer …”; web pages are refused.</source>
         <translation>Nur dieser Computer kann sich verbinden (127.0.0.1). Clients senden den Schlüssel als „Authorization: Bearer …“; Webseiten werden abgewiesen.</translation>
     </message>
@@ -1661,6 +1681,10 @@
     <message>
         <source>API &amp;key</source>
         <translation>API-Schl&amp;üssel</translation>
+    </message>
+    <message>
+        <source>Actions other apps may &amp;run</source>
+        <translation>Aktionen, die andere Apps &amp;ausführen dürfen</translation>
     </message>
 </context>
 <context>

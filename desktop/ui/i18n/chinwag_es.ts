@@ -1647,6 +1647,26 @@
         <translation>Exigir la clave de API</translation>
     </message>
     <message>
+        <source>Actions other apps may run</source>
+        <translation>Acciones que otras aplicaciones pueden ejecutar</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Read-only: the time, the date, calculations, unit conversions</source>
+        <translation>Solo lectura: la hora, la fecha, cálculos, conversiones de unidades</translation>
+    </message>
+    <message>
+        <source>All: also set, list and cancel timers and reminders on this desktop</source>
+        <translation>Todas: también poner, listar y cancelar temporizadores y recordatorios en este equipo</translation>
+    </message>
+    <message>
+        <source>Programs that use the API may ask Chinwag to run these actions for them, as tools named {prefix}…; anything not allowed here is refused.</source>
+        <translation>Los programas que usan la API pueden pedir a Chinwag que ejecute estas acciones por ellos, como herramientas llamadas {prefix}…; lo que no se permita aquí se rechaza.</translation>
+    </message>
+    <message>
         <source>Only this computer can connect (127.0.0.1). Clients send the key as “Authorization: Bearer …”; web pages are refused.</source>
         <translation>Solo este equipo puede conectarse (127.0.0.1). Los clientes envían la clave como «Authorization: Bearer …»; las páginas web se rechazan.</translation>
     </message>
@@ -1661,6 +1681,10 @@
     <message>
         <source>API &amp;key</source>
         <translation>C&amp;lave de API</translation>
+    </message>
+    <message>
+        <source>Actions other apps may &amp;run</source>
+        <translation>Acciones que otras aplicaciones pueden &amp;ejecutar</translation>
     </message>
 </context>
 <context>

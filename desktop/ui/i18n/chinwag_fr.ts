@@ -1647,6 +1647,26 @@
         <translation>Exiger la clé API</translation>
     </message>
     <message>
+        <source>Actions other apps may run</source>
+        <translation>Actions que d’autres applications peuvent lancer</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Read-only: the time, the date, calculations, unit conversions</source>
+        <translation>Lecture seule : l’heure, la date, les calculs, les conversions d’unités</translation>
+    </message>
+    <message>
+        <source>All: also set, list and cancel timers and reminders on this desktop</source>
+        <translation>Toutes : aussi régler, lister et annuler minuteurs et rappels sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Programs that use the API may ask Chinwag to run these actions for them, as tools named {prefix}…; anything not allowed here is refused.</source>
+        <translation>Les programmes qui utilisent l’API peuvent demander à Chinwag de lancer ces actions pour eux, comme outils nommés {prefix}… ; ce qui n’est pas autorisé ici est refusé.</translation>
+    </message>
+    <message>
         <source>Only this computer can connect (127.0.0.1). Clients send the key as “Authorization: Bearer …”; web pages are refused.</source>
         <translation>Seul cet ordinateur peut se connecter (127.0.0.1). Les clients envoient la clé sous la forme «&#xa0;Authorization: Bearer …&#xa0;»&#xa0;; les pages web sont refusées.</translation>
     </message>
@@ -1661,6 +1681,10 @@
     <message>
         <source>API &amp;key</source>
         <translation>&amp;Clé API</translation>
+    </message>
+    <message>
+        <source>Actions other apps may &amp;run</source>
+        <translation>Actions que d’autres applications peuvent &amp;lancer</translation>
     </message>
 </context>
 <context>
