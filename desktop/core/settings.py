@@ -64,6 +64,9 @@ class Settings:
     # Push-to-talk while another application has focus (desktop/ui/voice/global_hotkey.py; X11 only). Off by default.
     global_hotkey: bool = False
     global_hotkey_key: str = "Ctrl+Alt+Space"
+    # Type what I say: a take of the global key is typed into the application in front (desktop/ui/voice/dictation.py)
+    # instead of going to Chinwag. Off by default.
+    dictation: bool = False
     tray_icon: bool = True  # where the desktop has a tray
     # Speaking (desktop/core/speech_out.py): replies read aloud as they stream; the voice is a catalog id.
     speak_replies: bool = False
