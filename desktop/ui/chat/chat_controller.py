@@ -541,6 +541,11 @@ class ChatController(QObject):
         """Still shown: a widget of a cleared or truncated view is deleted by Qt and must not be touched."""
         return widget is not None and widget in self.view.messages()
 
+    def keep_words(self, words: str) -> None:
+        """Words that were meant to go elsewhere (dictation that could not be typed): kept in the text box."""
+        self._give_back(words)
+        self.input.text.setFocus()
+
     def _give_back(self, words: str) -> None:
         """Put words that were not sent back in the text box, on a line of their own in front of anything typed
         since, with the cursor at the end: typing goes on where it was, and a next question starts on the line after

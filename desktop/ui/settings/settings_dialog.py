@@ -199,9 +199,17 @@ class SettingsDialog(QDialog):
         self.global_hotkey_why = QLabel(hotkey_support(), self)
         self.global_hotkey_why.setWordWrap(True)
         self.global_hotkey_why.setAccessibleName(self.tr("Why the global key is not available"))
+        # Type what I say (desktop/ui/voice/dictation.py): the global key's takes typed into the app in front. It
+        # needs the global key, so it is off with the same reason where that is, and greyed while the key is off.
+        self.dictation = QCheckBox(self.tr("Type what I say: the global key types my words into the app in front, "
+                                           "instead of sending them to Chinwag"), self)
+        self.dictation.setAccessibleName(self.tr("Type what I say"))
+        self.dictation.setChecked(settings.dictation)
+        self.global_hotkey.toggled.connect(self._show_dictation)
         if self.global_hotkey_why.text():
             self.global_hotkey.setEnabled(False)
             self.global_hotkey_key.setEnabled(False)
+        self._show_dictation()
         self.tray_icon = QCheckBox(self.tr("Show Chinwag in the system tray (show or hide, talk, quit)"), self)
         self.tray_icon.setAccessibleName(self.tr("Tray icon"))
         self.tray_icon.setChecked(settings.tray_icon)
@@ -254,6 +262,7 @@ class SettingsDialog(QDialog):
         mic_form.addRow("", self.sounds)
         mic_form.addRow("", self.global_hotkey)
         mic_form.addRow(self.tr("&Global key"), self.global_hotkey_key)
+        mic_form.addRow("", self.dictation)
         mic_form.addRow("", self.global_hotkey_why)
         mic_form.addRow("", self.tray_icon)
         gen_box = QGroupBox(self.tr("Answers"), self)
@@ -310,6 +319,13 @@ class SettingsDialog(QDialog):
             return getattr(self._settings, name)
         return value
 
+    def _show_dictation(self) -> None:
+        """Type what I say can be changed where the global key is possible and ticked; the tooltip says why not."""
+        why = self.global_hotkey_why.text()
+        self.dictation.setEnabled(not why and self.global_hotkey.isChecked())
+        self.dictation.setToolTip(why or ("" if self.global_hotkey.isChecked() else self.tr(
+            "Turn on the global key first: dictation is what that key does when this is on.")))
+
     def result_settings(self) -> Settings:
         """The settings as edited (a new object; the caller copies the fields it applies)."""
         self._store_prompt(self.model.current_id() or self._settings.llm_variant)
@@ -333,6 +349,8 @@ class SettingsDialog(QDialog):
             sounds=self.sounds.isChecked(),
             global_hotkey=self.global_hotkey.isChecked() and self.global_hotkey.isEnabled(),
             global_hotkey_key=self.global_hotkey_key.keySequence().toString() or self._settings.global_hotkey_key,
+            # Remembered while the global key is off (it is greyed, not unticked); never on where there is no key.
+            dictation=self.dictation.isChecked() and not self.global_hotkey_why.text(),
             tray_icon=self.tray_icon.isChecked(),
             theme=str(self.theme.currentData()),
             window_language=str(self.window_language.currentData()),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.core.actions import pick_language
 from desktop.core.audio import AudioSource, Recorder, Recording, RecordingInterrupted, speech_present
-from desktop.core.errors import AudioError
+from desktop.core.errors import AudioError, ChinwagError, NothingHeard
 from desktop.core.languages import voice_for_language, voice_language
 from desktop.core.settings import Settings
 from desktop.core.sysinfo import network_available
@@ -45,6 +45,7 @@ from desktop.ui.shell.tray import TrayIcon
 from desktop.ui.shell.window_language import number, window_code
 from desktop.ui.shell.worker import ModelWorker
 from desktop.ui.voice.conversation_mode import ConversationMode
+from desktop.ui.voice.dictation import Dictation
 from desktop.ui.voice.floor import Effects, Floor, Stage
 from desktop.ui.voice.global_hotkey import RemoteTalk
 from desktop.ui.voice.live_controller import LiveTranscription
@@ -99,8 +100,7 @@ class WindowController(QObject):
         self._wire_speech()
         self.live = LiveTranscription(self.ptt, self.worker, window.input_bar,
                                       lambda: context.settings.live_transcript)
-        self.ptt.recorded.connect(lambda recording, released_at: self.chat.send_recording(
-            recording, released_at, live=self.live.take()))
+        self.ptt.recorded.connect(self._take_recorded)
         for done in (self.chat.reply_began, self.chat.turn_finished, self.chat.turn_failed):
             done.connect(lambda *_args: window.input_bar.hide_live())
         self.ptt.capped.connect(self._take_capped)
@@ -186,6 +186,38 @@ class WindowController(QObject):
         if state == "idle":
             self._key_take = False
 
+    def _take_recorded(self, recording: Recording, released_at: float) -> None:
+        if self.remote.dictating:
+            self.dictation.dictate(recording.pcm, live=self.live.take())
+        else:
+            self.chat.send_recording(recording, released_at, live=self.live.take())
+
+    # ---- dictation: the global key types into the window in front (Settings → Type what I say) ---------------
+
+    def _dictated(self, words: int) -> None:
+        self.window.input_bar.hide_live()
+        text = (self.tr("Typed one word into the window in front") if words == 1
+                else self.tr("Typed {count} words into the window in front").format(count=number(words)))
+        self.window.status.showMessage(text, 6000)
+
+    def _dictation_not_typed(self, words: str, why: str) -> None:
+        """Typing failed: the words are not lost, they wait in the text box (and the tray says so where Chinwag is
+        not in front)."""
+        self.window.input_bar.hide_live()
+        self.chat.keep_words(words)
+        text = self.tr("Your words could not be typed into the window in front: {why} They are in Chinwag's text "
+                       "box.").format(why=why if why.endswith(".") else why + ".")
+        self.window.notices.show_notice(text, kind="warning")
+        if not self.window.isActiveWindow():
+            self.tray.show_alert(text)
+
+    def _dictation_failed(self, error: Exception) -> None:
+        self.window.input_bar.hide_live()
+        kind = "info" if isinstance(error, NothingHeard) else "error"
+        text = str(error) if isinstance(error, ChinwagError) else self.tr(
+            "Dictation failed: {error}.").format(error=error)
+        self.window.notices.show_notice(text, kind=kind, timeout_s=8 if kind == "info" else 0)
+
     def _take_capped(self, recording: Recording) -> None:
         limit = self.context.settings.max_record_s
         self.window.notices.show_notice(
@@ -234,7 +266,12 @@ class WindowController(QObject):
         """The status bar's listening mark, the tray icon and the global push-to-talk key (§4 of issue 12)."""
         w, s = self.window, self.context.settings
         self.ptt.state_changed.connect(w.status.show_listening)
-        self.remote = RemoteTalk(self.ptt, lambda: self.context.settings.ptt_mode != "toggle", self)
+        self.remote = RemoteTalk(self.ptt, lambda: self.context.settings.ptt_mode != "toggle", self,
+                                 dictation=lambda: self.context.settings.dictation)
+        self.dictation = Dictation(self.worker, parent=self)
+        self.dictation.typed.connect(self._dictated)
+        self.dictation.not_typed.connect(self._dictation_not_typed)
+        self.dictation.failed.connect(self._dictation_failed)
         self.remote.notice.connect(lambda text: w.notices.show_notice(text, kind="warning", action=self.tr("Settings"),
                                                                       on_action=self.settings.open))
         self.tray = TrayIcon(w, self.remote, w.close, enabled=s.tray_icon)
@@ -300,7 +337,9 @@ class WindowController(QObject):
         # The microphone.
         ptt.state_changed.connect(lambda state: floor.talk_down(hands_free=self.conversation.listening)
                                   if state == "starting" else None)
-        ptt.recorded.connect(lambda *_args: floor.take_sent())
+        # A dictated take goes to no turn: for the floor it ends like one thrown away (nothing will be answered).
+        ptt.recorded.connect(lambda *_args: floor.take_discarded("dictated") if self.remote.dictating
+                             else floor.take_sent())
         ptt.capped.connect(lambda _recording: floor.take_discarded("cap"))
         ptt.discarded.connect(floor.take_discarded)
         ptt.failed.connect(lambda _error: floor.take_discarded("failed"))

@@ -6,6 +6,8 @@ Chinwag does not speak the desktop portal's GlobalShortcuts protocol yet); there
 setting is disabled and says why (`hotkey_support`). Takes started this way run through the same `PushToTalk` as
 the window's button, with its public press/release/toggle, and are not discarded when Chinwag is not in front:
 that is their point. A small overlay window, which never takes the focus, shows "Listening…" meanwhile.
+With Settings → Type what I say on, a take of the global key is dictation (`RemoteTalk.dictating`): the window types
+its words into the application in front (desktop/ui/voice/dictation.py) instead of sending them to Chinwag.
 """
 
 from __future__ import annotations
@@ -250,13 +252,19 @@ class RemoteTalk(QObject):
 
     notice = Signal(str)  # the key could not be used: shown in the window's notice bar
 
-    def __init__(self, ptt: PushToTalk, hold_mode: Callable[[], bool], parent: QObject | None = None) -> None:
+    def __init__(self, ptt: PushToTalk, hold_mode: Callable[[], bool], parent: QObject | None = None,
+                 dictation: Callable[[], bool] = lambda: False) -> None:
+        """`dictation()`: Settings → Type what I say: a take of the global key is typed into the window in front."""
         super().__init__(parent)
         self.ptt = ptt
         self._hold_mode = hold_mode
+        self._dictation = dictation
         self.hotkey = GlobalHotkey(self)
         self.overlay = ListeningOverlay()
         self.remote_take = False  # the take in progress was started from outside the window
+        # The take in progress, or the one just let go, is dictation: its words are typed, not sent to Chinwag. Kept
+        # past the take's end (the recording arrives after the state went idle) until the next take starts.
+        self.dictating = False
         self._hint = ""
         self.hotkey.pressed.connect(self._key_down)
         self.hotkey.released.connect(self._key_up)
@@ -280,21 +288,27 @@ class RemoteTalk(QObject):
     # ---- the key, and the tray ------------------------------------------------------------------------------
 
     def _key_down(self) -> None:
+        dictate = self._dictation()
         if self._hold_mode():
-            self.start(self.tr("Release {key} to send it").format(key=self.hotkey.sequence))
+            hint = (self.tr("Release {key} to type it into the window in front") if dictate
+                    else self.tr("Release {key} to send it"))
+            self.start(hint.format(key=self.hotkey.sequence), dictate=dictate)
         elif self.ptt.active:
             self.stop()
         else:
-            self.start(self.tr("Press {key} again to send it").format(key=self.hotkey.sequence))
+            hint = (self.tr("Press {key} again to type it into the window in front") if dictate
+                    else self.tr("Press {key} again to send it"))
+            self.start(hint.format(key=self.hotkey.sequence), dictate=dictate)
 
     def _key_up(self) -> None:
         if self._hold_mode() and self.remote_take:
             self.stop()
 
-    def start(self, hint: str = "") -> None:
+    def start(self, hint: str = "", dictate: bool = False) -> None:
         if self.ptt.active:
             return
         self.remote_take = True
+        self.dictating = dictate
         self._hint = hint
         self.ptt.press()
 
@@ -310,6 +324,8 @@ class RemoteTalk(QObject):
 
     def _state(self, state: str) -> None:
         if not self.remote_take:
+            if state == "starting":
+                self.dictating = False  # a take of the window's own key or button: it goes to Chinwag
             return
         if state in ("starting", "recording"):
             if not self.overlay.isVisible():
