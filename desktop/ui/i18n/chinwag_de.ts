@@ -409,6 +409,33 @@
     </message>
 </context>
 <context>
+    <name>Dictation</name>
+    <message>
+        <source>“{char}” has no key on this keyboard, and no spare key is free to type it with.</source>
+        <translation>„{char}“ hat keine Taste auf dieser Tastatur, und keine freie Taste ist verfügbar, um es zu tippen.</translation>
+    </message>
+    <message>
+        <source>python-xlib, which types on X11, is not installed.</source>
+        <translation>python-xlib, das unter X11 tippt, ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>there is no X11 display (DISPLAY is not set) to type on.</source>
+        <translation>es gibt keine X11-Anzeige (DISPLAY ist nicht gesetzt), auf der getippt werden könnte.</translation>
+    </message>
+    <message>
+        <source>the X11 display {display} cannot be opened ({error}).</source>
+        <translation>die X11-Anzeige {display} kann nicht geöffnet werden ({error}).</translation>
+    </message>
+    <message>
+        <source>this X server does not offer XTest, which Chinwag types with.</source>
+        <translation>dieser X-Server bietet kein XTest, mit dem Chinwag tippt.</translation>
+    </message>
+    <message>
+        <source>Ctrl, Alt, Shift or Super was still held down, and typing then would have pressed shortcuts in that window.</source>
+        <translation>Strg, Alt, Umschalt oder Super war noch gedrückt, und Tippen hätte dann Tastenkürzel in diesem Fenster ausgelöst.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadController</name>
     <message>
         <source>Cancelled before it started.</source>
@@ -1596,8 +1623,16 @@
 <context>
     <name>RemoteTalk</name>
     <message>
+        <source>Release {key} to type it into the window in front</source>
+        <translation>{key} loslassen, um es in das Fenster im Vordergrund zu tippen</translation>
+    </message>
+    <message>
         <source>Release {key} to send it</source>
         <translation>Zum Senden {key} loslassen</translation>
+    </message>
+    <message>
+        <source>Press {key} again to type it into the window in front</source>
+        <translation>{key} erneut drücken, um es in das Fenster im Vordergrund zu tippen</translation>
     </message>
     <message>
         <source>Press {key} again to send it</source>
@@ -1920,6 +1955,14 @@
         <translation>Warum die globale Taste nicht verfügbar ist</translation>
     </message>
     <message>
+        <source>Type what I say: the global key types my words into the app in front, instead of sending them to Chinwag</source>
+        <translation>Tippen, was ich sage: Die globale Taste tippt meine Worte in die Anwendung im Vordergrund, statt sie an Chinwag zu senden</translation>
+    </message>
+    <message>
+        <source>Type what I say</source>
+        <translation>Tippen, was ich sage</translation>
+    </message>
+    <message>
         <source>Show Chinwag in the system tray (show or hide, talk, quit)</source>
         <translation>Chinwag im Infobereich zeigen (zeigen oder ausblenden, sprechen, beenden)</translation>
     </message>
@@ -2038,6 +2081,10 @@
     <message>
         <source>&amp;Window language</source>
         <translation>Sprache des &amp;Fensters</translation>
+    </message>
+    <message>
+        <source>Turn on the global key first: dictation is what that key does when this is on.</source>
+        <translation>Schalten Sie zuerst die globale Taste ein: Diktieren ist das, was diese Taste tut, wenn dies eingeschaltet ist.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2355,6 +2402,22 @@
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Typed one word into the window in front</source>
+        <translation>Ein Wort in das Fenster im Vordergrund getippt</translation>
+    </message>
+    <message>
+        <source>Typed {count} words into the window in front</source>
+        <translation>{count} Wörter in das Fenster im Vordergrund getippt</translation>
+    </message>
+    <message>
+        <source>Your words could not be typed into the window in front: {why} They are in Chinwag&apos;s text box.</source>
+        <translation>Ihre Worte konnten nicht in das Fenster im Vordergrund getippt werden: {why} Sie stehen im Textfeld von Chinwag.</translation>
+    </message>
+    <message>
+        <source>Dictation failed: {error}.</source>
+        <translation>Das Diktat ist fehlgeschlagen: {error}.</translation>
     </message>
     <message>
         <source>Recording stopped at the {limit} s limit and was not sent. Transcribe it to read it first?</source>

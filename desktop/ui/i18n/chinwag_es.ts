@@ -409,6 +409,33 @@
     </message>
 </context>
 <context>
+    <name>Dictation</name>
+    <message>
+        <source>“{char}” has no key on this keyboard, and no spare key is free to type it with.</source>
+        <translation>«{char}» no tiene tecla en este teclado, y no hay ninguna tecla libre para escribirlo.</translation>
+    </message>
+    <message>
+        <source>python-xlib, which types on X11, is not installed.</source>
+        <translation>python-xlib, que escribe en X11, no está instalado.</translation>
+    </message>
+    <message>
+        <source>there is no X11 display (DISPLAY is not set) to type on.</source>
+        <translation>no hay ninguna pantalla X11 (DISPLAY no está definido) en la que escribir.</translation>
+    </message>
+    <message>
+        <source>the X11 display {display} cannot be opened ({error}).</source>
+        <translation>no se puede abrir la pantalla X11 {display} ({error}).</translation>
+    </message>
+    <message>
+        <source>this X server does not offer XTest, which Chinwag types with.</source>
+        <translation>este servidor X no ofrece XTest, con el que Chinwag escribe.</translation>
+    </message>
+    <message>
+        <source>Ctrl, Alt, Shift or Super was still held down, and typing then would have pressed shortcuts in that window.</source>
+        <translation>Ctrl, Alt, Mayús o Super seguía pulsada, y escribir entonces habría activado atajos en esa ventana.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadController</name>
     <message>
         <source>Cancelled before it started.</source>
@@ -1596,8 +1623,16 @@
 <context>
     <name>RemoteTalk</name>
     <message>
+        <source>Release {key} to type it into the window in front</source>
+        <translation>Suelte {key} para escribirlo en la ventana de delante</translation>
+    </message>
+    <message>
         <source>Release {key} to send it</source>
         <translation>Suelte {key} para enviarlo</translation>
+    </message>
+    <message>
+        <source>Press {key} again to type it into the window in front</source>
+        <translation>Pulse {key} otra vez para escribirlo en la ventana de delante</translation>
     </message>
     <message>
         <source>Press {key} again to send it</source>
@@ -1920,6 +1955,14 @@
         <translation>Por qué la tecla global no está disponible</translation>
     </message>
     <message>
+        <source>Type what I say: the global key types my words into the app in front, instead of sending them to Chinwag</source>
+        <translation>Escribir lo que digo: la tecla global escribe mis palabras en la aplicación de delante, en lugar de enviarlas a Chinwag</translation>
+    </message>
+    <message>
+        <source>Type what I say</source>
+        <translation>Escribir lo que digo</translation>
+    </message>
+    <message>
         <source>Show Chinwag in the system tray (show or hide, talk, quit)</source>
         <translation>Mostrar Chinwag en la bandeja del sistema (mostrar u ocultar, hablar, salir)</translation>
     </message>
@@ -2038,6 +2081,10 @@
     <message>
         <source>&amp;Window language</source>
         <translation>Idioma de la ve&amp;ntana</translation>
+    </message>
+    <message>
+        <source>Turn on the global key first: dictation is what that key does when this is on.</source>
+        <translation>Active primero la tecla global: el dictado es lo que hace esa tecla cuando esto está activado.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2355,6 +2402,22 @@
     <message>
         <source>Settings</source>
         <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Typed one word into the window in front</source>
+        <translation>Se escribió una palabra en la ventana de delante</translation>
+    </message>
+    <message>
+        <source>Typed {count} words into the window in front</source>
+        <translation>Se escribieron {count} palabras en la ventana de delante</translation>
+    </message>
+    <message>
+        <source>Your words could not be typed into the window in front: {why} They are in Chinwag&apos;s text box.</source>
+        <translation>No se pudieron escribir sus palabras en la ventana de delante: {why} Están en el cuadro de texto de Chinwag.</translation>
+    </message>
+    <message>
+        <source>Dictation failed: {error}.</source>
+        <translation>El dictado falló: {error}.</translation>
     </message>
     <message>
         <source>Recording stopped at the {limit} s limit and was not sent. Transcribe it to read it first?</source>

@@ -409,6 +409,33 @@
     </message>
 </context>
 <context>
+    <name>Dictation</name>
+    <message>
+        <source>“{char}” has no key on this keyboard, and no spare key is free to type it with.</source>
+        <translation>« {char} » n’a pas de touche sur ce clavier, et aucune touche libre n’est disponible pour le taper.</translation>
+    </message>
+    <message>
+        <source>python-xlib, which types on X11, is not installed.</source>
+        <translation>python-xlib, qui tape sous X11, n’est pas installé.</translation>
+    </message>
+    <message>
+        <source>there is no X11 display (DISPLAY is not set) to type on.</source>
+        <translation>il n’y a pas d’affichage X11 (DISPLAY n’est pas défini) sur lequel taper.</translation>
+    </message>
+    <message>
+        <source>the X11 display {display} cannot be opened ({error}).</source>
+        <translation>l’affichage X11 {display} ne peut pas être ouvert ({error}).</translation>
+    </message>
+    <message>
+        <source>this X server does not offer XTest, which Chinwag types with.</source>
+        <translation>ce serveur X ne propose pas XTest, avec lequel Chinwag tape.</translation>
+    </message>
+    <message>
+        <source>Ctrl, Alt, Shift or Super was still held down, and typing then would have pressed shortcuts in that window.</source>
+        <translation>Ctrl, Alt, Maj ou Super était encore enfoncée, et taper à ce moment-là aurait déclenché des raccourcis dans cette fenêtre.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadController</name>
     <message>
         <source>Cancelled before it started.</source>
@@ -1596,8 +1623,16 @@
 <context>
     <name>RemoteTalk</name>
     <message>
+        <source>Release {key} to type it into the window in front</source>
+        <translation>Relâchez {key} pour le taper dans la fenêtre au premier plan</translation>
+    </message>
+    <message>
         <source>Release {key} to send it</source>
         <translation>Relâchez {key} pour l’envoyer</translation>
+    </message>
+    <message>
+        <source>Press {key} again to type it into the window in front</source>
+        <translation>Appuyez de nouveau sur {key} pour le taper dans la fenêtre au premier plan</translation>
     </message>
     <message>
         <source>Press {key} again to send it</source>
@@ -1920,6 +1955,14 @@
         <translation>Pourquoi la touche globale n’est pas disponible</translation>
     </message>
     <message>
+        <source>Type what I say: the global key types my words into the app in front, instead of sending them to Chinwag</source>
+        <translation>Taper ce que je dis : la touche globale tape mes mots dans l’application au premier plan, au lieu de les envoyer à Chinwag</translation>
+    </message>
+    <message>
+        <source>Type what I say</source>
+        <translation>Taper ce que je dis</translation>
+    </message>
+    <message>
         <source>Show Chinwag in the system tray (show or hide, talk, quit)</source>
         <translation>Afficher Chinwag dans la zone de notification (afficher ou masquer, parler, quitter)</translation>
     </message>
@@ -2038,6 +2081,10 @@
     <message>
         <source>&amp;Window language</source>
         <translation>Langue de la &amp;fenêtre</translation>
+    </message>
+    <message>
+        <source>Turn on the global key first: dictation is what that key does when this is on.</source>
+        <translation>Activez d’abord la touche globale : la dictée est ce que fait cette touche quand ceci est activé.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2355,6 +2402,22 @@
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Typed one word into the window in front</source>
+        <translation>Un mot tapé dans la fenêtre au premier plan</translation>
+    </message>
+    <message>
+        <source>Typed {count} words into the window in front</source>
+        <translation>{count} mots tapés dans la fenêtre au premier plan</translation>
+    </message>
+    <message>
+        <source>Your words could not be typed into the window in front: {why} They are in Chinwag&apos;s text box.</source>
+        <translation>Vos mots n’ont pas pu être tapés dans la fenêtre au premier plan : {why} Ils sont dans la zone de texte de Chinwag.</translation>
+    </message>
+    <message>
+        <source>Dictation failed: {error}.</source>
+        <translation>La dictée a échoué : {error}.</translation>
     </message>
     <message>
         <source>Recording stopped at the {limit} s limit and was not sent. Transcribe it to read it first?</source>
